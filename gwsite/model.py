@@ -1,0 +1,146 @@
+"""The site's data, as frozen records that remember where they came from.
+
+Readers make these from files; ``assemble`` makes the published ``Site`` from them; the
+renderers, the index and the audit only read it.  Nothing here does I/O.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .diagnostics import Location
+from .domains import DomainTable
+
+DEPARTMENT, TOWNSHIP = "department", "township"
+ORG_KINDS = (DEPARTMENT, TOWNSHIP)
+
+# 公开属性.  Only the first is ever published.
+PUBLIC, ON_REQUEST, WITHHELD = "主动公开", "依申请公开", "不予公开"
+DISCLOSURES = (PUBLIC, ON_REQUEST, WITHHELD)
+
+VALIDITIES = ("有效", "失效", "废止")
+
+# Sections of an agency's platform page, in the order 国办公开办函〔2019〕61号 fixes.
+PAGE_SECTIONS = ("指南", "制度", "法定主动公开内容", "年报", "其他")
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation that publishes: a 区/县政府部门 or a 镇/乡/街道."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    code: str = ""  # 统一社会信用代码 (or 组织机构代码): the prefix of 索引号
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """site.yaml."""
+
+    title: str
+    region: str
+    host: str  # 主办单位
+    orgs: tuple[Org, ...]
+    domains: DomainTable
+    site_code: str = ""  # 网站标识码
+    icp: str = ""  # ICP备案号
+    police_record: str = ""  # 公安机关备案号
+    base_url: str = ""
+    upstream: str = ""  # folder of the city's catalogue workbooks (只增不减)
+    require_review: bool = False
+    page_size: int = 20
+    location: Location | None = None
+
+    def org(self, org_id: str) -> Org | None:
+        return next((o for o in self.orgs if o.id == org_id), None)
+
+
+@dataclass(frozen=True)
+class CatalogueItem:
+    """One row of a standard catalogue (标准目录)."""
+
+    domain: str  # canonical pilot-domain name
+    level1: str  # 一级事项
+    level2: str = ""  # 二级事项
+    level3: str = ""  # 三级事项
+    content: str = ""  # 公开内容（要素）
+    basis: str = ""  # 公开依据
+    deadline: str = ""  # 公开时限
+    subject: str = ""  # 公开主体, as written
+    subject_orgs: tuple[str, ...] = ()  # 公开主体 resolved to org ids
+    channels: tuple[str, ...] = ()  # 公开渠道和载体 chosen
+    audience: tuple[str, ...] = ()  # 全社会 / 特定群体
+    mode: tuple[str, ...] = ()  # 主动 / 依申请
+    levels: tuple[str, ...] = ()  # 市级 / 县级 / 乡级 / 村级
+    serial: str = ""  # 序号, as text ("0505" stays "0505")
+    source: Location | None = None  # the row's first cell
+
+    @property
+    def key(self) -> str:
+        """How a notice names the item it fulfils: ``一级事项/二级事项[/三级事项]``."""
+        return "/".join(p for p in (self.level1, self.level2, self.level3) if p)
+
+    @property
+    def name(self) -> str:
+        return self.level3 or self.level2 or self.level1
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A piece of government information (政府信息) as read from content/notices/."""
+
+    id: str  # path under content/notices/ without extension
+    title: str
+    publisher: str  # org id (发布机构)
+    published: date  # 发布日期
+    disclosure: str  # 公开属性
+    written: date | None = None  # 成文日期
+    doc_number: str = ""  # 发文字号
+    index_number: str = ""  # 索引号 (filled in by assemble when absent)
+    domains: tuple[str, ...] = ()  # canonical domain names
+    item: str = ""  # catalogue item key
+    topic: str = ""  # 主题分类
+    genre: str = ""  # 体裁分类
+    validity: str = ""  # 有效性 (规范性文件)
+    interprets: str = ""  # id of the policy this notice interprets (政策解读)
+    attachments: tuple[str, ...] = ()  # paths relative to content/
+    body: str = ""  # Markdown
+    review: tuple[tuple[str, str], ...] = ()  # 三审: (stage, reviewer)
+    tags: tuple[str, ...] = ()  # e.g. 五公开 axis
+    location: Location | None = None  # the file
+    body_line: int = 1  # line of the body's first line, for messages about it
+    key_lines: tuple[tuple[str, int], ...] = ()  # where each key was written
+
+    def line_of(self, key: str) -> int:
+        return dict(self.key_lines).get(key, 1)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A free page (指南, 制度, 年报 …) from content/pages/."""
+
+    id: str
+    title: str
+    section: str = "其他"
+    publisher: str = ""  # org id, or "" for a site-wide page
+    published: date | None = None
+    body: str = ""
+    location: Location | None = None
+    body_line: int = 1
+
+
+@dataclass(frozen=True)
+class Site:
+    """The assembled, publishable site: only 主动公开 notices, references resolved.
+
+    This is all that the renderers, the search index and the feeds ever see.
+    """
+
+    config: SiteConfig
+    catalogue: tuple[CatalogueItem, ...]
+    notices: tuple[Notice, ...]  # published only, newest first
+    pages: tuple[Page, ...]
+    interpretations: dict = field(default_factory=dict)  # policy id -> tuple of notice ids

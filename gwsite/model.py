@@ -130,6 +130,10 @@ class Page:
     body: str = ""
     location: Location | None = None
     body_line: int = 1
+    key_lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, key: str) -> int:
+        return dict(self.key_lines).get(key, 1)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,129 @@
+"""Assemble the publishable site from what the readers found.
+
+This is the one place that sees a notice which is not 主动公开: it checks references
+against every notice (so a bad ``interprets`` is reported wherever it points), then keeps
+only the published ones.  Everything downstream — pages, feeds, search, data files — is
+made from the ``Site`` returned here and so cannot leak what it never received.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from .diagnostics import Location, Problem, did_you_mean, error
+from .model import PUBLIC, CatalogueItem, Notice, Page, Site, SiteConfig
+
+_SERIAL = re.compile(r"/(\d{4})-(\d+)$")
+
+
+def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: list[Notice],
+             pages: list[Page]) -> tuple[Site, list[Problem]]:
+    problems: list[Problem] = []
+    org_ids = [o.id for o in config.orgs]
+    by_id = {n.id: n for n in notices}
+    items_by_domain: dict[str, dict[str, CatalogueItem]] = defaultdict(dict)
+    for item in catalogue:
+        items_by_domain[item.domain].setdefault(item.key, item)
+
+    checked: list[Notice] = []
+    for notice in notices:
+        checked.append(_resolve_notice(notice, org_ids, by_id, items_by_domain, problems))
+    for page in pages:
+        if page.publisher and page.publisher not in org_ids:
+            problems.append(error(Location(page.location.path, page.line_of("publisher")),
+                                  f"unknown publisher '{page.publisher}'{did_you_mean(page.publisher, org_ids)}",
+                                  "use the id of an org in site.yaml"))
+
+    # The disclosure filter: the only line that decides what is published.
+    published = [n for n in checked if n.disclosure == PUBLIC]
+
+    published = _with_index_numbers(published, config, problems)
+    published.sort(key=lambda n: (-n.published.toordinal(), n.id))
+    interpretations: dict[str, list[str]] = defaultdict(list)
+    for n in published:
+        if n.interprets:
+            interpretations[n.interprets].append(n.id)
+    site = Site(
+        config=config,
+        catalogue=tuple(catalogue),
+        notices=tuple(published),
+        pages=tuple(sorted(pages, key=lambda p: p.id)),
+        interpretations={k: tuple(sorted(v)) for k, v in sorted(interpretations.items())},
+    )
+    return site, problems
+
+
+def _resolve_notice(notice: Notice, org_ids: list[str], by_id: dict[str, Notice],
+                    items_by_domain: dict[str, dict[str, CatalogueItem]], problems: list[Problem]) -> Notice:
+    path = notice.location.path
+
+    def at(key: str) -> Location:
+        return Location(path, notice.line_of(key))
+
+    if notice.publisher not in org_ids:
+        problems.append(error(at("publisher"),
+                              f"unknown publisher '{notice.publisher}'{did_you_mean(notice.publisher, org_ids)}",
+                              "use the id of an org in site.yaml"))
+    if notice.interprets:
+        target = by_id.get(notice.interprets)
+        if target is None:
+            problems.append(error(at("interprets"),
+                                  f"interprets '{notice.interprets}', which is not a notice"
+                                  f"{did_you_mean(notice.interprets, by_id)}",
+                                  "give the id of the policy: its path under content/notices/ without the extension"))
+        elif target.id == notice.id:
+            problems.append(error(at("interprets"), "a notice cannot interpret itself"))
+        elif notice.disclosure == PUBLIC and target.disclosure != PUBLIC:
+            problems.append(error(at("interprets"),
+                                  f"interprets '{target.id}', which is {target.disclosure} and so is not published",
+                                  "an interpretation is published with its policy"))
+    domains = notice.domains
+    if notice.item:
+        key = "/".join(part.strip() for part in notice.item.split("/"))
+        search = domains or tuple(items_by_domain)
+        matches = [d for d in search if key in items_by_domain.get(d, {})]
+        if not matches:
+            choices = [k for d in search for k in items_by_domain.get(d, {})]
+            where = f"the catalogue of {'、'.join(domains)}" if domains else "any catalogue"
+            problems.append(error(at("item"), f"item '{notice.item}' is not in {where}{did_you_mean(key, choices)}",
+                                  "write it as 一级事项/二级事项, exactly as in the catalogue"))
+        elif not domains:
+            domains = tuple(matches[:1])  # an item names its domain
+        return replace(notice, item=key, domains=domains)
+    return notice
+
+
+def _with_index_numbers(notices: list[Notice], config: SiteConfig, problems: list[Problem]) -> list[Notice]:
+    """Give every notice without a 索引号 one: ``{org code}/{year}-{serial:05d}``.
+
+    Serials count each publisher's notices of a year in order of publication (then id),
+    skipping serials already taken by explicit 索引号, so a build gives the same numbers
+    every time, and adding a newer notice never renumbers older ones.
+    """
+    taken: dict[str, set[int]] = defaultdict(set)
+    explicit: dict[str, Notice] = {}
+    for n in notices:
+        if not n.index_number:
+            continue
+        if n.index_number in explicit:
+            problems.append(error(Location(n.location.path, n.line_of("index_number")),
+                                  f"索引号 '{n.index_number}' is also used by {explicit[n.index_number].location.path}"))
+        explicit.setdefault(n.index_number, n)
+        m = _SERIAL.search(n.index_number)
+        if m:
+            taken[n.index_number[: m.start(1)] + m.group(1)].add(int(m.group(2)))
+    result = []
+    next_serial: dict[str, int] = defaultdict(int)
+    for n in sorted(notices, key=lambda n: (n.published, n.id)):
+        if n.index_number:
+            result.append(n)
+            continue
+        org = config.org(n.publisher)
+        prefix = f"{(org.code if org and org.code else n.publisher.upper())}/{n.published.year}"
+        serial = next_serial[prefix] + 1
+        while serial in taken[prefix]:
+            serial += 1
+        next_serial[prefix] = serial
+        result.append(replace(n, index_number=f"{prefix}-{serial:05d}"))
+    return result

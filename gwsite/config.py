@@ -1,0 +1,167 @@
+"""Read site.yaml: the site's settings, its organisations and any extra domains."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .diagnostics import Location, Problem, error, warning
+from .domains import Domain, DomainTable
+from .model import ORG_KINDS, Org, SiteConfig
+from .yamlsrc import LinedDict, check_keys, load_yaml
+
+SITE_FILE = "site.yaml"
+SITE_KEYS = ("title", "region", "host", "site_code", "icp", "police_record", "base_url",
+             "orgs", "domains", "upstream", "require_review", "page_size")
+SITE_REQUIRED = ("title", "region", "host", "orgs")
+ORG_KEYS = ("id", "name", "kind", "aliases", "code")
+ORG_REQUIRED = ("id", "name", "kind")
+DOMAIN_KEYS = ("name", "slug", "aliases")
+ORG_ID = re.compile(r"^[a-z0-9-]+$")
+
+# 统一社会信用代码: 18 characters from this alphabet, the last a check character.
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def uscc_check_char(first17: str) -> str:
+    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def _is_valid_uscc(code: str) -> bool:
+    return (len(code) == 18 and all(c in USCC_ALPHABET for c in code)
+            and uscc_check_char(code[:17]) == code[17])
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def read_site_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
+    path = root / SITE_FILE
+    if not path.is_file():
+        return None, [error(Location(SITE_FILE), "site.yaml not found",
+                            "run gwsite in a site root, or pass the root as an argument")]
+    data, problems = load_yaml(path.read_text(encoding="utf-8"), SITE_FILE)
+    if problems:
+        return None, problems
+    if not isinstance(data, LinedDict):
+        return None, [error(Location(SITE_FILE, 1), "site.yaml must be a mapping of settings")]
+    problems += check_keys(data, SITE_FILE, SITE_KEYS, SITE_REQUIRED, "site.yaml")
+
+    orgs = _read_orgs(data, problems)
+    domains = DomainTable().with_extra(_read_domains(data, problems))
+
+    site_code = _text(data.get("site_code"))
+    if site_code and not re.fullmatch(r"[0-9A-Za-z]{10}", site_code):
+        problems.append(warning(Location(SITE_FILE, data.line_of("site_code")),
+                                f"site_code '{site_code}' is not a 10-character 网站标识码"))
+    base_url = _text(data.get("base_url"))
+    if base_url:
+        if not re.match(r"^https?://[^/\s]+", base_url):
+            problems.append(error(Location(SITE_FILE, data.line_of("base_url")),
+                                  f"base_url '{base_url}' must be an absolute http(s) URL",
+                                  "e.g. https://www.example.gov.cn/jcgk/"))
+        elif not base_url.endswith("/"):
+            base_url += "/"
+    page_size = data.get("page_size", 20)
+    if not isinstance(page_size, int) or isinstance(page_size, bool) or not 5 <= page_size <= 500:
+        problems.append(error(Location(SITE_FILE, data.line_of("page_size")),
+                              f"page_size must be a whole number from 5 to 500, not '{page_size}'"))
+        page_size = 20
+    require_review = data.get("require_review", False)
+    if not isinstance(require_review, bool):
+        problems.append(error(Location(SITE_FILE, data.line_of("require_review")),
+                              "require_review must be true or false"))
+        require_review = False
+
+    config = SiteConfig(
+        title=_text(data.get("title")), region=_text(data.get("region")),
+        host=_text(data.get("host")), orgs=tuple(orgs), domains=domains,
+        site_code=site_code, icp=_text(data.get("icp")),
+        police_record=_text(data.get("police_record")), base_url=base_url,
+        upstream=_text(data.get("upstream")), require_review=require_review,
+        page_size=page_size, location=Location(SITE_FILE, 1),
+    )
+    return config, problems
+
+
+def _read_orgs(data: LinedDict, problems: list[Problem]) -> list[Org]:
+    raw = data.get("orgs")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        problems.append(error(Location(SITE_FILE, data.line_of("orgs")), "orgs must be a list of organisations"))
+        return []
+    orgs: list[Org] = []
+    seen: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for entry in raw:
+        if not isinstance(entry, LinedDict):
+            problems.append(error(Location(SITE_FILE, data.line_of("orgs")),
+                                  "each entry of orgs must be a mapping with id, name and kind"))
+            continue
+        at = Location(SITE_FILE, entry.line)
+        problems += check_keys(entry, SITE_FILE, ORG_KEYS, ORG_REQUIRED, "an org")
+        org_id, name, kind = _text(entry.get("id")), _text(entry.get("name")), _text(entry.get("kind"))
+        here = Location(SITE_FILE, entry.line_of("id"))
+        if org_id and not ORG_ID.match(org_id):
+            problems.append(error(here, f"org id '{org_id}' may hold only a-z, 0-9 and '-'"))
+        if org_id in seen:
+            problems.append(error(here, f"duplicate org id '{org_id}' (first at line {seen[org_id]})"))
+        seen.setdefault(org_id, here.line)
+        if kind and kind not in ORG_KINDS:
+            from .diagnostics import did_you_mean
+            problems.append(error(Location(SITE_FILE, entry.line_of("kind")),
+                                  f"org kind '{kind}' must be one of {', '.join(ORG_KINDS)}"
+                                  + did_you_mean(kind, ORG_KINDS)))
+        aliases = entry.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list):
+            problems.append(error(Location(SITE_FILE, entry.line_of("aliases")), "aliases must be a list of names"))
+            aliases = []
+        aliases = [_text(a) for a in aliases if _text(a)]
+        for label in (name, *aliases):
+            other = names.get(label)
+            if other and other != org_id:
+                problems.append(error(Location(SITE_FILE, entry.line_of("aliases" if label != name else "name")),
+                                      f"name '{label}' is used by both '{other}' and '{org_id}'"))
+            names.setdefault(label, org_id)
+        code = _text(entry.get("code")).upper()
+        if code and len(code) == 18 and not _is_valid_uscc(code):
+            problems.append(warning(Location(SITE_FILE, entry.line_of("code")),
+                                    f"code '{code}' fails the 统一社会信用代码 check character"
+                                    f" (expected '{uscc_check_char(code[:17])}' last)"
+                                    if all(c in USCC_ALPHABET for c in code[:17])
+                                    else f"code '{code}' is not a valid 统一社会信用代码"))
+        elif code and len(code) not in (9, 10, 18):
+            problems.append(warning(Location(SITE_FILE, entry.line_of("code")),
+                                    f"code '{code}' is neither an 18-character 统一社会信用代码 nor a 9-character 组织机构代码"))
+        orgs.append(Org(org_id, name, kind, tuple(aliases), code, at))
+    return orgs
+
+
+def _read_domains(data: LinedDict, problems: list[Problem]) -> list[Domain]:
+    raw = data.get("domains") or []
+    if not isinstance(raw, list):
+        problems.append(error(Location(SITE_FILE, data.line_of("domains")), "domains must be a list"))
+        return []
+    known = DomainTable()
+    extra = []
+    for entry in raw:
+        if not isinstance(entry, LinedDict):
+            problems.append(error(Location(SITE_FILE, data.line_of("domains")),
+                                  "each entry of domains must be a mapping with name, slug and aliases"))
+            continue
+        problems += check_keys(entry, SITE_FILE, DOMAIN_KEYS, ("name",), "a domain")
+        name = _text(entry.get("name"))
+        existing = known.resolve(name)
+        slug = _text(entry.get("slug")) or (existing.slug if existing else "")
+        if not existing and not re.fullmatch(r"[a-z0-9-]+", slug):
+            problems.append(error(Location(SITE_FILE, entry.line_of("slug")),
+                                  f"new domain '{name}' needs a slug of a-z, 0-9 and '-' for its URL"))
+            continue
+        aliases = tuple(_text(a) for a in (entry.get("aliases") or []) if _text(a))
+        extra.append(Domain(existing.name if existing else name, slug, aliases))
+    return extra

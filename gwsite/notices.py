@@ -1,0 +1,252 @@
+"""Read notices (content/notices/) and free pages (content/pages/).
+
+A notice is a ``.yaml`` file (Markdown in ``body``) or a ``.md`` file (YAML front matter,
+then Markdown).  This stage checks each file on its own — keys, types, dates, enum values,
+attachments on disk; references between files (publisher, item, interprets) are resolved
+by ``assemble``, which sees everything.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+from .diagnostics import Location, Problem, did_you_mean, error
+from .domains import DomainTable
+from .model import DISCLOSURES, PAGE_SECTIONS, VALIDITIES, Notice, Page
+from .yamlsrc import LinedDict, LinedList, check_keys, load_yaml
+
+NOTICES_DIR = "content/notices"
+PAGES_DIR = "content/pages"
+CONTENT_DIR = "content"
+
+NOTICE_KEYS = ("title", "publisher", "published", "disclosure", "written", "doc_number",
+               "index_number", "domain", "item", "topic", "genre", "validity", "interprets",
+               "attachments", "body", "review", "tags")
+NOTICE_REQUIRED = ("title", "publisher", "published", "disclosure")
+PAGE_KEYS = ("title", "publisher", "section", "published", "body")
+PAGE_REQUIRED = ("title",)
+REVIEW_STAGES = ("初审", "复审", "终审")
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
+
+
+def _files(root: Path, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
+    base = root / folder
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.rglob("*")
+                  if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith((".", "~")))
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _read_source(root: Path, path: Path, problems: list[Problem]) -> tuple[LinedDict | None, str, int]:
+    """The metadata mapping, the Markdown body (for .md) and the body's first line."""
+    rel = _rel(root, path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        problems.append(error(Location(rel, line), "file is not UTF-8 text",
+                              "save it as UTF-8 (in WPS/Notepad: 另存为, 编码 UTF-8)"))
+        return None, "", 1
+    text = text.replace("\r\n", "\n")
+    body, body_line = "", 1
+    if path.suffix.lower() == ".md":
+        match = _FRONT_MATTER.match(text)
+        if not match:
+            problems.append(error(Location(rel, 1), "missing YAML front matter",
+                                  "start the file with a line '---', the keys, then another '---'"))
+            return None, "", 1
+        meta_text = match.group(1)
+        body = text[match.end():]
+        body_line = text[: match.end()].count("\n") + 1
+        data, yaml_problems = load_yaml(meta_text, rel, first_line=2)
+    else:
+        data, yaml_problems = load_yaml(text, rel)
+    problems += yaml_problems
+    if yaml_problems:
+        return None, "", 1
+    if not isinstance(data, LinedDict):
+        problems.append(error(Location(rel, 1), "expected a mapping of keys (title:, publisher: …)"))
+        return None, "", 1
+    if path.suffix.lower() == ".md" and "body" in data:
+        problems.append(error(Location(rel, data.line_of("body")),
+                              "'body' in the front matter of a .md file",
+                              "write the body after the closing '---' instead"))
+    return data, body, body_line
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _date(data: LinedDict, key: str, rel: str, problems: list[Problem]) -> date | None:
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    problems.append(error(Location(rel, data.line_of(key)),
+                          f"{key} '{text}' is not a valid date", "write it as YYYY-MM-DD, e.g. 2025-03-14"))
+    return None
+
+
+def _enum(data: LinedDict, key: str, allowed: tuple[str, ...], rel: str, problems: list[Problem]) -> str:
+    value = _text(data.get(key))
+    if value and value not in allowed:
+        problems.append(error(Location(rel, data.line_of(key)),
+                              f"{key} '{value}' must be one of {' / '.join(allowed)}{did_you_mean(value, allowed)}"))
+        return ""
+    return value
+
+
+def _string_list(data: LinedDict, key: str, rel: str, problems: list[Problem]) -> list[tuple[str, int]]:
+    """A text or a list of texts, each with the line it was written on."""
+    value = data.get(key)
+    line = data.line_of(key)
+    if value is None or value == "":
+        return []
+    if isinstance(value, (str, int)):
+        return [(str(value).strip(), line)]
+    if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
+        lines = value.item_lines if isinstance(value, LinedList) else [line] * len(value)
+        return [(str(v).strip(), at) for v, at in zip(value, lines) if str(v).strip()]
+    problems.append(error(Location(rel, line), f"{key} must be a text or a list of texts"))
+    return []
+
+
+def _plain_text(data: LinedDict, key: str, rel: str, problems: list[Problem]) -> str:
+    value = data.get(key)
+    if isinstance(value, (list, dict)):
+        problems.append(error(Location(rel, data.line_of(key)), f"{key} must be a single text, not a list or mapping"))
+        return ""
+    return _text(value)
+
+
+def read_notices(root: Path, domains: DomainTable) -> tuple[list[Notice], list[Problem]]:
+    problems: list[Problem] = []
+    notices: list[Notice] = []
+    seen: dict[str, str] = {}
+    for path in _files(root, NOTICES_DIR, (".yaml", ".yml", ".md")):
+        rel = _rel(root, path)
+        notice_id = path.relative_to(root / NOTICES_DIR).with_suffix("").as_posix()
+        if notice_id in seen:
+            problems.append(error(Location(rel, 1), f"duplicate notice id '{notice_id}' (also {seen[notice_id]})",
+                                  "rename one of the two files"))
+            continue
+        seen[notice_id] = rel
+        notice = _read_notice(root, path, rel, notice_id, domains, problems)
+        if notice is not None:
+            notices.append(notice)
+    return notices, problems
+
+
+def _read_notice(root, path, rel, notice_id, domains, problems) -> Notice | None:
+    data, body, body_line = _read_source(root, path, problems)
+    if data is None:
+        return None
+    problems += check_keys(data, rel, NOTICE_KEYS, NOTICE_REQUIRED, "a notice")
+    published = _date(data, "published", rel, problems)
+    written = _date(data, "written", rel, problems)
+    disclosure = _enum(data, "disclosure", DISCLOSURES, rel, problems)
+    validity = _enum(data, "validity", VALIDITIES, rel, problems)
+
+    domain_names = []
+    for name, line in _string_list(data, "domain", rel, problems):
+        found = domains.resolve(name)
+        if found is None:
+            problems.append(error(Location(rel, line),
+                                  f"unknown domain '{name}'{did_you_mean(name, domains.names())}",
+                                  "use one of the 26 pilot domains, or add it under domains: in site.yaml"))
+        else:
+            domain_names.append(found.name)
+
+    if path.suffix.lower() != ".md":
+        body = data.get("body") or ""
+        if not isinstance(body, str):
+            problems.append(error(Location(rel, data.line_of("body")), "body must be Markdown text"))
+            body = ""
+        body_line = data.line_of("body") + 1
+
+    attachments = []
+    for name, line in _string_list(data, "attachments", rel, problems):
+        attachments.append(name)
+        where = Location(rel, line)
+        target = (root / CONTENT_DIR / name).resolve()
+        content_root = (root / CONTENT_DIR).resolve()
+        if Path(name).is_absolute() or not target.is_relative_to(content_root):
+            problems.append(error(where, f"attachment '{name}' lies outside content/",
+                                  "put the file under content/files/ and give its path relative to content/"))
+        elif not target.is_file():
+            problems.append(error(where, f"attachment '{name}' not found (looked for content/{name})"))
+
+    review = _read_review(data, rel, problems)
+    # A notice with problems is still returned, so that assemble can report its
+    # references too; the build stops on the errors anyway.  A missing or invalid
+    # disclosure ("") is never 主动公开, so such a notice could not be published.
+    return Notice(
+        id=notice_id, title=_plain_text(data, "title", rel, problems),
+        publisher=_text(data.get("publisher")), published=published or date.min, disclosure=disclosure,
+        written=written, doc_number=_plain_text(data, "doc_number", rel, problems),
+        index_number=_plain_text(data, "index_number", rel, problems),
+        domains=tuple(dict.fromkeys(domain_names)), item=_plain_text(data, "item", rel, problems),
+        topic=_plain_text(data, "topic", rel, problems), genre=_plain_text(data, "genre", rel, problems),
+        validity=validity, interprets=_plain_text(data, "interprets", rel, problems),
+        attachments=tuple(attachments), body=body, review=review,
+        tags=tuple(t for t, _ in _string_list(data, "tags", rel, problems)),
+        location=Location(rel, 1), body_line=body_line,
+        key_lines=tuple(sorted(data.key_lines.items())),
+    )
+
+
+def _read_review(data: LinedDict, rel: str, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """``review: {初审: 张三, 复审: 李四, 终审: 王五}`` (三审三校)."""
+    value = data.get("review")
+    if value is None:
+        return ()
+    if not isinstance(value, LinedDict):
+        problems.append(error(Location(rel, data.line_of("review")),
+                              "review must be a mapping of 初审 / 复审 / 终审 to the reviewer's name"))
+        return ()
+    problems += check_keys(value, rel, REVIEW_STAGES, (), "review")
+    return tuple((stage, _text(value.get(stage))) for stage in REVIEW_STAGES if _text(value.get(stage)))
+
+
+def read_pages(root: Path) -> tuple[list[Page], list[Problem]]:
+    problems: list[Problem] = []
+    pages: list[Page] = []
+    for path in _files(root, PAGES_DIR, (".md",)):
+        rel = _rel(root, path)
+        data, body, body_line = _read_source(root, path, problems)
+        if data is None:
+            continue
+        before = len(problems)
+        problems += check_keys(data, rel, PAGE_KEYS, PAGE_REQUIRED, "a page")
+        section = _enum(data, "section", PAGE_SECTIONS, rel, problems) or "其他"
+        published = _date(data, "published", rel, problems)
+        if len(problems) > before:
+            continue
+        pages.append(Page(
+            id=path.relative_to(root / PAGES_DIR).with_suffix("").as_posix(),
+            title=_plain_text(data, "title", rel, problems), section=section,
+            publisher=_text(data.get("publisher")), published=published, body=body,
+            location=Location(rel, 1), body_line=body_line,
+            key_lines=tuple(sorted(data.key_lines.items())),
+        ))
+    return pages, problems

@@ -1,0 +1,64 @@
+"""Where each thing lives in the output: the site's URL layout, in one place.
+
+Every path is relative to the output root and names a file (``…/index.html``, never a
+folder), so links work from file:// as well as on the portal.
+"""
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote
+
+HOME = "index.html"
+SEARCH = "search.html"
+CATALOGUE = "catalogue/index.html"
+NOT_FOUND = "404.html"
+MANIFEST = "data/manifest.json"
+CATALOGUE_JSON = "data/catalogue.json"
+CATALOGUE_XLSX = "data/catalogue.xlsx"
+CATALOGUE_CSV = "data/catalogue.csv"
+SITE_FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+LATEST = "latest/index.html"
+
+
+def notice(notice_id: str) -> str:
+    return f"notices/{notice_id}.html"
+
+
+def page(page_id: str) -> str:
+    return f"pages/{page_id}.html"
+
+
+def domain(slug: str) -> str:
+    return f"domains/{slug}/index.html"
+
+
+def domain_file(slug: str, name: str) -> str:
+    return f"domains/{slug}/{name}"
+
+
+def org(org_id: str) -> str:
+    return f"orgs/{org_id}/index.html"
+
+
+def org_file(org_id: str, name: str) -> str:
+    return f"orgs/{org_id}/{name}"
+
+
+def attachment(content_path: str) -> str:
+    """An attachment keeps its path under content/ (``files/mzj/a.pdf``)."""
+    return content_path
+
+
+def numbered(first: str, number: int) -> str:
+    """Page ``number`` of a list whose first page is ``first``: a.html, a-2.html …"""
+    if number <= 1:
+        return first
+    stem, ext = posixpath.splitext(first)
+    return f"{stem}-{number}{ext}"
+
+
+def relative(target: str, current: str) -> str:
+    """The link from the page at ``current`` to ``target``, percent-encoded."""
+    rel = posixpath.relpath(target, posixpath.dirname(current) or ".")
+    return quote(rel, safe="/#?=&-._~")

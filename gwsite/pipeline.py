@@ -1,0 +1,114 @@
+"""The whole pipeline, stage by stage: read → assemble → render/index → commit.
+
+``check`` is ``load`` without writing, so the audit and the build cannot disagree.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import paths
+from .assemble import assemble
+from .catalogue import read_catalogues
+from .config import read_site_config
+from .diagnostics import Location, Problem, Severity, error, sorted_problems
+from .model import Site
+from .notices import CONTENT_DIR, read_notices, read_pages
+from .render import Theme, render_site
+from .write import OutputSet, commit
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    strict: bool = False
+    site: Site | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR or self.strict]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING and not self.strict]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class BuildResult:
+    report: Report
+    files: int = 0
+    seconds: float = 0.0
+
+
+def load(root: Path, strict: bool = False) -> Report:
+    """Read every input and assemble the site; problems from all stages together."""
+    root = Path(root)
+    config, problems = read_site_config(root)
+    if config is None:
+        return Report(sorted_problems(problems), strict)
+    catalogue, found = read_catalogues(root, config.orgs, config.domains)
+    problems += found
+    notices, found = read_notices(root, config.domains)
+    problems += found
+    pages, found = read_pages(root)
+    problems += found
+    site, found = assemble(config, catalogue, notices, pages)
+    problems += found
+    return Report(sorted_problems(problems), strict, site)
+
+
+def check(root: Path, strict: bool = False) -> Report:
+    return load(root, strict)
+
+
+def build(root: Path, out: Path | None = None, strict: bool = False) -> BuildResult:
+    """Build ``root`` into ``out``; on any error, ``out`` is left exactly as it was."""
+    started = time.perf_counter()
+    root = Path(root)
+    out = Path(out) if out is not None else root / "public"
+    report = load(root, strict)
+    report.problems = sorted_problems(report.problems + _check_output_dir(root, out))
+    if not report.ok:
+        return BuildResult(report)
+    files = collect_outputs(root, report.site)
+    if files.collisions:
+        report.problems += [error(Location(p), "two inputs produce this output file; rename one")
+                            for p in sorted(set(files.collisions))]
+        return BuildResult(report)
+    commit(files, out)
+    return BuildResult(report, len(files.files), time.perf_counter() - started)
+
+
+def collect_outputs(root: Path, site: Site) -> OutputSet:
+    """Every file of the built site, registered in the one output funnel."""
+    theme = Theme.for_root(root)
+    files = OutputSet()
+    for f in render_site(site, theme):
+        files.add(f.path, f.data, f.kind, f.id)
+    for path, source in theme.static_files().items():
+        files.copy(path, source)
+    attachments = sorted({a for n in site.notices for a in n.attachments})
+    for name in attachments:
+        files.copy(paths.attachment(name), root / CONTENT_DIR / name)
+    files.add(paths.MANIFEST, files.manifest())
+    return files
+
+
+def _check_output_dir(root: Path, out: Path) -> list[Problem]:
+    """Refuse an output folder whose replacement would destroy the user's own files."""
+    root_r, out_r = root.resolve(), out.resolve()
+    where = Location(str(out))
+    if out_r == root_r or root_r.is_relative_to(out_r):
+        return [error(where, "the output folder would replace the site root", "choose another folder with -o")]
+    for inner in ("content", "catalogues", "theme"):
+        if out_r.is_relative_to(root_r / inner):
+            return [error(where, f"the output folder lies inside {inner}/", "choose another folder with -o")]
+    if out_r.exists() and (not out_r.is_dir() or (any(out_r.iterdir()) and not (out_r / paths.MANIFEST).is_file())):
+        return [error(where, "exists and is not a gwsite output (no data/manifest.json), so it is not replaced",
+                      "remove it or choose another folder with -o")]
+    return []

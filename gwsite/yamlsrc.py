@@ -1,0 +1,119 @@
+"""YAML that remembers lines: every mapping knows the line of each of its keys.
+
+Messages name ``path:line`` of the key at fault, so the loader keeps the line numbers
+that PyYAML's nodes carry but its plain ``safe_load`` throws away.
+"""
+from __future__ import annotations
+
+import yaml
+
+from .diagnostics import Location, Problem, error
+
+
+class LinedDict(dict):
+    """A dict from YAML with ``line`` (its own first line) and ``key_lines``."""
+
+    line: int = 1
+    key_lines: dict
+
+    def line_of(self, key, default: int | None = None) -> int:
+        return self.key_lines.get(key, default if default is not None else self.line)
+
+
+class LinedList(list):
+    """A list from YAML with the line of each item in ``item_lines``."""
+
+    item_lines: list
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LinedList:
+    result = LinedList(loader.construct_object(child, deep=True) for child in node.value)
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LinedDict:
+    loader.flatten_mapping(node)
+    mapping = LinedDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            key = str(key)
+        if key in mapping.key_lines:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}'", key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
+    """A date-looking scalar that is no date (2025-13-01) stays text, so that the
+    reader can name it instead of PyYAML failing without a line."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, list[Problem]]:
+    """Parse ``text``; lines in problems count from ``first_line`` (for front matter).
+
+    Returns ``(None, [problem])`` on a syntax error, naming the line PyYAML points at.
+    """
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + first_line) if mark else first_line
+        what = exc.problem or exc.context or "invalid YAML"
+        hint = ("keep only one of them" if "duplicate key" in what
+                else "check indentation and quote values that contain ': ' or '#'")
+        return None, [error(Location(path, line), f"YAML syntax error: {what}", hint)]
+    except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
+        return None, [error(Location(path, first_line), f"YAML syntax error: {exc}")]
+    if first_line != 1:
+        _shift_lines(data, first_line - 1)
+    return data, []
+
+
+def _shift_lines(data, by: int) -> None:
+    if isinstance(data, LinedDict):
+        data.line += by
+        data.key_lines = {k: v + by for k, v in data.key_lines.items()}
+        for value in data.values():
+            _shift_lines(value, by)
+    elif isinstance(data, list):
+        if isinstance(data, LinedList):
+            data.item_lines = [line + by for line in data.item_lines]
+        for value in data:
+            _shift_lines(value, by)
+
+
+def check_keys(mapping: LinedDict, path: str, known: tuple[str, ...], required: tuple[str, ...],
+               what: str) -> list[Problem]:
+    """Unknown keys (with a did-you-mean) and missing required keys of one mapping."""
+    from .diagnostics import did_you_mean
+
+    problems = []
+    for key in mapping:
+        if key not in known:
+            problems.append(error(Location(path, mapping.line_of(key)),
+                                  f"unknown key '{key}' in {what}{did_you_mean(key, known)}"))
+    for key in required:
+        if key not in mapping or mapping[key] in (None, ""):
+            at = mapping.line_of(key) if key in mapping else mapping.line
+            problems.append(error(Location(path, at), f"missing required key '{key}' in {what}"))
+    return problems

@@ -61,7 +61,7 @@ def _resolve_notice(notice: Notice, org_ids: list[str], by_id: dict[str, Notice]
     def at(key: str) -> Location:
         return Location(path, notice.line_of(key))
 
-    if notice.publisher not in org_ids:
+    if notice.publisher and notice.publisher not in org_ids:  # missing: reported by the reader
         problems.append(error(at("publisher"),
                               f"unknown publisher '{notice.publisher}'{did_you_mean(notice.publisher, org_ids)}",
                               "use the id of an org in site.yaml"))

@@ -8,7 +8,8 @@ from pathlib import Path
 from . import __version__, pipeline
 
 
-def _print_problems(report: pipeline.Report, stream=sys.stderr) -> None:
+def _print_problems(report: pipeline.Report, stream=None) -> None:
+    stream = stream or sys.stderr
     for problem in report.problems:
         text = str(problem)
         if report.strict and ": warning: " in text:

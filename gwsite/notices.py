@@ -236,12 +236,9 @@ def read_pages(root: Path) -> tuple[list[Page], list[Problem]]:
         data, body, body_line = _read_source(root, path, problems)
         if data is None:
             continue
-        before = len(problems)
         problems += check_keys(data, rel, PAGE_KEYS, PAGE_REQUIRED, "a page")
         section = _enum(data, "section", PAGE_SECTIONS, rel, problems) or "其他"
         published = _date(data, "published", rel, problems)
-        if len(problems) > before:
-            continue
         pages.append(Page(
             id=path.relative_to(root / PAGES_DIR).with_suffix("").as_posix(),
             title=_plain_text(data, "title", rel, problems), section=section,

@@ -1,0 +1,44 @@
+"""The output folder is replaced whole, or not at all."""
+from sites import make_site, tree_digest
+
+NOTICE = """\
+title: 关于调整低保标准的通知
+publisher: mzj
+published: 2025-03-14
+disclosure: 主动公开
+body: |
+  正文。
+"""
+
+
+def test_rebuild_replaces_the_output_and_removes_stale_files(tmp_path, run_cli):
+    root = make_site(tmp_path / "site", {"content/notices/mzj/a.yaml": NOTICE})
+    out = tmp_path / "public"
+    assert run_cli("build", root, "-o", out)[0] == 0
+    assert (out / "notices/mzj/a.html").is_file()
+    (root / "content/notices/mzj/a.yaml").rename(root / "content/notices/mzj/b.yaml")
+    assert run_cli("build", root, "-o", out)[0] == 0
+    assert (out / "notices/mzj/b.html").is_file()
+    assert not (out / "notices/mzj/a.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public", "site"]
+
+
+def test_a_folder_that_is_not_a_gwsite_output_is_never_replaced(tmp_path, run_cli):
+    root = make_site(tmp_path / "site", {"content/notices/mzj/a.yaml": NOTICE})
+    precious = tmp_path / "docs"
+    precious.mkdir()
+    (precious / "thesis.docx").write_bytes(b"years of work")
+    before = tree_digest(precious)
+    code, _, err = run_cli("build", root, "-o", precious)
+    assert code == 1
+    assert f"{precious}: exists and is not a gwsite output (no data/manifest.json), so it is not replaced" in err
+    assert tree_digest(precious) == before
+
+
+def test_the_site_root_itself_is_never_the_output(tmp_path, run_cli):
+    root = make_site(tmp_path / "site", {"content/notices/mzj/a.yaml": NOTICE})
+    before = tree_digest(root)
+    code, _, err = run_cli("build", root, "-o", root)
+    assert code == 1
+    assert "the output folder would replace the site root" in err
+    assert tree_digest(root) == before

@@ -1,0 +1,67 @@
+"""Titles and metadata are escaped; Markdown bodies are sanitised."""
+from html.parser import HTMLParser
+
+from sites import make_site
+
+from gwsite.markup import markdown_to_html
+
+HOSTILE = """\
+title: 关于<script>alert('t')</script>的通知 & "引号"
+publisher: mzj
+published: 2025-03-14
+disclosure: 主动公开
+doc_number: 测民发〔2025〕<b>3</b>号
+topic: <img src=x onerror=alert(1)>
+body: |
+  ## 正文
+
+  <script>alert('body')</script>
+  <p onclick="steal()" onmouseover="x()">点击</p>
+  [链接](javascript:alert(1)) <a href="JaVaScRiPt:alert(2)">二</a> <a href="vbscript:x">三</a>
+  <img src="javascript:alert(3)" onerror="alert(4)">
+  <iframe src="https://evil.example/"></iframe>
+  <a href="../files/ok.pdf">附件</a>
+"""
+
+
+def test_hostile_notice_is_escaped_and_sanitised(tmp_path, run_cli):
+    root = make_site(tmp_path / "site", {"content/notices/mzj/x.yaml": HOSTILE})
+    out = tmp_path / "public"
+    code, _, err = run_cli("build", root, "-o", out)
+    assert code == 0, err
+    html = (out / "notices/mzj/x.html").read_text(encoding="utf-8")
+    elements = Elements()
+    elements.feed(html)
+    scripts = [attrs for tag, attrs in elements.found if tag == "script"]
+    assert scripts == [{"src": "../../static/gwsite.js"}], "only the theme's own script"
+    assert "alert('body')" not in html
+    for tag, attrs in elements.found:
+        assert tag not in ("iframe", "object", "embed"), tag
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            assert not (value or "").strip().lower().startswith(("javascript:", "vbscript:")), (tag, name, value)
+    assert "关于&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;的通知 &amp; &#34;引号&#34;" in html
+    assert "测民发〔2025〕&lt;b&gt;3&lt;/b&gt;号" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert '<a href="../files/ok.pdf" rel="noopener noreferrer">附件</a>' in html
+    # the title is escaped in every listing and feed too
+    for page in ["index.html", "latest/index.html", "orgs/mzj/index.html", "feed.xml"]:
+        text = (out / page).read_text(encoding="utf-8")
+        assert "<script>alert('t')" not in text, page
+        assert "关于&lt;script&gt;" in text, page
+
+
+def test_markdown_keeps_ordinary_formatting():
+    html = markdown_to_html("# 一、标准\n\n| 类别 | 标准 |\n|---|---:|\n| 城市 | 620元 |\n\n1. 甲\n2. 乙\n")
+    assert "<h2>一、标准</h2>" in html  # the page title is the only <h1>
+    assert "<table>" in html and '<td style="text-align:right">620元</td>' in html
+    assert "<ol>" in html and "<li>甲</li>" in html
+
+
+class Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))

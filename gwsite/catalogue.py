@@ -1,0 +1,809 @@
+"""Read the standard catalogues (标准目录) from ``catalogues/*.xlsx``.
+
+Every sheet that holds a table in the State Council template is one domain's catalogue.
+Real workbooks come from dozens of hands, so the reader finds the table by the meaning
+of its header labels, not by position: a title row or none, one or two header rows, the
+table anywhere on the sheet, merged cells, ticks of every kind, Wingdings leftovers,
+``同上`` for "same as above", notes under the table.  What it cannot make sense of becomes
+a ``Problem`` naming the cell (``catalogues/a.xlsx!Sheet1!F7``); it never raises for bad
+input.
+
+The stages, per sheet: ``_sheet_grid`` (values, with merged cells read as their top-left
+value) → ``_find_header`` → ``_map_columns`` → ``_sheet_domain`` → ``_read_rows``.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from functools import lru_cache
+from pathlib import Path
+
+from .diagnostics import Location, Problem, cell_name, error, sorted_problems, warning
+from .domains import Domain, DomainTable
+from .model import DEPARTMENT, TOWNSHIP, CatalogueItem, Org
+
+FOLDER = "catalogues"
+
+
+@lru_cache(maxsize=8192)
+def _key(text) -> str:
+    """How labels, marks and names are compared: NFKC, no whitespace at all."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or "")))
+
+
+# --------------------------------------------------------------------------------------
+# Header labels.  Each maps to (field, value): a column of its own (value None) or one
+# tick column of a group (公开对象 / 公开方式 / 公开层级) standing for a normalised value.
+
+AUDIENCE, MODE, LEVELS = "audience", "mode", "levels"
+GROUPS = (AUDIENCE, MODE, LEVELS)
+GROUP_LABELS = {AUDIENCE: "公开对象", MODE: "公开方式", LEVELS: "公开层级"}
+# Normalised values, in the order they are reported.
+GROUP_VALUES = {
+    AUDIENCE: ("全社会", "特定群体"),
+    MODE: ("主动", "依申请"),
+    LEVELS: ("市级", "县级", "乡级", "村级"),
+}
+SCALARS = ("serial", "level1", "level2", "level3", "content", "basis", "deadline", "subject",
+           "channels")
+# The labels a user sees in messages.
+FIELD_LABELS = {
+    "serial": "序号", "level1": "一级事项", "level2": "二级事项", "level3": "三级事项",
+    "content": "公开内容（要素）", "basis": "公开依据", "deadline": "公开时限",
+    "subject": "公开主体", "channels": "公开渠道和载体", **GROUP_LABELS,
+}
+REQUIRED = ("level1", "content", "basis", "deadline", "subject")
+
+_LABEL_WORDS: list[tuple[str, str | None, tuple[str, ...]]] = [
+    ("serial", None, ("序号", "编号")),
+    ("items", None, ("公开事项", "事项名称")),
+    ("level1", None, ("一级事项", "一级", "一级事项名称")),
+    ("level2", None, ("二级事项", "二级", "二级事项名称")),
+    ("level3", None, ("三级事项", "三级", "三级事项名称")),
+    ("content", None, ("公开内容（要素）", "公开内容", "公开要素")),
+    ("basis", None, ("公开依据",)),
+    ("deadline", None, ("公开时限",)),
+    ("subject", None, ("公开主体", "公开责任主体", "责任主体")),
+    ("channels", None, ("公开渠道和载体", "公开渠道及载体", "公开渠道与载体", "公开渠道", "公开载体")),
+    (AUDIENCE, None, ("公开对象",)),
+    (MODE, None, ("公开方式",)),
+    (LEVELS, None, ("公开层级",)),
+    (AUDIENCE, "全社会", ("全社会", "社会公众")),
+    (AUDIENCE, "特定群体", ("特定群体", "特定群众", "特定对象")),
+    (MODE, "主动", ("主动", "主动公开")),
+    (MODE, "依申请", ("依申请", "依申请公开")),
+    (LEVELS, "市级", ("市级",)),
+    (LEVELS, "县级", ("县级", "区级", "县（区）级", "区（县）级", "县（市、区）级", "区县级")),
+    (LEVELS, "乡级", ("乡级", "镇级", "乡镇级", "街道", "街道级", "镇（街道）级", "乡（镇）级",
+                      "乡镇（街道）级", "乡（镇、街道）级", "镇街级")),
+    (LEVELS, "村级", ("村级", "村（社区）级", "社区级")),
+]
+LABELS: dict[str, tuple[str, str | None]] = {
+    _key(word): (fld, value) for fld, value, words in _LABEL_WORDS for word in words
+}
+# Labels that make a row look like a catalogue header (≥ 3 of them in one row).
+MAIN_FIELDS = frozenset(("serial", "items", *SCALARS, *GROUPS))
+_MIN_MAIN_LABELS = 3
+_HEADER_SCAN_ROWS = 100
+
+# The normalised value each word in a group stands for ("依申请公开" → 依申请).
+_GROUP_WORDS: dict[str, dict[str, str]] = {g: {} for g in GROUPS}
+for _fld, _value, _words in _LABEL_WORDS:
+    if _value is not None:
+        for _w in _words:
+            _GROUP_WORDS[_fld][_key(_w)] = _value
+# Longest first, so 依申请公开 is found before 主动 could be found inside something longer.
+_GROUP_SEARCH = {g: sorted(words, key=len, reverse=True) for g, words in _GROUP_WORDS.items()}
+
+# Marks in tick columns (NFKC keys).  R, £ and t are Wingdings leftovers of ☑/■/◆.
+TICKS = frozenset("√ ✓ ✔ ● ☑ ■ ✅ ◆ ▪ ◼ 是 Y y V v R £ t 有 对".split())
+NOT_TICKS = frozenset("× ✗ ✘ ╳ 否 □ 口 ☐ ○ 〇 ◯ N n 无 - — – / \\ 不".split())
+
+# "Same as above" (同上), as written by hand.
+_SAME_AS_ABOVE = frozenset(("同上", "同上。", "同上.", "〃", '"', "“”"))
+
+# Rows after the table: 说明：…, 备注, 注：…, 附注, 填表说明.
+_NOTE_START = re.compile(r"^(说明|备注|注[:：0-9一二三四五六七八九十、.]|注释|附注|填表说明|附件)")
+_LONG_NOTE = 10  # a row with only its first cell filled, at least this long, is a note
+
+# A region's name in front of a domain in titles, and the wordings after it.
+_AFFIXES = re.compile(r"(领域)?(基层)?(政务公开)?(事项)?(标准)?(目录)?(（[^）]*）|\([^)]*\))?$")
+
+# "附件1" above a title is not the title.
+_ATTACHMENT_MARK = re.compile(r"^附件[0-9一二三四五六七八九十]*[:：]?$")
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .xlsx and old .xls files
+
+
+# --------------------------------------------------------------------------------------
+# Public API
+
+def read_catalogues(
+    root: Path, orgs: tuple[Org, ...], domains: DomainTable, folder: str = FOLDER
+) -> tuple[tuple[CatalogueItem, ...], list[Problem]]:
+    """Every item of every catalogue workbook under ``root/folder``, and the problems.
+
+    Items come in a fixed order: by the domain's place in ``domains``, then by file,
+    sheet (workbook order) and row.  Problems are sorted by place.
+    """
+    root = Path(root)
+    base = root / folder
+    rows: list[tuple[tuple, CatalogueItem]] = []
+    problems: list[Problem] = []
+    if not base.is_dir():
+        return (), []
+    subjects = _SubjectResolver(orgs)
+    for path in _workbook_paths(base):
+        rel = path.relative_to(root).as_posix()
+        problems += _read_workbook(path, rel, domains, subjects, rows)
+    rows.sort(key=lambda pair: pair[0])
+    return tuple(item for _, item in rows), sorted_problems(problems)
+
+
+def resolve_subject(text: str, orgs: tuple[Org, ...]) -> tuple[tuple[str, ...], list[str]]:
+    """The org ids a 公开主体 cell names, and the fragments that name no org.
+
+    ``'区民政局、各镇人民政府（街道办事处）'`` → the 民政局's id and every township's id.
+    Names and aliases match after NFKC and without spaces; a missing 区/县 prefix or the
+    full region prefix is tolerated; collective wordings (各镇街, 区级各部门 …) stand for
+    every township or every department.
+    """
+    return _SubjectResolver(orgs).resolve(text)
+
+
+# --------------------------------------------------------------------------------------
+# Files
+
+def _workbook_paths(base: Path) -> list[Path]:
+    found = [
+        p for p in base.rglob("*")
+        if p.is_file() and p.suffix.lower() in (".xlsx", ".xls") and not p.name.startswith("~$")
+    ]
+    return sorted(found, key=lambda p: p.relative_to(base).as_posix())
+
+
+def _read_workbook(path: Path, rel: str, domains: DomainTable, subjects: "_SubjectResolver",
+                   rows: list) -> list[Problem]:
+    where = Location(rel)
+    if path.suffix.lower() == ".xls":
+        return [error(where, "cannot read an old Excel 97-2003 .xls workbook",
+                      "open it in Excel or WPS, save it as an .xlsx workbook and remove the .xls")]
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError:
+        head = b""
+    if head == OLE_MAGIC:
+        return [error(where, "cannot read this workbook: it is password-protected, "
+                             "or an old .xls file renamed to .xlsx",
+                      "open it in Excel or WPS, remove the password and save it as .xlsx")]
+    import openpyxl  # imported here: only builds with catalogues pay for it
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=False, data_only=True)
+    except Exception:  # zipfile.BadZipFile, KeyError, lxml errors …: all mean "damaged"
+        return [error(where, "cannot read this workbook: it is damaged or not an .xlsx file",
+                      "open it in Excel or WPS and save it again as .xlsx, "
+                      "or ask its sender for a new copy")]
+    problems: list[Problem] = []
+    try:
+        for index, ws in enumerate(wb.worksheets):
+            problems += _read_sheet(ws, index, path, rel, domains, subjects, rows)
+    finally:
+        wb.close()
+    return problems
+
+
+# --------------------------------------------------------------------------------------
+# A sheet as a grid of text
+
+@dataclass
+class _Grid:
+    cells: dict[tuple[int, int], str]  # every cell, merged ones read as their top-left value
+    own: set[tuple[int, int]]  # cells that hold a value of their own (not a merge copy)
+    from_col: dict[tuple[int, int], int]  # cell covered by a merge → the merge's first column
+    rows: dict[int, dict[int, str]] = field(default_factory=dict)
+
+    def row(self, r: int) -> dict[int, str]:
+        return self.rows.get(r, {})
+
+
+def _cell_text(value, number_format: str = "General") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not value.is_integer():
+            return repr(value)
+        text = str(int(value))
+        # A 序号 typed as 0505 and formatted "0000" shows as 0505: read what is shown.
+        if number_format and re.fullmatch(r"0+", number_format):
+            text = text.zfill(len(number_format))
+        return text
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _sheet_grid(ws) -> _Grid:
+    cells: dict[tuple[int, int], str] = {}
+    # ``_cells`` holds only the cells the file defines; walking max_row × max_column instead
+    # would crawl through a million styled but empty rows in some real files.
+    source = getattr(ws, "_cells", None)
+    pairs = source.items() if isinstance(source, dict) else (
+        ((c.row, c.column), c) for row in ws.iter_rows() for c in row)
+    for pos, cell in pairs:
+        value = cell.value
+        if value is None:
+            continue
+        text = _cell_text(value, getattr(cell, "number_format", "General"))
+        if text.strip():
+            cells[pos] = text
+    own = set(cells)
+    from_col: dict[tuple[int, int], int] = {}
+    for rng in ws.merged_cells.ranges:
+        anchor = (rng.min_row, rng.min_col)
+        value = cells.get(anchor)
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                if (r, c) == anchor:
+                    continue
+                if value is not None:
+                    cells[(r, c)] = value
+                if c != rng.min_col:
+                    from_col[(r, c)] = rng.min_col
+    grid = _Grid(cells, own, from_col)
+    for (r, c), text in cells.items():
+        grid.rows.setdefault(r, {})[c] = text
+    return grid
+
+
+def _clean_line(text: str) -> str:
+    """Strip, and collapse every whitespace run (line breaks too) into one space."""
+    return " ".join(text.split())
+
+
+def _clean_block(text: str) -> str:
+    """Like ``_clean_line``, but keep line breaks (as ``\\n``) between non-empty lines."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line for line in (" ".join(part.split()) for part in lines) if line)
+
+
+# --------------------------------------------------------------------------------------
+# The header
+
+_LONGEST_LABEL = 40  # longer cell texts are content, never a label: skip the lookup
+
+
+def _label(text: str | None) -> tuple[str, str | None] | None:
+    return LABELS.get(_key(text)) if text and len(text) <= _LONGEST_LABEL else None
+
+
+def _main_labels(row: dict[int, str]) -> set[str]:
+    found = set()
+    for text in row.values():
+        lab = _label(text)
+        if lab and lab[1] is None and lab[0] in MAIN_FIELDS:
+            found.add(lab[0])
+    return found
+
+
+@dataclass
+class _Header:
+    first: int  # first header row
+    last: int  # last header row (first + 1 with a second row of sub-labels)
+    first_col: int
+    scalars: dict[str, int]  # field → column
+    groups: dict[str, list[tuple[int, str | None]]]  # group → [(column, value or None)]
+    columns: list[int]  # every column of the table
+
+
+def _find_header(grid: _Grid) -> tuple[int, int] | None:
+    """The first and last header rows, or None when the sheet holds no catalogue."""
+    for r in sorted(grid.rows)[:_HEADER_SCAN_ROWS]:
+        row = grid.row(r)
+        if len(_main_labels(row)) < _MIN_MAIN_LABELS:
+            continue
+        below = grid.row(r + 1)
+        if below and _is_sub_header(row, below):
+            return r, r + 1
+        return r, r
+    return None
+
+
+def _is_sub_header(top: dict[int, str], below: dict[int, str]) -> bool:
+    """A second header row holds only labels (or repeats the row above, as a vertical merge
+    does), and at least one of them is a sub-label (一级事项, 全社会, 主动, 县级 …)."""
+    has_sub = False
+    for c, text in below.items():
+        lab = _label(text)
+        if lab is None:
+            if top.get(c) != text:
+                return False
+            continue
+        if lab[1] is not None or lab[0] in ("level1", "level2", "level3"):
+            has_sub = True
+    return has_sub
+
+
+def _map_columns(grid: _Grid, first: int, last: int) -> _Header:
+    top, sub = grid.row(first), grid.row(last) if last != first else {}
+    scalars: dict[str, int] = {}
+    groups: dict[str, list[tuple[int, str | None]]] = {}
+    item_cols: list[int] = []
+    labelled: list[int] = []
+    for c in sorted(set(top) | set(sub)):
+        lab = _label(sub.get(c)) or _label(top.get(c))
+        if lab is None:
+            continue
+        labelled.append(c)
+        fld, value = lab
+        if fld == "items":
+            item_cols.append(c)
+        elif fld in GROUPS:
+            if (c, value) not in groups.get(fld, []):
+                groups.setdefault(fld, []).append((c, value))
+        elif fld not in scalars:
+            scalars[fld] = c
+    # 公开事项 over one column is the 一级事项; over several (a horizontal merge without
+    # sub-labels) they are 一级, 二级, 三级 in turn.
+    free = [f for f in ("level1", "level2", "level3") if f not in scalars]
+    for c, fld in zip(item_cols, free):
+        scalars[fld] = c
+    first_col = min(labelled) if labelled else min(top)
+    return _Header(first, last, first_col, scalars, groups, sorted(labelled))
+
+
+# --------------------------------------------------------------------------------------
+# The domain
+
+def _sheet_domain(grid: _Grid, header: _Header, sheet: str, path: Path,
+                  domains: DomainTable) -> tuple[Domain | None, str, str]:
+    """The domain named by the title (rows above the header), the sheet or the file name,
+    in that order; with the title's text and cell (for messages)."""
+    title, title_cell = "", "A1"
+    for r in sorted(grid.rows):
+        if r >= header.first:
+            break
+        for c, text in sorted(grid.row(r).items()):
+            if (r, c) not in grid.own:
+                continue
+            if not title and not _ATTACHMENT_MARK.match(_key(text)):
+                title, title_cell = _clean_line(text), cell_name(r, c)
+            found = domains.find_in(text)
+            if found:
+                return found, title, title_cell
+    for text in (sheet, path.stem):
+        found = domains.find_in(text)
+        if found:
+            return found, title, title_cell
+    return None, title, title_cell
+
+
+def _closest_domain(texts: list[str], domains: DomainTable) -> str | None:
+    """A domain whose name is nearly written in one of ``texts`` (社会求助 → 社会救助)."""
+    best: tuple[float, str] | None = None
+    for text in texts:
+        key = _AFFIXES.sub("", _key(text))
+        for d in domains.domains:
+            for name in (d.name, *d.aliases):
+                n = _key(name)
+                for width in {len(n) - 1, len(n), len(n) + 1}:
+                    for i in range(0, max(1, len(key) - width + 1)):
+                        ratio = difflib.SequenceMatcher(None, key[i:i + width], n).ratio()
+                        if ratio >= 0.7 and (best is None or ratio > best[0]):
+                            best = (ratio, d.name)
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------------------
+# Rows
+
+def _is_note(grid: _Grid, r: int, first_col: int) -> bool:
+    own = sorted((c, t) for c, t in grid.row(r).items() if (r, c) in grid.own)
+    if not own:
+        return False
+    col, text = own[0]
+    if col > first_col:
+        return False
+    key = _key(text)
+    start = _NOTE_START.match(key)
+    # 说明：… is a note; 说明书发放 in a full row is an item.
+    if start and (len(own) == 1 or start.group(1).startswith("注") or key[start.end():][:1] == ":"):
+        return True
+    return len(own) == 1 and len(key) >= _LONG_NOTE
+
+
+def _group_values(text: str, group: str, value: str | None) -> tuple[set[str], bool]:
+    """What a cell under 公开对象/公开方式/公开层级 says: (values, understood?)."""
+    key = _key(text)
+    if not key:
+        return set(), True
+    words = _GROUP_WORDS[group]
+    if key in words:
+        return {words[key]}, True
+    if key in TICKS or (set(key) <= TICKS and len(key) <= 3):
+        return ({value} if value else set()), value is not None
+    if key in NOT_TICKS or set(key) <= NOT_TICKS:
+        return set(), True
+    found = set()
+    rest = key
+    for word in _GROUP_SEARCH[group]:
+        if word in rest:
+            found.add(words[word])
+            rest = rest.replace(word, "|")
+    if found:
+        return found, True
+    return ({value} if value else set()), False
+
+
+def _ordered(group: str, values: set[str]) -> tuple[str, ...]:
+    return tuple(v for v in GROUP_VALUES[group] if v in values)
+
+
+def _read_sheet(ws, index: int, path: Path, rel: str, domains: DomainTable,
+                subjects: "_SubjectResolver", out: list) -> list[Problem]:
+    grid = _sheet_grid(ws)
+    found = _find_header(grid)
+    if found is None:
+        return []  # a cover page, instructions, an empty sheet: not a catalogue
+    header = _map_columns(grid, *found)
+    sheet = ws.title
+
+    def at(r: int, c: int) -> Location:
+        return Location(rel, sheet=sheet, cell=cell_name(r, c))
+
+    problems: list[Problem] = []
+    for fld in REQUIRED:
+        if fld not in header.scalars:
+            label = f"'{FIELD_LABELS[fld]}'"
+            name = label + " (or '公开事项')" if fld == "level1" else label
+            problems.append(error(
+                at(header.first, header.first_col), f"the catalogue table has no {name} column",
+                f"add a column headed {label} to the header row, or correct its label"))
+    if problems:
+        return problems
+
+    domain, title, title_cell = _sheet_domain(grid, header, sheet, path, domains)
+    if domain is None:
+        parts = ([f"title '{title}'"] if title else []) + [f"sheet name '{sheet}'",
+                                                          f"file name '{path.name}'"]
+        named = ", ".join(parts[:-1]) + " or " + parts[-1]
+        close = _closest_domain([title, sheet, path.stem], domains)
+        hint = "; did you mean '" + close + "'?" if close else ""
+        problems.append(error(
+            Location(rel, sheet=sheet, cell=title_cell), f"no domain is named in the {named}{hint}",
+            "put the domain's name in the title or the sheet name, "
+            "or add the domain under domains: in site.yaml"))
+
+    problems += _read_rows(grid, header, domain, index, rel, at, subjects, out)
+    return problems
+
+
+def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, index: int, rel: str,
+               at, subjects: "_SubjectResolver", out: list) -> list[Problem]:
+    problems: list[Problem] = []
+    cols = header.columns
+    sc = header.scalars
+    serial_col = sc.get("serial")
+    level_cols = {sc[f]: f for f in ("level1", "level2", "level3") if f in sc}
+    prev: dict[int, str] = {}  # column → the previous item row's text, for 同上 and carrying
+    for r in sorted(grid.rows):
+        if r <= header.last:
+            continue
+        own_cols = [c for c in cols if (r, c) in grid.own]
+        if not own_cols:
+            continue  # blank row
+        if _is_note(grid, r, header.first_col):
+            break  # 说明/备注/注 after the table: the table is over
+        if own_cols == [serial_col]:
+            continue  # a template row with only its 序号 filled
+        row = grid.row(r)
+        if len(_main_labels(row)) >= _MIN_MAIN_LABELS:
+            continue  # the header repeated (printed page breaks)
+
+        texts: dict[int, str] = {}
+        for c in cols:
+            text = row.get(c, "")
+            anchor = grid.from_col.get((r, c))
+            if c in level_cols and anchor is not None and anchor in level_cols and anchor != c:
+                text = ""  # 一级事项 merged across the 二级/三级 columns: there are none
+            if len(text) <= 8 and _key(text) in _SAME_AS_ABOVE:
+                text = prev.get(c, "")
+            texts[c] = text
+
+        def scalar(fld: str, block: bool = False) -> str:
+            c = sc.get(fld)
+            if c is None:
+                return ""
+            return _clean_block(texts[c]) if block else _clean_line(texts[c])
+
+        level1, level2 = scalar("level1"), scalar("level2")
+        c1 = sc["level1"]
+        if not level1:
+            level1 = _clean_line(prev.get(c1, ""))
+            texts[c1] = prev.get(c1, "")
+        if not level1:
+            problems.append(error(
+                at(r, c1), "this row has no '一级事项' and there is no item above it to carry down",
+                "write the item's name in its 一级事项 cell"))
+            continue
+        if "level2" in sc and not level2 and level1 == _clean_line(prev.get(c1, "")):
+            level2 = _clean_line(prev.get(sc["level2"], ""))
+            texts[sc["level2"]] = prev.get(sc["level2"], "")
+        prev = dict(texts)
+
+        group_values: dict[str, tuple[str, ...]] = {}
+        for group in GROUPS:
+            values: set[str] = set()
+            for c, value in header.groups.get(group, []):
+                got, understood = _group_values(texts[c], group, value)
+                values |= got
+                if not understood:
+                    problems.append(warning(
+                        at(r, c), _mark_message(group, value, _clean_line(texts[c])),
+                        _mark_hint(group, value)))
+            group_values[group] = _ordered(group, values)
+
+        subject = scalar("subject")
+        # Resolve the cell as written: its line breaks separate subjects.
+        org_ids, unresolved = subjects.resolve(texts[sc["subject"]])
+        for fragment in unresolved:
+            problems.append(warning(
+                at(r, sc["subject"]), f"公开主体 '{fragment}' matches no organisation in site.yaml",
+                "add it as an alias of an org"))
+
+        serial = scalar("serial")
+        item = CatalogueItem(
+            domain=domain.name if domain else "",
+            level1=level1,
+            level2=level2,
+            level3=scalar("level3"),
+            content=scalar("content", block=True),
+            basis=scalar("basis", block=True),
+            deadline=scalar("deadline"),
+            subject=subject,
+            subject_orgs=org_ids,
+            channels=parse_channels(texts[sc["channels"]]) if "channels" in sc else (),
+            audience=group_values[AUDIENCE],
+            mode=group_values[MODE],
+            levels=group_values[LEVELS],
+            serial=serial,
+            source=at(r, header.first_col),
+        )
+        if domain is not None:
+            out.append(((domain.order, rel, index, r), item))
+    return problems
+
+
+def _mark_message(group: str, value: str | None, text: str) -> str:
+    label = GROUP_LABELS[group]
+    if value is None:
+        return f"{label} cell '{text}' names none of {'/'.join(GROUP_VALUES[group])}; left empty"
+    return f"{label} cell '{text}' under {value} is neither a tick nor a blank; read as ticked"
+
+
+def _mark_hint(group: str, value: str | None) -> str:
+    if value is None:
+        return f"write {' or '.join(GROUP_VALUES[group])} in the cell"
+    return "tick with √ and leave the cell blank for no"
+
+
+# --------------------------------------------------------------------------------------
+# 公开渠道和载体
+
+CHOSEN_MARKS = frozenset("■☑√✓✔●▪◼✅◆")
+UNCHOSEN_MARKS = frozenset("□☐○〇◯×✗✘▢◻")
+_WINGDINGS = frozenset("R£t")  # chosen, when they stand before a name
+_BOX_MARKS = CHOSEN_MARKS | UNCHOSEN_MARKS
+_MARK_CHARS = _BOX_MARKS | _WINGDINGS | {"口"}
+# 口 is typed for □, but is also a character in some names (政务服务窗口, 入口 …).
+_KOU_AFTER = frozenset("窗端入出港关户路道门接渡人海河井路")
+_KOU_BEFORE = frozenset("岸径令碑号")
+# The standard channels (domain.md): 口 next to one of them is a mark, not a character.
+STANDARD_CHANNELS = ("政府网站", "政府公报", "两微一端", "发布会/听证会", "广播电视", "纸质媒体",
+                     "公开查阅点", "政务服务中心", "便民服务站", "入户/现场",
+                     "社区/企事业单位/村公示栏（电子屏）", "精准推送", "其他")
+_KNOWN_NFKC = tuple(unicodedata.normalize("NFKC", n) for n in STANDARD_CHANNELS)
+# Channel names that hold a "/" of their own: a plain list is not split inside them.
+KNOWN_SLASH_CHANNELS = tuple(n for n in STANDARD_CHANNELS if "/" in n)
+_PRIMARY_SEPARATORS = re.compile(r"[、,;\n]+")  # after NFKC: ，→,  ；→;
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "(（"
+
+
+def _mark_at(text: str, i: int) -> str | None:
+    """'+' for a chosen mark at ``text[i]``, '-' for an unchosen one, None for no mark."""
+    ch = text[i]
+    if ch in CHOSEN_MARKS:
+        return "+"
+    if ch in UNCHOSEN_MARKS:
+        return "-"
+    before = text[i - 1] if i else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if ch == "口":
+        at_start = not before or before.isspace() or before in "、,;/" or before in _BOX_MARKS
+        # Between two standard channel names it is a mark even in 两微一端口发布会.
+        beside_known = (any(text.endswith(n, 0, i) for n in _KNOWN_NFKC)
+                        or any(text.startswith(n, i + 1) for n in _KNOWN_NFKC))
+        if at_start or beside_known or (
+                before not in _KOU_AFTER and after not in _KOU_BEFORE and after and _is_cjk(after)):
+            return "-"
+        return None
+    if ch in _WINGDINGS:
+        following = text[i + 1:].lstrip()
+        if following and _is_cjk(following[0]) and not (before.isascii() and before.isalnum()):
+            return "+"
+    return None
+
+
+def _channel_name(text: str) -> str:
+    name = re.sub(r"\s+", "", text).strip("、,;:：/")
+    name = name.replace("(", "（").replace(")", "）")
+    name = re.sub(r"(（）|_+)$", "", name)
+    return name
+
+
+def parse_channels(text: str) -> tuple[str, ...]:
+    """The chosen channels of a 公开渠道和载体 cell.
+
+    ``'■政府网站 □政府公报 口两微一端 R公开查阅点'`` → (政府网站, 公开查阅点); a plain list
+    with no marks at all (``'政府网站、政务微博'``) is read as all chosen.  Names are NFKC'd,
+    without spaces, with Chinese brackets: ``社区/企事业单位/村公示栏（电子屏）``.
+    """
+    text = unicodedata.normalize("NFKC", text or "")
+    marks = [(i, m) for i, ch in enumerate(text) if ch in _MARK_CHARS and (m := _mark_at(text, i))]
+    chosen: list[str] = []
+    if marks:
+        ends = [i for i, _ in marks[1:]] + [len(text)]
+        for (start, mark), end in zip(marks, ends):
+            if mark != "+":
+                continue
+            for part in _PRIMARY_SEPARATORS.split(text[start + 1:end]):
+                name = _channel_name(part)
+                if name:
+                    chosen.append(name)
+    else:
+        parts = _PRIMARY_SEPARATORS.split(text)
+        if len(parts) == 1:
+            # Only slashes or spaces between names; keep the names that hold a slash.
+            known = [unicodedata.normalize("NFKC", k) for k in KNOWN_SLASH_CHANNELS]
+            protected = text
+            for i, name in enumerate(known):
+                protected = protected.replace(name, f"\x00{i}\x00")
+            parts = [re.sub(r"\x00(\d+)\x00", lambda m: known[int(m.group(1))], p)
+                     for p in re.split(r"[/\s]+", protected)]
+        chosen = [n for n in (_channel_name(p) for p in parts) if n]
+    return tuple(dict.fromkeys(chosen))
+
+
+# --------------------------------------------------------------------------------------
+# 公开主体
+
+# Wordings that stand for every township, or for every department (NFKC keys).  Only whole
+# fragments match: "相关审批部门" names no one in particular and stays unresolved.
+TOWNSHIP_WORDS = frozenset(_key(w) for w in (
+    "各镇人民政府（街道办事处）", "各乡镇人民政府（街道办事处）", "各乡（镇）人民政府（街道办事处）",
+    "各镇（街道）", "各乡镇（街道）", "各乡（镇、街道）", "各镇（街）", "各镇街", "各乡镇街",
+    "各镇街道", "各乡镇街道", "各街道办事处", "各镇人民政府", "各乡镇人民政府", "各乡镇", "各镇",
+    "各乡", "各街道", "镇人民政府（街道办事处）", "乡镇人民政府（街道办事处）", "乡镇（街道）",
+    "镇（街道）", "镇街", "各镇（街道）人民政府", "各镇政府（街道办事处）",
+))
+DEPARTMENT_WORDS = frozenset(_key(w) for w in (
+    "区级各部门", "区级有关部门", "区级相关部门", "区级各有关部门", "区级各相关部门", "区级部门",
+    "县级各部门", "县级有关部门", "县级相关部门", "县级各有关部门", "县级各相关部门", "县级部门",
+    "各相关部门", "各有关部门", "各部门", "区政府各部门", "县政府各部门", "区级各部门（单位）",
+    "县级各部门（单位）",
+))
+# After 各镇人民政府 a separate 街道办事处 belongs to it ("各镇人民政府、街道办事处").
+_TOWNSHIP_TAILS = frozenset(_key(w) for w in ("街道办事处", "各街道办事处", "街道", "各街道"))
+_SUBJECT_SPLIT = frozenset("、，,；;/／\n")
+_REGION_END = "省市区县"
+
+
+def _split_subjects(text: str) -> list[str]:
+    """Split at separators outside brackets (各乡（镇、街道） stays whole)."""
+    parts, depth, current = [], 0, []
+    for ch in text:
+        if ch in "(（[［【":
+            depth += 1
+        elif ch in ")）]］】" and depth:
+            depth -= 1
+        if ch in _SUBJECT_SPLIT and not depth:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+_NOT_IN_REGION = frozenset("局委办府院部厅会站所队心室和及与镇乡街道、,;/()")
+
+
+def _region_suffixes(key: str) -> list[str]:
+    """``'重庆市江津区民政局'`` → [江津区民政局, 民政局]: the name after each region prefix.
+    A prefix is a place name (no 局, 委, 和 … in it), so '区民政局和区财政局' has none."""
+    out = []
+    for i, ch in enumerate(key[:12], start=1):
+        if ch in _NOT_IN_REGION:
+            break
+        if ch in _REGION_END and len(key) - i >= 2:
+            out.append(key[i:])
+    return out
+
+
+class _SubjectResolver:
+    def __init__(self, orgs: tuple[Org, ...]):
+        self.orgs = tuple(orgs)
+        self.exact: dict[str, str] = {}
+        loose: dict[str, set[str]] = {}
+        for org in self.orgs:
+            for name in (org.name, *org.aliases):
+                key = _key(name)
+                if key:
+                    self.exact.setdefault(key, org.id)
+                    for variant in (key, *_region_suffixes(key)):
+                        loose.setdefault(variant, set()).add(org.id)
+        # A variant two orgs share (e.g. two 街道 named after a 城区) names neither.
+        self.loose = {k: next(iter(ids)) for k, ids in loose.items() if len(ids) == 1}
+        self.townships = tuple(o.id for o in self.orgs if o.kind == TOWNSHIP)
+        self.departments = tuple(o.id for o in self.orgs if o.kind == DEPARTMENT)
+        self.cache: dict[str, tuple[tuple[str, ...], list[str]]] = {}
+
+    def one(self, fragment: str) -> tuple[str, ...] | None:
+        key = _key(fragment)
+        if key in self.exact:
+            return (self.exact[key],)
+        if key in TOWNSHIP_WORDS:
+            return self.townships
+        if key in DEPARTMENT_WORDS:
+            return self.departments
+        for variant in (key, *_region_suffixes(key)):
+            if variant in self.loose:
+                return (self.loose[variant],)
+        return None
+
+    def resolve(self, text: str) -> tuple[tuple[str, ...], list[str]]:
+        if text in self.cache:
+            ids, rest = self.cache[text]
+            return ids, list(rest)
+        ids: list[str] = []
+        unresolved: list[str] = []
+        last_was_townships = False
+        for fragment in _split_subjects(text or ""):
+            if last_was_townships and _key(fragment) in _TOWNSHIP_TAILS:
+                continue
+            found = self.one(fragment)
+            if found is None:
+                found = self._by_words(fragment)
+            if found is None:
+                unresolved.append(_clean_line(fragment))
+                last_was_townships = False
+                continue
+            ids.extend(found)
+            last_was_townships = _key(fragment) in TOWNSHIP_WORDS
+        result = (tuple(dict.fromkeys(ids)), unresolved)
+        self.cache[text] = result
+        return result[0], list(result[1])
+
+    def _by_words(self, fragment: str) -> tuple[str, ...] | None:
+        """'区民政局 各镇街' or '区民政局和各镇街': accepted only if every part resolves."""
+        parts = [p for p in re.split(r"\s+|和|及|与", fragment.strip()) if p]
+        if len(parts) < 2:
+            return None
+        found: list[str] = []
+        for part in parts:
+            ids = self.one(part)
+            if ids is None:
+                return None
+            found.extend(ids)
+        return tuple(found)

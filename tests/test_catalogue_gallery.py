@@ -1,0 +1,103 @@
+"""The reader against a gallery of real-world workbook shapes (tests/catalogue_shapes.py):
+every item, field by field."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from catalogue_shapes import ORGS, SHAPES, TOWNSHIPS, DEPARTMENTS
+from gwsite.catalogue import parse_channels, read_catalogues, resolve_subject
+from gwsite.domains import DomainTable
+
+
+def test_the_gallery_covers_enough_shapes():
+    assert len(SHAPES) >= 12
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_shape(tmp_path, name):
+    want_items, want_problems = SHAPES[name](tmp_path)
+    items, problems = read_catalogues(tmp_path, ORGS, DomainTable())
+    assert [str(p) for p in problems] == want_problems
+    # Field by field first, so that a failure names the row and the field.
+    assert len(items) == len(want_items), [i.source for i in items]
+    for got, want in zip(items, want_items):
+        assert dataclasses.asdict(got) == dataclasses.asdict(want), str(want.source)
+    assert items == tuple(want_items)
+
+
+def test_shapes_together_keep_domain_then_file_order(tmp_path):
+    wanted = []
+    for name in ("two_townships", "many_domains", "domain_sources"):
+        wanted += SHAPES[name](tmp_path)[0]
+    items, problems = read_catalogues(tmp_path, ORGS, DomainTable())
+    assert problems == []
+    order = {n: i for i, n in enumerate(DomainTable().names())}
+    expected = sorted(wanted, key=lambda i: (order[i.domain], i.source.path))
+    assert [(i.domain, i.source.path, i.source.sheet, i.source.cell) for i in items] == \
+        [(i.domain, i.source.path, i.source.sheet, i.source.cell) for i in expected]
+
+
+def test_no_folder_means_no_items(tmp_path):
+    assert read_catalogues(tmp_path, ORGS, DomainTable()) == ((), [])
+
+
+def test_another_folder_name(tmp_path):
+    want, _ = SHAPES["state_council"](tmp_path)
+    (tmp_path / "catalogues").rename(tmp_path / "upstream")
+    items, problems = read_catalogues(tmp_path, ORGS, DomainTable(), folder="upstream")
+    assert problems == []
+    assert [i.source.path for i in items] == ["upstream/shjz.xlsx"] * len(want)
+
+
+@pytest.mark.parametrize("text, ids, rest", [
+    ("区民政局", ("mzj",), []),
+    ("江津区民政局", ("mzj",), []),
+    ("重庆市江津区民政局", ("mzj",), []),
+    ("民政局", ("mzj",), []),
+    (" 区 民政局 ", ("mzj",), []),
+    ("区民政局、区财政局", ("mzj", "czj"), []),
+    ("区民政局，各镇人民政府（街道办事处）", ("mzj", *TOWNSHIPS), []),
+    ("各镇（街道）", TOWNSHIPS, []),
+    ("各镇街", TOWNSHIPS, []),
+    ("各乡镇（街道）", TOWNSHIPS, []),
+    ("各乡（镇、街道）", TOWNSHIPS, []),
+    ("各街道办事处", TOWNSHIPS, []),
+    ("各镇人民政府、街道办事处", TOWNSHIPS, []),
+    ("区级各部门", DEPARTMENTS, []),
+    ("区级有关部门", DEPARTMENTS, []),
+    ("各相关部门", DEPARTMENTS, []),
+    ("相关审批部门", (), ["相关审批部门"]),
+    ("区民政局；相关审批部门", ("mzj",), ["相关审批部门"]),
+    ("区民政局/区财政局\n石门镇人民政府", ("mzj", "czj", "sm"), []),
+    ("区民政局 各镇街", ("mzj", *TOWNSHIPS), []),
+    ("区民政局和区财政局", ("mzj", "czj"), []),
+    ("区人力资源和社会保障局", ("rsj",), []),
+    ("区公安局", (), ["区公安局"]),
+    ("", (), []),
+])
+def test_resolve_subject(text, ids, rest):
+    assert resolve_subject(text, ORGS) == (ids, rest)
+
+
+def test_a_suffix_two_orgs_share_names_neither():
+    from gwsite.model import Org
+    orgs = (Org("a", "甲区民政局", "department"), Org("b", "乙县民政局", "department"))
+    assert resolve_subject("民政局", orgs) == ((), ["民政局"])
+    assert resolve_subject("乙县民政局", orgs) == (("b",), [])
+
+
+@pytest.mark.parametrize("text, chosen", [
+    ("■政府网站 □政府公报", ("政府网站",)),
+    ("□政府网站 口政府公报", ()),
+    ("R政府网站£政府公报t两微一端", ("政府网站", "政府公报", "两微一端")),
+    ("政府网站；政务微博", ("政府网站", "政务微博")),
+    ("政府网站 政务微博", ("政府网站", "政务微博")),
+    ("社区/企事业单位/村公示栏（电子屏）", ("社区/企事业单位/村公示栏（电子屏）",)),
+    ("发布会/听证会/政府网站", ("发布会/听证会", "政府网站")),
+    ("■其他（ ）", ("其他",)),
+    ("", ()),
+])
+def test_parse_channels(text, chosen):
+    assert parse_channels(text) == chosen

@@ -264,9 +264,22 @@ def _sheet_grid(ws) -> _Grid:
     return grid
 
 
+_PHRASES = ("level1", "level2", "level3", "deadline")
+
+
 def _clean_line(text: str) -> str:
     """Strip, and collapse every whitespace run (line breaks too) into one space."""
     return " ".join(text.split())
+
+
+_WRAP_BESIDE_CJK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\u3000]*\n\s*"
+                              r"|[ \t\u3000]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def _clean_phrase(text: str) -> str:
+    """Like ``_clean_line``, for names and deadlines: a line break beside a Chinese
+    character is where someone wrapped the cell by hand (最低生活\n保障), not a space."""
+    return _clean_line(_WRAP_BESIDE_CJK.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 def _clean_block(text: str) -> str:
@@ -522,20 +535,22 @@ def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, index: int, 
             c = sc.get(fld)
             if c is None:
                 return ""
-            return _clean_block(texts[c]) if block else _clean_line(texts[c])
+            if block:
+                return _clean_block(texts[c])
+            return _clean_phrase(texts[c]) if fld in _PHRASES else _clean_line(texts[c])
 
         level1, level2 = scalar("level1"), scalar("level2")
         c1 = sc["level1"]
         if not level1:
-            level1 = _clean_line(prev.get(c1, ""))
+            level1 = _clean_phrase(prev.get(c1, ""))
             texts[c1] = prev.get(c1, "")
         if not level1:
             problems.append(error(
                 at(r, c1), "this row has no '一级事项' and there is no item above it to carry down",
                 "write the item's name in its 一级事项 cell"))
             continue
-        if "level2" in sc and not level2 and level1 == _clean_line(prev.get(c1, "")):
-            level2 = _clean_line(prev.get(sc["level2"], ""))
+        if "level2" in sc and not level2 and level1 == _clean_phrase(prev.get(c1, "")):
+            level2 = _clean_phrase(prev.get(sc["level2"], ""))
             texts[sc["level2"]] = prev.get(sc["level2"], "")
         prev = dict(texts)
 

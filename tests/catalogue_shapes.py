@@ -595,8 +595,8 @@ def shape_serials_and_text(root: Path):
                          deadline="及时", subject="区民政局", subject_orgs=("mzj",), serial="5",
                          source=Location(p, sheet="社会救助", cell="A3"))
     return [
-        replace(base, level1="最低生活 保障", content="申请条件\n申请 材料", basis="《条例》\n第二十条",
-                deadline="信息形成之日起 20个工作日内", serial="0505",
+        replace(base, level1="最低生活保障", content="申请条件\n申请 材料", basis="《条例》\n第二十条",
+                deadline="信息形成之日起20个工作日内", serial="0505",
                 source=Location(p, sheet="社会救助", cell="A2")),
         base,
         replace(base, level1="医疗救助", serial="6", source=Location(p, sheet="社会救助", cell="A4")),

@@ -19,6 +19,7 @@ import jinja2
 
 from . import paths
 from .catalogue_export import catalogue_csv, catalogue_json, catalogue_xlsx
+from .diagnostics import Location, Problem, error
 from .markup import markdown_to_html
 from .model import DEPARTMENT, PAGE_SECTIONS, TOWNSHIP, CatalogueItem, Notice, Org, Site
 from .write import OutputFile
@@ -64,6 +65,34 @@ class Theme:
                     if p.is_file() and not p.name.startswith("."):
                         found["static/" + p.relative_to(base).as_posix()] = p
         return dict(sorted(found.items()))
+
+
+class RenderError(Exception):
+    """Template errors found while rendering, one problem per template and line."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def _template_problem(exc: Exception, theme: Theme, root: Path | None) -> Problem:
+    """Name the template file and line at fault, as the user would open it."""
+    filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:  # Jinja rewrites tracebacks so template frames carry their file and line
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".html", ".xml")):
+            filename, line = name, tb.tb_lineno
+        tb = tb.tb_next
+    shown = filename or "theme"
+    if filename:
+        path = Path(filename).resolve()
+        for base in ([root] if root else []) + [BUILTIN_THEME.parent.parent]:
+            if path.is_relative_to(base.resolve()):
+                shown = path.relative_to(base.resolve()).as_posix()
+                break
+    message = getattr(exc, "message", None) or str(exc)
+    return error(Location(shown, line), f"template error: {message}")
 
 
 @jinja2.pass_context
@@ -180,17 +209,34 @@ class SiteView:
         return [self.notice_by_id[i] for i in self.site.interpretations.get(notice.id, ())]
 
 
-def render_site(site: Site, theme: Theme) -> list[OutputFile]:
-    """Every output file of the site, in a deterministic order."""
+def render_site(site: Site, theme: Theme, root: Path | None = None) -> list[OutputFile]:
+    """Every output file of the site, in a deterministic order.
+
+    Raises ``RenderError`` with every distinct template error (``root`` is where the
+    site's own theme lives, so that messages name ``theme/templates/x.html:3``).
+    """
     view = SiteView(site)
     env = theme.environment()
     out: list[OutputFile] = []
+    problems: dict[str, Problem] = {}
     config = site.config
     size = config.page_size
 
     def page(template: str, path: str, kind: str = "", id: str = "", **context) -> None:
-        html = env.get_template(template).render(view=view, config=config, page_path=path, **context)
+        try:
+            html = env.get_template(template).render(view=view, config=config, page_path=path, **context)
+        except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
+            problem = _template_problem(exc, theme, root)
+            problems.setdefault(str(problem), problem)
+            return
         out.append(OutputFile(path, html.encode("utf-8"), kind=kind, id=id))
+
+    def feed(path: str, title: str, notices) -> None:
+        try:
+            out.append(_feed(env, view, path, title, notices))
+        except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
+            problem = _template_problem(exc, theme, root)
+            problems.setdefault(str(problem), problem)
 
     page("home.html", paths.HOME, "home", latest=site.notices[:LATEST_ON_HOME])
     for pager in paginate(site.notices, paths.LATEST, size):
@@ -216,8 +262,8 @@ def render_site(site: Site, theme: Theme) -> list[OutputFile]:
             out.append(OutputFile(paths.domain_file(slug, "catalogue.xlsx"),
                                   catalogue_xlsx(items, f"{config.region}{domain.name}领域基层政务公开标准目录")))
             out.append(OutputFile(paths.domain_file(slug, "catalogue.csv"), catalogue_csv(items)))
-        out.append(_feed(env, view, paths.domain_file(slug, "feed.xml"), f"{config.title} · {domain.name}",
-                         view.notices_by_domain.get(domain.name, ())))
+        feed(paths.domain_file(slug, "feed.xml"), f"{config.title} · {domain.name}",
+             view.notices_by_domain.get(domain.name, ()))
 
     for org in config.orgs:
         page("org.html", paths.org(org.id), "org", org.id, org=org)
@@ -225,8 +271,8 @@ def render_site(site: Site, theme: Theme) -> list[OutputFile]:
         for pager in paginate(view.notices_by_org.get(org.id, ()), paths.org_file(org.id, "notices.html"), size):
             page("list.html", pager.path, "list", org.id, title=f"{org.name}：法定主动公开内容",
                  pager=pager, breadcrumbs=crumbs)
-        out.append(_feed(env, view, paths.org_file(org.id, "feed.xml"), f"{config.title} · {org.name}",
-                         view.notices_by_org.get(org.id, ())))
+        feed(paths.org_file(org.id, "feed.xml"), f"{config.title} · {org.name}",
+             view.notices_by_org.get(org.id, ()))
 
     for notice in site.notices:
         page("notice.html", paths.notice(notice.id), "notice", notice.id, notice=notice,
@@ -234,13 +280,15 @@ def render_site(site: Site, theme: Theme) -> list[OutputFile]:
     for p in site.pages:
         page("page.html", paths.page(p.id), "page", p.id, doc=p, body=markdown_to_html(p.body))
 
-    out.append(_feed(env, view, paths.SITE_FEED, config.title, site.notices))
+    feed(paths.SITE_FEED, config.title, site.notices)
     out.append(OutputFile(paths.CATALOGUE_JSON, _json(catalogue_json(site.catalogue, config.domains))))
     if site.catalogue:
         out.append(OutputFile(paths.CATALOGUE_XLSX, catalogue_xlsx(site.catalogue, f"{config.region}基层政务公开标准目录")))
         out.append(OutputFile(paths.CATALOGUE_CSV, catalogue_csv(site.catalogue)))
     if config.base_url:
         out.append(OutputFile(paths.SITEMAP, _sitemap(config.base_url, out)))
+    if problems:
+        raise RenderError(list(problems.values()))
     return out
 
 

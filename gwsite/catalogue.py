@@ -591,10 +591,20 @@ def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, index: int, 
             levels=group_values[LEVELS],
             serial=serial,
             source=at(r, header.first_col),
+            cells=_row_cells(header, r, at),
         )
         if domain is not None:
             out.append(((domain.order, rel, index, r), item))
     return problems
+
+
+def _row_cells(header: _Header, r: int, at) -> tuple[tuple[str, str], ...]:
+    """Each element's cell in row ``r`` (a group's first column), for the audit's messages."""
+    cells = {fld: at(r, c).cell for fld, c in header.scalars.items()}
+    for group, columns in header.groups.items():
+        if columns:
+            cells[group] = at(r, min(c for c, _ in columns)).cell
+    return tuple(sorted(cells.items()))
 
 
 def _mark_message(group: str, value: str | None, text: str) -> str:

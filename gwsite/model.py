@@ -77,6 +77,14 @@ class CatalogueItem:
     levels: tuple[str, ...] = ()  # 市级 / 县级 / 乡级 / 村级
     serial: str = ""  # 序号, as text ("0505" stays "0505")
     source: Location | None = None  # the row's first cell
+    cells: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # field -> its cell in this row ("F7"), where it has a column
+
+    def location_of(self, field: str) -> Location | None:
+        """The cell of one element of this item, for messages about that element."""
+        cell = dict(self.cells).get(field)
+        if self.source is None or cell is None:
+            return self.source
+        return Location(self.source.path, sheet=self.source.sheet, cell=cell)
 
     @property
     def key(self) -> str:

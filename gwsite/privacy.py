@@ -1,0 +1,189 @@
+"""Personal data in published text (去标识化): find it, and mask it.
+
+Three kinds, each recognised by its own check so that the numbers a government page is full
+of (索引号, 发文字号, dates, amounts, postcodes, office telephones) are left alone:
+
+* ``id_card``: an 18-character 居民身份证号 — a province code, a real birth date in
+  characters 7–14, and the GB 11643 check character (mod 11, may be X).  Masked
+  ``500381********4214`` (first 6, last 4).
+* ``mobile``: 11 digits ``1[3-9]…``, also written 3-4-4 (``139 1234 1234``) or after
+  ``+86``.  Masked ``139****1234``.
+* ``bank_card``: 16–19 digits that pass the Luhn check and start like a card (3 JCB, 4
+  Visa, 5 Mastercard, 6 UnionPay, 9 domestic), also in groups (``6222 0212 3456 7890 128``,
+  ``622202 1234567890123``).  Masked ``************1234``: every digit but the last 4.
+
+Masked forms are canonical: separators are dropped, so a masked value looks the same
+however it was typed.  A ``Finding`` holds only the masked form, never the number itself,
+so a warning built from it cannot leak what it warns about.
+
+A candidate is a maximal run of digits (or of digit groups joined by one space or hyphen),
+never a piece of a longer one, and not touching a Latin letter (an X inside a 统一社会信用代码
+must not make its digits look like an ID).  It is not personal data when it reads as a
+quantity: followed by 元, 万, %, 号, 年 … or part of a decimal or a ¥ amount.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+ID_CARD, MOBILE, BANK_CARD = "id_card", "mobile", "bank_card"
+_PRIORITY = {ID_CARD: 0, BANK_CARD: 1, MOBILE: 2}  # who wins when two readings overlap
+
+_RUN = re.compile(r"[0-9０-９]+")
+_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_X = "XxＸｘ"
+# A number followed by one of these is an amount (元, 万元, 亿元), a share, a serial (…号) or a
+# year.  Kept short on purpose: every word here is a way for an ID in a flattened table row to
+# escape ("500381199001014214户主"), so only words that follow quantities and never IDs.
+_QUANTITY = re.compile(r" ?(?:元|万|亿|%|％|‰|号|年(?!龄))")
+_PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45,
+              46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83}
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Personal data at ``text[start:end]``; ``masked`` is what to publish instead."""
+
+    kind: str  # ID_CARD, MOBILE or BANK_CARD
+    start: int
+    end: int
+    masked: str
+
+
+def find_personal_data(text: str) -> list[Finding]:
+    """Every ID number, mobile number and bank card number in ``text``, sorted, not overlapping."""
+    runs = [(m.start(), m.end()) for m in _RUN.finditer(text)]
+    candidates: list[Finding] = []
+    for i, (start, _) in enumerate(runs):
+        # Grow a sequence of digit groups from run i while they are joined by one separator
+        # (the same one throughout): "6222 0212 3456 7890 128", "139-1234-1234".
+        sep = None
+        for j in range(i, min(i + 5, len(runs))):
+            if j > i:
+                gap = text[runs[j - 1][1]:runs[j][0]]
+                if gap not in (" ", "-") or sep not in (None, gap):
+                    break
+                sep = gap
+            groups = [text[s:e] for s, e in runs[i:j + 1]]
+            candidates += _read(text, groups, start, runs[j][1])
+        # "+8613912341234": the country code makes the run 13 digits long.
+        end = runs[i][1]
+        if end - start == 13 and text[start:start + 2] == "86" and text[start - 1:start] == "+":
+            candidates += _read(text, [text[start + 2:end]], start + 2, end)
+    return sorted(_best_reading(candidates), key=lambda c: c.start)
+
+
+def _best_reading(candidates: list[Finding]) -> list[Finding]:
+    """The non-overlapping choice that explains the most numbers, then covers the most
+    text, then prefers ID over card over mobile (an 18-digit ID may also pass Luhn).
+
+    Greedy by kind is not enough: in "130 0000 9972-6200-0000-0000-0005" the groups
+    "9972-6200-0000-0000" may pass Luhn too, and taking them would expose the mobile.
+    """
+    candidates = sorted(candidates, key=lambda c: (c.end, c.start, c.kind))
+    ends = [c.end for c in candidates]
+    # score[k]: the best among the first k candidates (by end); came[k]: where that choice
+    # continues when it takes candidate k-1, or None when it does not.
+    score: list[tuple[int, int, int]] = [(0, 0, 0)]
+    came: list[int | None] = [None]
+    for i, c in enumerate(candidates):
+        k = bisect.bisect_right(ends, c.start, 0, i)
+        count, covered, priority = score[k]
+        take = (count + 1, covered + c.end - c.start, priority - _PRIORITY[c.kind])
+        score.append(max(take, score[i]))
+        came.append(k if take > score[i] else None)
+    chosen, i = [], len(candidates)
+    while i:
+        if came[i] is None:
+            i -= 1
+        else:
+            chosen.append(candidates[i - 1])
+            i = came[i]
+    return chosen
+
+
+def mask_personal_data(text: str, *, markdown: bool = False) -> str:
+    """``text`` with every finding replaced by its masked form.
+
+    ``markdown=True`` writes the stars as ``\\*``: in Markdown source two masked numbers in
+    one paragraph would otherwise open and close emphasis (``139**…**4214``).
+    """
+    out, last = [], 0
+    for f in find_personal_data(text):
+        out += [text[last:f.start], f.masked.replace("*", "\\*") if markdown else f.masked]
+        last = f.end
+    return "".join(out) + text[last:]
+
+
+def _read(text: str, groups: list[str], start: int, end: int) -> list[Finding]:
+    """The readings of one candidate sequence of digit groups that pass their checks."""
+    digits = "".join(groups)
+    sizes = tuple(len(g) for g in groups)
+    found = []
+    if sizes in ((17,), (6, 8, 3)) and text[end:end + 1] and text[end] in _X:
+        digits, sizes, end = digits + text[end], sizes[:-1] + (sizes[-1] + 1,), end + 1
+    if not _free(text, start, end):
+        return []
+    if sizes in ((18,), (6, 8, 4)) and _is_id(digits):
+        found.append(Finding(ID_CARD, start, end, digits[:6] + "*" * 8 + digits[-4:]))
+    if sizes in ((11,), (3, 4, 4)) and re.fullmatch(r"1[3-9]\d{9}", _ascii(digits)):
+        found.append(Finding(MOBILE, start, end, digits[:3] + "****" + digits[-4:]))
+    if (16 <= len(digits) <= 19 and digits.isdecimal()
+            and (len(sizes) == 1 or sizes[0] in (4, 6) and min(sizes[:-1]) >= 3)
+            and _ascii(digits)[0] in "34569" and _luhn(digits)
+            and not (len(digits) == 18 and _is_uscc(digits))):
+        found.append(Finding(BANK_CARD, start, end, "*" * (len(digits) - 4) + digits[-4:]))
+    return found
+
+
+def _free(text: str, start: int, end: int) -> bool:
+    """Not glued to a letter, not a decimal or a ¥ amount, not followed by a unit."""
+    before, after = text[start - 1:start], text[end:end + 1]
+    if _LETTER.fullmatch(before) or _LETTER.fullmatch(after) or before in ("¥", "￥", "$"):
+        return False
+    if before in (".", "．") and _RUN.fullmatch(text[start - 2:start - 1]):
+        return False  # the decimals of 3.1415926535897932
+    if after in (".", "．") and _RUN.match(text, end + 1):
+        return False  # 13912341234.50
+    return not _QUANTITY.match(text, end)
+
+
+def _ascii(digits: str) -> str:
+    """Full-width digits (５００３８１…) as ASCII, for the checks; masks keep what was typed."""
+    return digits.translate({0xFF10 + k: 0x30 + k for k in range(10)}).translate(
+        {ord(c): "X" for c in _X})
+
+
+def _is_id(value: str) -> bool:
+    """GB 11643: a province, a birth date from 1900 on, and the mod-11 check character."""
+    value = _ascii(value)
+    if not value[:17].isdigit() or int(value[:2]) not in _PROVINCES:
+        return False
+    try:
+        born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        return False
+    if not 1900 <= born.year <= 2099:
+        return False
+    total = sum(int(c) * w for c, w in zip(value, _ID_WEIGHTS))
+    return "10X98765432"[total % 11] == value[17]
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for k, c in enumerate(reversed(_ascii(digits))):
+        d = int(c) * (2 if k % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def _is_uscc(digits: str) -> bool:
+    """An all-digit 统一社会信用代码 (GB 32100) that checks: an organisation, not a card."""
+    value = _ascii(digits)
+    total = sum(_USCC_ALPHABET.index(c) * w for c, w in zip(value, _USCC_WEIGHTS))
+    return _USCC_ALPHABET[(31 - total % 31) % 31] == value[17]

@@ -16,6 +16,7 @@ from .diagnostics import Location, Problem, Severity, error, sorted_problems
 from .model import Site
 from .notices import CONTENT_DIR, read_notices, read_pages
 from .render import Theme, render_site
+from .search import index_files
 from .write import OutputSet, commit
 
 
@@ -90,6 +91,8 @@ def collect_outputs(root: Path, site: Site) -> OutputSet:
     files = OutputSet()
     for f in render_site(site, theme):
         files.add(f.path, f.data, f.kind, f.id)
+    for f in index_files(site):
+        files.add(f.path, f.data)
     for path, source in theme.static_files().items():
         files.copy(path, source)
     attachments = sorted({a for n in site.notices for a in n.attachments})

@@ -1,0 +1,521 @@
+"""Offline search: a prebuilt index of static classic scripts, and the query that reads it.
+
+A page opened from disk may not ``fetch`` or ``import()`` anything, but it may add classic
+``<script src>`` tags at run time (shared/spec/search-notes.md), so every index file is a
+script calling ``window.gwsiteSearch.add([kind, number, data])`` with JSON inside.  The
+browser (``theme/static/search.js``) and ``gwsite search`` answer from the same files with
+the same rules, and the tokeniser below has a line-for-line twin there.
+
+Semantics: a notice is a hit when its normalised text contains every query term (terms are
+separated by spaces) as an exact substring.  The files, all under ``search/``:
+
+``meta.js``
+    counts, the publishers, domains and years (as ranges of document numbers) and
+    ``filters``, the list behind the ``f/`` files.
+``t/N.js`` — gram shard N = FNV-1a(gram) mod ``shards``
+    ``{gram: [all, title, numbers]}``: the documents whose text, title, or 发文字号/索引号
+    contain the gram.  Grams are every character, every pair of adjacent characters, and
+    the 3- and 4-character windows that hold an ASCII letter or digit (so that ``620元``,
+    ``2023)`` and ``00057`` are one list each); none spans a space.  A list is a JSON
+    array of gaps between document numbers, or, when denser, a base64 bitmap string.
+``d/N.js`` — document shard N holds documents N*per_doc_shard …
+    one record per notice (see ``_record``): what the result list shows and what a
+    query checks a candidate against.
+``f/N.js``
+    the document list of one filter (a publisher or a domain); years are ranges.
+
+A term that is itself a gram is answered by its list alone, exactly.  A longer term (or a
+3–4-character one without ASCII) is answered by intersecting the lists of grams covering
+it, then checking each candidate's stored text: results are exact either way.
+
+Ranking: tier 0 when the title contains every term, tier 1 when the title and the
+发文字号/索引号 together do, tier 2 otherwise; within a tier, newer first, then by id —
+which is simply the document number, because documents are numbered in the site's order
+(newest first, then id).  Ranks are a pure function of the query and the index, so the
+browser may check candidates lazily, page by page, and still show the CLI's order.
+"""
+from __future__ import annotations
+
+import base64
+import gc
+import html
+import json
+import math
+import operator
+import posixpath
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import paths
+from .model import Notice, Site
+from .write import OutputFile
+
+FORMAT = 1
+DIR = "search"
+META = f"{DIR}/meta.js"
+SHARD_BYTES = 48_000  # aimed size of a gram shard: a 4-character query loads about three
+DOC_SHARD_BYTES = 24_000  # aimed size of a document shard: a result page loads about ten
+PREFIX, SUFFIX = "window.gwsiteSearch.add(", ");\n"
+
+# ---------------------------------------------------------------------------------------
+# Normalisation and tokenisation.  Mirrored in theme/static/search.js: keep them parallel.
+# ---------------------------------------------------------------------------------------
+
+# 〔〕 is the standard bracket of a 发文字号; real data also has [] ［］ 【】 () （）.  After NFKC
+# the full-width forms are ASCII already; map the rest to ( ).
+_BRACKETS = {"〔": "(", "〕": ")", "【": "(", "】": ")", "〖": "(", "〗": ")", "[": "(", "]": ")"}
+# Invisible characters pasted from Word, removed so they cannot split a word.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_REPLACE = (*_BRACKETS.items(), *((c, "") for c in _INVISIBLE))
+# Whitespace, spelled out so that Python's and JavaScript's ``\s`` cannot disagree.
+_SPACES = re.compile("[\t\n\x0b\x0c\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+_ASCII_ALNUM = re.compile("[0-9a-z]")
+
+
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+_HALF = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
+
+
+def _half_width(match: re.Match) -> str:
+    return _HALF[match.group()]
+
+
+def normalize(text: str) -> str:
+    """NFKC, lower case, one form of bracket, no invisible characters, single spaces."""
+    # Full-width forms (，：（）６２０) are most of what NFKC changes in Chinese text; mapped
+    # first, they usually leave a text that passes NFKC's quick check, which is 4 × faster
+    # than normalising it.  NFKC of the result is the same, as NFKC decomposes them anyway.
+    text = _FULL_WIDTH.sub(_half_width, text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.lower()
+    for old, new in _REPLACE:  # str.translate with a table is ten times slower on CJK text
+        if old in text:
+            text = text.replace(old, new)
+    return _SPACES.sub(" ", text).strip(" ")
+
+
+def query_terms(query: str) -> list[str]:
+    """The distinct terms of a query, in order: a document must contain each of them."""
+    return list(dict.fromkeys(t for t in normalize(query).split(" ") if t))
+
+
+def is_gram(text: str) -> bool:
+    """Whether the index has a list for ``text`` (a normalised string without spaces)."""
+    n = len(text)
+    return n in (1, 2) or (n in (3, 4) and _ASCII_ALNUM.search(text) is not None)
+
+
+def grams(text: str) -> set[str]:
+    """Every gram of a normalised text: what the index lists documents under."""
+    long, _ = _long_grams(text)
+    long.update(text.replace(" ", ""))
+    return long
+
+
+def _long_grams(text: str) -> tuple[set[str], str]:
+    """The grams of two or more characters, and the characters that stand alone between
+    spaces (the only ones not inside a pair: the index derives the rest of the
+    one-character lists from the pairs)."""
+    out: set[str] = set()
+    alone = ""
+    for seg in text.split(" "):
+        if len(seg) < 2:
+            alone += seg
+            continue
+        out.update(map(operator.add, seg, seg[1:]))
+        if _ASCII_ALNUM.search(seg):
+            for m in _ASCII_RUN.finditer(seg):
+                # Every 3-window of seg[s-2:e+2] and 4-window of seg[s-3:e+3] holds a
+                # character of the run [s, e), and no other window does.
+                s, e = m.start(), m.end()
+                w = seg[max(0, s - 2):e + 2]
+                out.update(map(operator.add, map(operator.add, w, w[1:]), w[2:]))
+                w = seg[max(0, s - 3):e + 3]
+                out.update(map(operator.add, map(operator.add, map(operator.add, w, w[1:]), w[2:]), w[3:]))
+    return out, alone
+
+
+_ASCII_RUN = re.compile("[0-9a-z]+")
+
+
+def plan(term: str) -> tuple[list[str], bool]:
+    """The grams whose lists answer ``term``, and whether they answer it exactly.
+
+    A term that is a gram is its own list.  Otherwise windows of the longest listed size,
+    each overlapping the next by one character, cover it; the documents on all their lists
+    are candidates, checked against their stored text.  Overlapping pairs make that check
+    rarely fail, so it seldom loads a document that is not shown.
+    """
+    if is_gram(term):
+        return [term], True
+    size, out, i = len(term), [], 0
+    while True:
+        n = next(k for k in (4, 3, 2) if i + k <= size and (k == 2 or is_gram(term[i:i + k])))
+        out.append(term[i:i + n])
+        if i + n >= size:
+            break
+        i += n - 1
+    return list(dict.fromkeys(out)), False
+
+
+def shard_of(key: str, shards: int) -> int:
+    """FNV-1a (32-bit) over code points, modulo the shard count."""
+    h = 0x811C9DC5
+    for ch in key:
+        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    return h % shards
+
+
+# ---------------------------------------------------------------------------------------
+# Body text: Markdown straight to plain text (Python-Markdown would double the build's
+# slowest step).  tests/test_search.py checks it against markdown_to_html on samples.
+# ---------------------------------------------------------------------------------------
+
+_MD_RULES = [  # (a character the rule needs, pattern, replacement): most bodies need few
+    ("<", re.compile(r"<!--.*?-->", re.S), " "),
+    ("<", re.compile(r"<(script|style|iframe|object|template|textarea|title)\b.*?</\1\s*>", re.S | re.I), " "),
+    ("<", re.compile(r"<(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|thead|tbody|tfoot|tr|td|th"
+                     r"|caption|section|article|header|footer|nav|aside|figure|figcaption)\b[^>]*>", re.I), "\n"),
+    ("<", re.compile(r"</?[a-zA-Z][^>]*>"), ""),  # inline tags vanish: <b>低</b>保 reads 低保
+    ("`", re.compile(r"^ {0,3}```.*$", re.M), " "),  # code fences
+    ("~", re.compile(r"^ {0,3}~~~.*$", re.M), " "),
+    ("-", re.compile(r"^ {0,3}(?:- *){3,}$", re.M), " "),  # rules
+    ("*", re.compile(r"^ {0,3}(?:\* *){3,}$", re.M), " "),
+    ("_", re.compile(r"^ {0,3}(?:_ *){3,}$", re.M), " "),
+    ("|", re.compile(r"^ {0,3}\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *$", re.M), " "),  # table rule rows
+    ("#", re.compile(r"^ {0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", re.M), ""),  # ATX headings
+    (">", re.compile(r"^ {0,3}(?:>[ \t]?)+", re.M), ""),  # block quotes
+    ("", re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", re.M), ""),  # list markers
+    ("!", re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images: no text on the page
+    ("[", re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: the text
+    ("[", re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),
+    ("*", re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"\1"),  # strong
+    ("_", re.compile(r"__(?=\S)(.+?)(?<=\S)__"), r"\1"),
+    ("*", re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
+    ("_", re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
+    ("`", re.compile(r"`+([^`]*)`+"), r"\1"),  # inline code
+    ("|", re.compile(r"(?<=\S) *\| *(?=\S)|^ *\| *| *\| *$", re.M), " "),  # table cells
+    ("\\", re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),  # backslash escapes
+]
+
+
+def markdown_text(markdown: str) -> str:
+    """The text a reader sees in a Markdown body, with single spaces between blocks."""
+    text = markdown.replace("\r\n", "\n")
+    for needs, pattern, repl in _MD_RULES:
+        if needs in text:
+            text = pattern.sub(repl, text)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------------------
+# Building the index
+# ---------------------------------------------------------------------------------------
+
+# A document record, as stored in d/N.js (a list, to keep shards small):
+ID, TITLE, URL, DATE, ORG, DOMAINS, DOC_NUMBER, INDEX_NUMBER, ITEM, ATTACHMENTS, BODY = range(11)
+
+
+def _record(notice: Notice, org_index: dict[str, int], domain_index: dict[str, int]) -> list:
+    return [
+        notice.id, notice.title, paths.notice(notice.id), notice.published.isoformat(),
+        org_index.get(notice.publisher, -1), [domain_index[d] for d in notice.domains],
+        notice.doc_number, notice.index_number, notice.item,
+        [posixpath.basename(paths.attachment(a)) for a in notice.attachments],  # the published name
+        markdown_text(notice.body),
+    ]
+
+
+def field_texts(record: list, org_names: list[str], domain_names: list[str]) -> tuple[str, str, str]:
+    """The normalised title, numbers (发文字号 索引号) and other text (body, publisher,
+    domains, catalogue item, attachment names) of a record.  Fields are joined with
+    spaces, which no gram and no term contains, so a match never spans two of them."""
+    org = org_names[record[ORG]] if record[ORG] >= 0 else ""
+    other = " ".join([record[BODY], org, *(domain_names[d] for d in record[DOMAINS]),
+                      record[ITEM], *record[ATTACHMENTS]])
+    return (normalize(record[TITLE]), normalize(f"{record[DOC_NUMBER]} {record[INDEX_NUMBER]}"),
+            normalize(other))
+
+
+def _script(kind: str, number: int, data) -> bytes:
+    payload = json.dumps([kind, number, data], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (PREFIX + payload + SUFFIX).encode("utf-8")
+
+
+def _encode(docs: list[int], count: int) -> str:
+    """A sorted document list as JSON: an array of gaps, or a base64 bitmap when smaller."""
+    if len(docs) == 1:
+        return f"[{docs[0]}]"
+    # A bitmap takes count/6 characters, a list at least two per document.
+    if len(docs) * 12 > count and 4 * math.ceil(math.ceil(count / 8) / 3) + 2 < len(docs) * (
+            len(str(count // len(docs))) + 1):
+        flags = bytearray(count)
+        for d in docs:
+            flags[d] = 1
+        bits = int(flags[::-1].translate(_BIT_CHARS).decode("ascii"), 2)
+        return '"' + base64.b64encode(bits.to_bytes(math.ceil(count / 8), "little")).decode("ascii") + '"'
+    gaps = [docs[0], *map(operator.sub, docs[1:], docs[:-1])]
+    return "[" + ",".join(map(str, gaps)) + "]"
+
+
+_BIT_CHARS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
+
+
+def _json_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False) if _NEEDS_ESCAPE.search(text) else f'"{text}"'
+
+
+def _json_record(record: list) -> bytes:
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    if "\u2028" in text or "\u2029" in text:  # line breaks inside a string literal before ES2019
+        text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return text.encode("utf-8")
+
+
+def _decode(value) -> list[int]:
+    if isinstance(value, str):
+        bits = int.from_bytes(base64.b64decode(value), "little")
+        return [i for i, c in enumerate(reversed(bin(bits)[2:])) if c == "1"]
+    out, total = [], 0
+    for gap in value:
+        total += gap
+        out.append(total)
+    return out
+
+
+def index_files(site: Site) -> list[OutputFile]:
+    """Every file of the search index, from the assembled site (published notices only)."""
+    # Millions of small lists and no cycles: the collector's passes over them would cost
+    # a third of the index's time (measured), so it rests while the lists are built.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _index_files(site)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _index_files(site: Site) -> list[OutputFile]:
+    config = site.config
+    orgs = [(o.id, o.name) for o in config.orgs]
+    org_index = {org_id: i for i, (org_id, _) in enumerate(orgs)}
+    domain_names = [d.name for d in config.domains.domains]
+    domain_index = {name: i for i, name in enumerate(domain_names)}
+    org_names = [name for _, name in orgs]
+    count = len(site.notices)
+
+    records: list[list] = []
+    every: dict[str, list[int]] = defaultdict(list)  # grams of 2–4 characters, any field
+    alone: dict[str, list[int]] = defaultdict(list)  # characters standing alone
+    in_title: dict[str, list[int]] = defaultdict(list)
+    in_numbers: dict[str, list[int]] = defaultdict(list)
+    by_org: dict[int, list[int]] = defaultdict(list)
+    by_domain: dict[int, list[int]] = defaultdict(list)
+    years: dict[int, list[int]] = {}
+    for number, notice in enumerate(site.notices):  # newest first: number = rank in a tier
+        record = _record(notice, org_index, domain_index)
+        records.append(record)
+        title, numbers, other = field_texts(record, org_names, domain_names)
+        found, single = _long_grams(f"{title} {numbers} {other}")
+        for gram in found:  # the build's hot loop: one append per (gram, document)
+            every[gram].append(number)
+        for char in set(single):
+            alone[char].append(number)
+        for gram in grams(title):
+            in_title[gram].append(number)
+        for gram in grams(numbers):
+            in_numbers[gram].append(number)
+        if record[ORG] >= 0:
+            by_org[record[ORG]].append(number)
+        for d in record[DOMAINS]:
+            by_domain[d].append(number)
+        span = years.setdefault(notice.published.year, [number, number])
+        span[1] = number
+    # A character's list is the union of the lists of the pairs it is in (set unions run
+    # in C; one append per character and document would cost a third of the build).
+    pairs_of: dict[str, list[list[int]]] = defaultdict(list)
+    for gram, docs in every.items():
+        if len(gram) == 2:
+            pairs_of[gram[0]].append(docs)
+            pairs_of[gram[1]].append(docs)
+    for char in sorted(pairs_of.keys() | alone.keys()):
+        every[char] = sorted(set(alone.get(char, ())).union(*pairs_of.get(char, ())))
+
+    encoded: dict[str, str] = {}
+    total = 0
+    for gram, docs in every.items():
+        title, numbers = in_title.get(gram), in_numbers.get(gram)
+        parts = [_encode(docs, count)]
+        if title or numbers:
+            parts.append(_encode(title, count) if title else "0")
+        if numbers:
+            parts.append(_encode(numbers, count))
+        encoded[gram] = text = "[" + ",".join(parts) + "]"
+        total += len(text) + len(gram) + 4
+    shards = max(1, math.ceil(total / SHARD_BYTES))
+    by_shard: list[list[str]] = [[] for _ in range(shards)]
+    for gram in encoded:
+        by_shard[shard_of(gram, shards)].append(gram)
+
+    out: list[OutputFile] = []
+    for number, keys in enumerate(by_shard):
+        body = ",".join(f"{_json_string(k)}:{encoded[k]}" for k in sorted(keys))
+        out.append(OutputFile(f"{DIR}/t/{number}.js", f'{PREFIX}["t",{number},{{{body}}}]{SUFFIX}'.encode("utf-8")))
+
+    texts = [_json_record(r) for r in records]
+    size = sum(map(len, texts))
+    per_doc_shard = max(1, min(64, round(DOC_SHARD_BYTES * count / size))) if records else 1
+    for number in range(math.ceil(count / per_doc_shard)):
+        chunk = b",".join(texts[number * per_doc_shard:(number + 1) * per_doc_shard])
+        out.append(OutputFile(f"{DIR}/d/{number}.js",
+                              f'{PREFIX}["d",{number},['.encode("utf-8") + chunk + f"]]{SUFFIX}".encode("utf-8")))
+
+    filters = [["org", orgs[i][0]] for i in sorted(by_org)] + [["domain", domain_names[i]] for i in sorted(by_domain)]
+    filter_lists = [by_org[i] for i in sorted(by_org)] + [by_domain[i] for i in sorted(by_domain)]
+    for number, docs in enumerate(filter_lists):
+        out.append(OutputFile(f"{DIR}/f/{number}.js", f'{PREFIX}["f",{number},{_encode(docs, count)}]{SUFFIX}'
+                              .encode("utf-8")))
+
+    meta = {
+        "format": FORMAT,
+        "docs": count,
+        "shards": shards,
+        "per_doc_shard": per_doc_shard,
+        "orgs": [[org_id, name] for org_id, name in orgs],
+        "domains": domain_names,
+        "years": [[y, *years[y]] for y in sorted(years, reverse=True)],
+        "filters": filters,
+    }
+    out.append(OutputFile(META, _script("m", 0, meta)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Querying the built files (what `gwsite search` runs; search.js does the same)
+# ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    url: str  # relative to the output folder
+    date: str
+    publisher: str
+    tier: int  # 0 title, 1 发文字号/索引号, 2 other text
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    total: int
+    hits: tuple[Hit, ...]
+
+
+class IndexReader:
+    """The index files of a built site, read on demand and kept."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.root = Path(out_dir) / DIR
+        self.meta = self._read(self.root / "meta.js")[2]
+        self.org_names = [name for _, name in self.meta["orgs"]]
+        self._shards: dict[int, dict] = {}
+        self._docs: dict[int, list] = {}
+
+    @staticmethod
+    def _read(path: Path):
+        text = path.read_text(encoding="utf-8")
+        if not (text.startswith(PREFIX) and text.endswith(SUFFIX)):
+            raise ValueError(f"{path}: not a gwsite search file")
+        return json.loads(text[len(PREFIX):-len(SUFFIX)])
+
+    def lists(self, gram: str) -> tuple[set[int], set[int], set[int]]:
+        number = shard_of(gram, self.meta["shards"])
+        if number not in self._shards:
+            self._shards[number] = self._read(self.root / "t" / f"{number}.js")[2]
+        entry = self._shards[number].get(gram, [[]])
+        return tuple(set(_decode(v)) if v else set() for v in (entry + [0, 0])[:3])
+
+    def filter(self, kind: str, value: str) -> set[int]:
+        try:
+            number = self.meta["filters"].index([kind, value])
+        except ValueError:
+            return set()
+        return set(_decode(self._read(self.root / "f" / f"{number}.js")[2]))
+
+    def record(self, number: int) -> list:
+        per = self.meta["per_doc_shard"]
+        shard = number // per
+        if shard not in self._docs:
+            self._docs[shard] = self._read(self.root / "d" / f"{shard}.js")[2]
+        return self._docs[shard][number % per]
+
+    def tier(self, number: int, terms: list[str]) -> int | None:
+        """The tier of a document for ``terms`` from its stored text, or None: no hit."""
+        title, numbers, other = field_texts(self.record(number), self.org_names, self.meta["domains"])
+        if all(t in title for t in terms):
+            return 0
+        if all(t in title or t in numbers for t in terms):
+            return 1
+        if all(t in title or t in numbers or t in other for t in terms):
+            return 2
+        return None
+
+
+def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | None = None,
+          reader: IndexReader | None = None, limit: int | None = None) -> SearchResult:
+    """The hits for ``q`` in the index of the site built in ``out_dir``, best first: all
+    of them, or the first ``limit`` (``total`` counts all either way)."""
+    index = reader or IndexReader(out_dir)
+    terms = query_terms(q)
+    if not terms:
+        return SearchResult(0, ())
+    candidates: set[int] | None = None
+    in_title: set[int] | None = None  # every term may be in the title
+    in_head: set[int] | None = None  # every term may be in the title or the numbers
+    exact = True
+    for term in terms:
+        grams_of_term, term_exact = plan(term)
+        exact = exact and term_exact
+        every, title, numbers = None, None, None
+        for gram in grams_of_term:
+            e, t, n = index.lists(gram)
+            every = e if every is None else every & e
+            title = t if title is None else title & t
+            numbers = n if numbers is None else numbers & n
+        candidates = every if candidates is None else candidates & every
+        in_title = title if in_title is None else in_title & title
+        head = title | numbers
+        in_head = head if in_head is None else in_head & head
+    if org:
+        candidates &= index.filter("org", org)
+    if domain:
+        candidates &= index.filter("domain", domain)
+    if year is not None:
+        span = next((s for s in index.meta["years"] if s[0] == int(year)), None)
+        candidates = {d for d in candidates if span and span[1] <= d <= span[2]}
+
+    ranked: list[tuple[int, int]] = []
+    for number in candidates:
+        if exact:
+            tier = 0 if number in in_title else 1 if number in in_head else 2
+        else:
+            tier = index.tier(number, terms)
+            if tier is None:
+                continue
+        ranked.append((tier, number))
+    ranked.sort()
+    hits = []
+    for tier, number in ranked[:limit]:
+        r = index.record(number)
+        hits.append(Hit(r[ID], r[TITLE], r[URL], r[DATE],
+                        index.org_names[r[ORG]] if r[ORG] >= 0 else "", tier))
+    return SearchResult(len(ranked), tuple(hits))

@@ -1,0 +1,137 @@
+"""search.html from disk in headless Chromium, network off: the same first ten hits as
+`gwsite search`, the same tokeniser as gwsite/search.py, paging and filters."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_search import write_site_root  # noqa: E402
+
+from gwsite import pipeline, search  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update"]
+QUERIES = ["低保", "低", "620元", "６２０元", "城乡低保", "低保标准", "特困人员救助供养", "(2023)", "〔2022〕",
+           "242号", "渝北区民政局", "社会救助", "资金 发放", "11500112009315877L", "/2020-", "1.3倍",
+           "023-6781", "名单.pdf", "实施办法》", "号", "绝密标题", "没有这个词"]
+
+
+@pytest.fixture(scope="module")
+def site_out(tmp_path_factory):
+    root = tmp_path_factory.mktemp("browser-site")
+    write_site_root(root, count=160, seed=11)
+    out = root / "public"
+    result = pipeline.build(root, out)
+    assert result.report.ok, [str(p) for p in result.report.problems]
+    return out
+
+
+@pytest.fixture(scope="module")
+def page():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found: the browser test needs Chromium")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        context = browser.new_context()
+        context.set_offline(True)
+        requests: list[str] = []
+
+        def route(r):
+            requests.append(r.request.url)
+            if r.request.url.startswith("file://"):
+                r.continue_()
+            else:
+                r.abort()
+
+        context.route("**/*", route)
+        pg = context.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.requests, pg.errors = requests, errors
+        yield pg
+        browser.close()
+
+
+def open_search(pg, out: Path, query: str, **params) -> list[str]:
+    url = (out / "search.html").as_uri() + "?q=" + quote(query)
+    for k, v in params.items():
+        url += f"&{k}={quote(str(v))}"
+    pg.goto(url)
+    pg.wait_for_selector('#results[data-state="done"]', state="attached", timeout=15000)
+    return pg.eval_on_selector_all("#results .search-hit-title a", "els => els.map(e => e.getAttribute('href'))")
+
+
+def test_same_first_ten_hits_as_the_cli(page, site_out):
+    for q in QUERIES:
+        expected = [h.url for h in search.query(site_out, q, limit=10).hits]
+        assert open_search(page, site_out, q) == expected, q
+    assert not page.errors
+    assert all(u.startswith("file://") for u in page.requests)
+
+
+def test_status_excerpts_and_marks(page, site_out):
+    open_search(page, site_out, "620元")
+    status = page.inner_text("#search-status")
+    total = search.query(site_out, "620元").total
+    assert f"找到 {total} 条结果" in status
+    marks = page.eval_on_selector_all("#results mark", "els => els.map(e => e.textContent)")
+    assert marks and all(search.normalize(m) == "620元" for m in marks)
+    assert page.input_value("#q") == "620元"
+    open_search(page, site_out, "没有这个词")
+    assert "没有找到" in page.inner_text("#search-status")
+
+
+def test_paging_and_filters_match_the_cli(page, site_out):
+    every = [h.url for h in search.query(site_out, "低保").hits]
+    assert open_search(page, site_out, "低保", page=2) == every[10:20]
+    for params in ({"org": "mzj"}, {"domain": "社会救助"}, {"year": 2022}, {"org": "czj", "year": 2023}):
+        expected = [h.url for h in search.query(site_out, "低保", **params).hits[:10]]
+        assert open_search(page, site_out, "低保", **params) == expected, params
+    # A query checked against the text (not a gram) pages lazily in the same order.
+    lazy = [h.url for h in search.query(site_out, "城乡低保标准").hits]
+    assert open_search(page, site_out, "城乡低保标准", page=2) == lazy[10:20]
+
+
+def test_keyboard_search_updates_the_url(page, site_out):
+    page.goto((site_out / "search.html").as_uri())
+    page.wait_for_selector('#results[data-state="done"]', state="attached")
+    page.focus("#q")
+    page.keyboard.type("低保标准")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search.html?q=*")
+    page.wait_for_selector('#results[data-state="done"]', state="attached")
+    assert "q=%E4%BD%8E%E4%BF%9D%E6%A0%87%E5%87%86" in page.url
+    hrefs = page.eval_on_selector_all("#results .search-hit-title a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs == [h.url for h in search.query(site_out, "低保标准").hits[:10]]
+
+
+CASES = ["渝北府发〔2023〕242号", "渝北府发[2023]242号", "６２０元", "ＡＢＣ　低保\n\n标准 ", "低\u200b保",
+         "11500112009315877L/2020-00057", "城乡低保标准", "2020-00057", "𠀀𠀁低保", "Ⅻ号文件（试行）【废止】"]
+
+
+def test_javascript_tokeniser_is_the_python_one(page, site_out):
+    open_search(page, site_out, "")
+    for raw in CASES:
+        js = page.evaluate("""raw => {
+            const S = window.gwsiteSearch, n = S.normalize(raw);
+            return {n, terms: S.queryTerms(raw), plans: S.queryTerms(raw).map(t => S.plan(t)),
+                    subs: n.split(" ").flatMap(seg => {
+                        const c = Array.from(seg), out = [];
+                        for (let k = 1; k <= 5; k++)
+                            for (let i = 0; i + k <= c.length; i++) out.push([c.slice(i, i + k).join(""), S.isGram(c.slice(i, i + k).join(""))]);
+                        return out;
+                    }),
+                    shard: S.shardOf(n, 997)};
+        }""", raw)
+        n = search.normalize(raw)
+        assert js["n"] == n, raw
+        assert js["terms"] == search.query_terms(raw)
+        assert [(p["grams"], p["exact"]) for p in js["plans"]] == [search.plan(t) for t in search.query_terms(raw)]
+        assert js["shard"] == search.shard_of(n, 997)
+        assert js["subs"] and all(search.is_gram(g) == flag for g, flag in js["subs"]), raw

@@ -25,8 +25,9 @@ separated by spaces) as an exact substring.  The files, all under ``search/``:
     the document list of one filter (a publisher or a domain); years are ranges.
 
 A term that is itself a gram is answered by its list alone, exactly.  A longer term (or a
-3–4-character one without ASCII) is answered by intersecting the lists of grams covering
-it, then checking each candidate's stored text: results are exact either way.
+3–4-character one without ASCII) is answered by intersecting the lists of the windows
+covering it (overlapping by one character; at most ``MAX_GRAMS`` of them, spread over the
+term), then checking each candidate's stored text: results are exact either way.
 
 Ranking: tier 0 when the title contains every term, tier 1 when the title and the
 发文字号/索引号 together do, tier 2 otherwise; within a tier, newer first, then by id —
@@ -59,6 +60,7 @@ META = f"{DIR}/meta.js"
 SHARD_BYTES = 48_000  # aimed size of a gram shard: a 4-character query loads about three
 DOC_SHARD_BYTES = 24_000  # aimed size of a document shard: a result page loads about ten
 PREFIX, SUFFIX = "window.gwsiteSearch.add(", ");\n"
+MAX_GRAMS = 8  # lists one term may load; the text check makes any cover exact
 
 # ---------------------------------------------------------------------------------------
 # Normalisation and tokenisation.  Mirrored in theme/static/search.js: keep them parallel.
@@ -159,7 +161,10 @@ def plan(term: str) -> tuple[list[str], bool]:
         if i + n >= size:
             break
         i += n - 1
-    return list(dict.fromkeys(out)), False
+    out = list(dict.fromkeys(out))
+    if len(out) > MAX_GRAMS:  # a long term: any spread of its windows finds its candidates
+        out = [out[i * (len(out) - 1) // (MAX_GRAMS - 1)] for i in range(MAX_GRAMS)]
+    return out, False
 
 
 def shard_of(key: str, shards: int) -> int:

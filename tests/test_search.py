@@ -179,6 +179,7 @@ def test_grams_match_a_plain_reference_on_random_text():
     ("城乡低保对象", ["城乡", "乡低", "低保", "保对", "对象"], False),
     ("渝北府发(2023)242号", ["渝北", "北府", "府发(2", "2023", "3)24", "42号"], False),
     ("2020-00057", ["2020", "0-00", "0057"], False),
+    ("关于调整城乡低保标准的通知", ["关于", "于调", "整城", "城乡", "低保", "保标", "准的", "通知"], False),
 ])
 def test_plan(term, grams, exact):
     assert search.plan(term) == (grams, exact)

@@ -7,6 +7,7 @@
   "use strict";
 
   var PAGE_SIZE = 10;
+  var MAX_GRAMS = 8; // lists one term may load (gwsite/search.py)
   var BATCH = 32; // at most this many candidates are checked against their text at once
 
   // ---- normalisation and tokenisation (twin of gwsite/search.py) -------------------------
@@ -49,6 +50,11 @@
       if (out.indexOf(gram) < 0) out.push(gram);
       if (i + n >= size) break;
       i += n - 1;
+    }
+    if (out.length > MAX_GRAMS) { // a long term: any spread of its windows finds its candidates
+      var all = out;
+      out = [];
+      for (var j = 0; j < MAX_GRAMS; j++) out.push(all[Math.floor(j * (all.length - 1) / (MAX_GRAMS - 1))]);
     }
     return { grams: out, exact: false };
   }

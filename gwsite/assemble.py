@@ -12,7 +12,14 @@ from collections import defaultdict
 from dataclasses import replace
 
 from .diagnostics import Location, Problem, did_you_mean, error
-from .model import PUBLIC, CatalogueItem, Notice, Page, Site, SiteConfig
+from .model import PUBLIC, CatalogueItem, Notice, Page, PrivacyMark, ReviewMark, Site, SiteConfig
+from .notices import REVIEW_STAGES
+from .privacy import find_personal_data, mask_personal_data
+
+# Notices that the law requires to name people in full (惩戒公示, 强制性信息披露) keep their text.
+PRIVACY_EXEMPT_TAGS = ("惩戒公示", "强制性信息披露")
+MASKED_FIELDS = {"title": "title", "doc_number": "发文字号", "index_number": "索引号",
+                 "topic": "主题分类", "genre": "体裁分类"}
 
 _SERIAL = re.compile(r"/(\d{4})-(\d+)$")
 
@@ -37,6 +44,11 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
 
     # The disclosure filter: the only line that decides what is published.
     published = [n for n in checked if n.disclosure == PUBLIC]
+    unreviewed: list[ReviewMark] = []
+    if config.require_review:
+        published = [n for n in published if not _lacks_review(n, unreviewed)]
+    privacy: list[PrivacyMark] = []
+    published = [_masked(n, privacy) for n in published]
 
     published = _with_index_numbers(published, config, problems)
     published.sort(key=lambda n: (-n.published.toordinal(), n.id))
@@ -50,8 +62,52 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
         notices=tuple(published),
         pages=tuple(sorted(pages, key=lambda p: p.id)),
         interpretations={k: tuple(sorted(v)) for k, v in sorted(interpretations.items())},
+        privacy=tuple(privacy),
+        unreviewed=tuple(unreviewed),
     )
     return site, problems
+
+
+def _lacks_review(n: Notice, marks: list[ReviewMark]) -> bool:
+    """三审三校: with require_review, a notice lacking a stage is held back."""
+    done = {stage for stage, who in n.review if who}
+    missing = tuple(s for s in REVIEW_STAGES if s not in done)
+    if missing:
+        line = n.line_of("review") if n.review else 1
+        marks.append(ReviewMark(Location(n.location.path, line), missing,
+                                n.domains[0] if n.domains else "", n.publisher))
+    return bool(missing)
+
+
+def _masked(n: Notice, marks: list[PrivacyMark]) -> Notice:
+    """The notice with personal data masked in every field that is published.
+
+    Attachment names are masked where their output path is made (``paths.attachment``);
+    here they are only marked, so that the audit names them.
+    """
+    if set(PRIVACY_EXEMPT_TAGS) & set(n.tags):
+        return n
+    domain = n.domains[0] if n.domains else ""
+    path = n.location.path
+
+    def mark(findings, line_of_finding, label) -> None:
+        for f in findings:
+            marks.append(PrivacyMark(Location(path, line_of_finding(f)), f.kind, label, f.masked, domain, n.publisher))
+
+    changes = {}
+    for name, label in MASKED_FIELDS.items():
+        text = getattr(n, name)
+        found = find_personal_data(text)
+        if found:
+            mark(found, lambda f, name=name: n.line_of(name), label)
+            changes[name] = mask_personal_data(text)
+    found = find_personal_data(n.body)
+    if found:
+        mark(found, lambda f: n.body_line + n.body.count("\n", 0, f.start), "body")
+        changes["body"] = mask_personal_data(n.body, markdown=True)
+    for name in n.attachments:
+        mark(find_personal_data(name), lambda f: n.line_of("attachments"), "attachment name")
+    return replace(n, **changes) if changes else n
 
 
 def _resolve_notice(notice: Notice, org_ids: list[str], by_id: dict[str, Notice],

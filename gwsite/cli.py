@@ -9,9 +9,13 @@ from pathlib import Path
 from . import __version__, pipeline, search
 
 
-def _print_problems(report: pipeline.Report, stream=None) -> None:
+def _print_problems(report: pipeline.Report, stream=None, audit_in_full: bool = True) -> None:
+    """Every problem, one per line; the audit's warnings only counted unless asked."""
     stream = stream or sys.stderr
+    audited = {id(f.problem) for f in report.audit.findings} if report.audit else set()
     for problem in report.problems:
+        if not audit_in_full and id(problem) in audited and not report.strict:
+            continue
         text = str(problem)
         if report.strict and ": warning: " in text:
             text = text.replace(": warning: ", ": ", 1)
@@ -22,25 +26,57 @@ def _summary(report: pipeline.Report) -> str:
     return f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
 
 
+def _audit_summary(report: pipeline.Report) -> str:
+    """'自查: 3 逾期公开, 1 个人信息' — the kinds found, in the report's order."""
+    if not report.audit or not report.audit.findings:
+        return "自查: no findings"
+    counts = [f"{report.audit.count(k)} {k}" for k in pipeline.KINDS if report.audit.count(k)]
+    return "自查: " + ", ".join(counts)
+
+
+def _report_folder(args, out: Path | None = None) -> Path | None:
+    if not getattr(args, "report", None):
+        return None
+    folder = Path(args.report).resolve()
+    if out is not None and folder.is_relative_to(out.resolve()):
+        raise SystemExit(f"gwsite: --report {args.report} lies inside the output {out}; the audit report is "
+                         "for the district office, not for the public: choose a folder outside it")
+    return folder
+
+
 def cmd_build(args) -> int:
     root = Path(args.root)
     out = Path(args.output) if args.output else root / "public"
+    report_folder = _report_folder(args, out)
     result = pipeline.build(root, out, strict=args.strict)
-    _print_problems(result.report)
+    _print_problems(result.report, audit_in_full=False)
+    if report_folder and result.report.site is not None and result.report.audit is not None:
+        page = pipeline.write_audit_report(root, result.report, report_folder)
+        print(f"gwsite: audit report written to {page}", file=sys.stderr)
     if not result.report.ok:
         print(f"gwsite: build failed: {_summary(result.report)}; {out} left as it was", file=sys.stderr)
         return 1
     if not args.quiet:
         site = result.report.site
+        print(f"{_audit_summary(result.report)} (gwsite check lists each; --report DIR prints a report)")
         print(f"gwsite: built {len(site.notices)} notices into {out}: {result.files} files"
               f" in {result.seconds:.1f} s ({_summary(result.report)})")
     return 0
 
 
 def cmd_check(args) -> int:
+    report_folder = _report_folder(args)
     report = pipeline.check(Path(args.root), strict=args.strict)
-    _print_problems(report, sys.stdout)
-    print(f"gwsite check: {_summary(report)}")
+    if args.format == "json":
+        print(json.dumps(pipeline.audit_json(report), ensure_ascii=False, indent=1))
+    else:
+        _print_problems(report, sys.stdout)
+        if report.audit is not None:
+            print(_audit_summary(report))
+        print(f"gwsite check: {_summary(report)}")
+    if report_folder and report.site is not None and report.audit is not None:
+        page = pipeline.write_audit_report(Path(args.root), report, report_folder)
+        print(f"gwsite: audit report written to {page}", file=sys.stderr)
     return 0 if report.ok else 1
 
 
@@ -72,11 +108,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-o", "--output", help="output folder (default: ROOT/public)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    p.add_argument("--report", metavar="DIR", help="also write the printable 自查 report into DIR (outside OUT)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("check", help="check a site root without building (自查)")
     p.add_argument("root", nargs="?", default=".", help="site root (default: .)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    p.add_argument("--report", metavar="DIR", help="write the printable 自查 report (index.html, audit.json) into DIR")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("search", help="query a built site's search index")

@@ -145,6 +145,28 @@ class Page:
 
 
 @dataclass(frozen=True)
+class PrivacyMark:
+    """Where ``assemble`` masked personal data in a published notice (never the raw value)."""
+
+    location: Location
+    kind: str  # id_card, mobile, bank_card
+    field: str  # title, body, attachment name …
+    masked: str
+    domain: str = ""
+    org: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewMark:
+    """A 主动公开 notice held back because its 三审 record is incomplete."""
+
+    location: Location
+    missing: tuple[str, ...]
+    domain: str = ""
+    org: str = ""
+
+
+@dataclass(frozen=True)
 class Site:
     """The assembled, publishable site: only 主动公开 notices, references resolved.
 
@@ -156,3 +178,5 @@ class Site:
     notices: tuple[Notice, ...]  # published only, newest first
     pages: tuple[Page, ...]
     interpretations: dict = field(default_factory=dict)  # policy id -> tuple of notice ids
+    privacy: tuple[PrivacyMark, ...] = ()
+    unreviewed: tuple[ReviewMark, ...] = ()

@@ -8,6 +8,8 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import quote
 
+from .privacy import mask_personal_data
+
 HOME = "index.html"
 SEARCH = "search.html"
 CATALOGUE = "catalogue/index.html"
@@ -46,8 +48,9 @@ def org_file(org_id: str, name: str) -> str:
 
 
 def attachment(content_path: str) -> str:
-    """An attachment keeps its path under content/ (``files/mzj/a.pdf``)."""
-    return content_path
+    """An attachment keeps its path under content/ (``files/mzj/a.pdf``), with any
+    personal data in its name masked (a 低保 list named after a person's ID number)."""
+    return mask_personal_data(content_path)
 
 
 def numbered(first: str, number: int) -> str:

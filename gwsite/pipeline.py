@@ -4,18 +4,21 @@
 """
 from __future__ import annotations
 
+import json
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths
 from .assemble import assemble
+from .audit import KINDS, AuditReport, audit
 from .catalogue import read_catalogues
 from .config import read_site_config
 from .diagnostics import Location, Problem, Severity, error, sorted_problems
 from .model import Site
 from .notices import CONTENT_DIR, read_notices, read_pages
-from .render import Theme, render_site
+from .render import RenderError, Theme, render_audit, render_site
 from .search import index_files
 from .write import OutputSet, commit
 
@@ -25,6 +28,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     strict: bool = False
     site: Site | None = None
+    audit: AuditReport | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -60,7 +64,20 @@ def load(root: Path, strict: bool = False) -> Report:
     problems += found
     site, found = assemble(config, catalogue, notices, pages)
     problems += found
-    return Report(sorted_problems(problems), strict, site)
+    upstream: tuple = ()
+    if config.upstream:
+        if (root / config.upstream).is_dir():
+            upstream, found = read_catalogues(root, config.orgs, config.domains, folder=config.upstream)
+            problems += found
+        else:
+            problems.append(error(Location("site.yaml"), f"upstream folder '{config.upstream}' not found",
+                                  "give the folder of the city's catalogue workbooks, relative to the site root"))
+    if any(p.severity is Severity.ERROR for p in problems):
+        # Audit a site that reads cleanly: on broken input its findings would mislead.
+        return Report(sorted_problems(problems), strict, site)
+    findings = audit(site, upstream)
+    problems += findings.problems
+    return Report(sorted_problems(problems), strict, site, findings)
 
 
 def check(root: Path, strict: bool = False) -> Report:
@@ -76,7 +93,11 @@ def build(root: Path, out: Path | None = None, strict: bool = False) -> BuildRes
     report.problems = sorted_problems(report.problems + _check_output_dir(root, out))
     if not report.ok:
         return BuildResult(report)
-    files = collect_outputs(root, report.site)
+    try:
+        files = collect_outputs(root, report.site)
+    except RenderError as exc:
+        report.problems = sorted_problems(report.problems + exc.problems)
+        return BuildResult(report)
     if files.collisions:
         report.problems += [error(Location(p), "two inputs produce this output file; rename one")
                             for p in sorted(set(files.collisions))]
@@ -89,7 +110,7 @@ def collect_outputs(root: Path, site: Site) -> OutputSet:
     """Every file of the built site, registered in the one output funnel."""
     theme = Theme.for_root(root)
     files = OutputSet()
-    for f in render_site(site, theme):
+    for f in render_site(site, theme, root):
         files.add(f.path, f.data, f.kind, f.id)
     for f in index_files(site):
         files.add(f.path, f.data)
@@ -115,3 +136,44 @@ def _check_output_dir(root: Path, out: Path) -> list[Problem]:
         return [error(where, "exists and is not a gwsite output (no data/manifest.json), so it is not replaced",
                       "remove it or choose another folder with -o")]
     return []
+
+
+def audit_json(report: Report) -> dict:
+    """The 自查 as data (``gwsite check --format json``)."""
+    kinds = {id(f.problem): f for f in (report.audit.findings if report.audit else [])}
+
+    def entry(p: Problem) -> dict:
+        f = kinds.get(id(p))
+        return {"location": str(p.location), "severity": "error" if report.strict or p.severity is Severity.ERROR else "warning",
+                "kind": f.kind if f else "", "message": p.message, "hint": p.hint,
+                "domain": f.domain if f else "", "org": f.org if f else "", "item": f.item if f else ""}
+
+    audit_report = report.audit
+    return {
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+        "summary": {k: audit_report.count(k) for k in KINDS} if audit_report else {},
+        "domains": [{"name": name, **vars(t)} for name, t in audit_report.domains.items() if t.items]
+        if audit_report else [],
+        "orgs": [{"id": org_id, **vars(t)} for org_id, t in audit_report.orgs.items()] if audit_report else [],
+        "problems": [entry(p) for p in report.problems],
+    }
+
+
+def write_audit_report(root: Path, report: Report, folder: Path) -> Path:
+    """Write the printable HTML report (and its JSON) into ``folder``; returns the page."""
+    folder.mkdir(parents=True, exist_ok=True)
+    audited = {id(f.problem) for f in report.audit.findings}
+    reading = [p for p in report.problems if id(p) not in audited]
+    page = folder / "index.html"
+    _write_file(page, render_audit(report.site, report.audit, KINDS, reading, Theme.for_root(Path(root))))
+    data = json.dumps(audit_json(report), ensure_ascii=False, indent=1) + "\n"
+    _write_file(folder / "audit.json", data.encode("utf-8"))
+    return page
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Replace one file whole: a reader never sees half of it."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)

@@ -50,6 +50,7 @@ class Theme:
             keep_trailing_newline=True,
         )
         env.globals["url"] = _url
+        env.globals["attachment_path"] = paths.attachment
         env.filters["cn_date"] = lambda d: f"{d.year}年{d.month}月{d.day}日" if d else ""
         env.filters["iso"] = lambda d: d.isoformat() if d else ""
         env.filters["listing"] = lambda values: "、".join(values)
@@ -328,3 +329,19 @@ def _sitemap(base_url: str, files: list[OutputFile]) -> bytes:
 
 def _json(data) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+def render_audit(site: Site, audit, kinds: tuple[str, ...], reading: list[Problem], theme: Theme) -> bytes:
+    """The printable 自查 report (``audit`` an ``audit.AuditReport``, ``kinds`` its finding
+    kinds in order): a standalone page, written outside the public output."""
+    env = theme.environment()
+    by_kind = {kind: [f for f in audit.findings if f.kind == kind] for kind in kinds}
+    html = env.get_template("audit.html").render(
+        config=site.config, site=site, page_path="index.html", kinds=kinds,
+        counts={k: len(v) for k, v in by_kind.items()}, by_kind=by_kind, reading=reading,
+        domains=[(d.name, audit.domains[d.name]) for d in site.config.domains.domains
+                 if audit.domains[d.name].items or any(f.domain == d.name for f in audit.findings)],
+        orgs=[(o, audit.orgs[o.id]) for o in site.config.orgs],
+        org_name=lambda org_id: (site.config.org(org_id).name if site.config.org(org_id) else org_id),
+    )
+    return html.encode("utf-8")

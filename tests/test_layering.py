@@ -7,8 +7,9 @@ PACKAGE = Path(__file__).resolve().parents[1] / "gwsite"
 # A module may import the modules of lower layers only.
 LAYERS = [
     {"diagnostics", "domains"},
+    {"privacy", "workdays"},
     {"model", "yamlsrc", "paths", "write"},
-    {"config", "catalogue", "notices", "markup"},
+    {"config", "catalogue", "notices", "markup", "deadlines"},
     {"assemble", "catalogue_export"},
     {"audit", "render", "search"},
     {"pipeline"},

@@ -1,0 +1,251 @@
+"""自查: the checks the city's inspectors run, run first on the assembled site.
+
+Every finding is a warning (``--strict`` makes them errors) that names its place, and
+carries the domain / organisation it counts against, so that the report can tabulate
+it.  ``audit`` only reads the ``Site``: it sees published notices only, plus the marks
+that ``assemble`` left where it masked personal data or held a notice back for review.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from . import deadlines, workdays
+from .diagnostics import Location, Problem, warning
+from .model import CatalogueItem, Notice, Site
+
+# Finding kinds, in the order the report shows them.
+INCOMPLETE = "要素缺失"
+UPSTREAM = "上级目录事项缺失"
+UNFULFILLED = "应公开未公开"
+LATE = "逾期公开"
+UNPARSED = "时限无法核查"
+NO_INTERPRETATION = "缺少政策解读"
+LATE_INTERPRETATION = "政策解读逾期"
+PRIVACY = "个人信息"
+UNREVIEWED = "未经三审"
+KINDS = (INCOMPLETE, UPSTREAM, UNFULFILLED, LATE, UNPARSED, NO_INTERPRETATION, LATE_INTERPRETATION,
+         PRIVACY, UNREVIEWED)
+
+# The elements every item must carry (要素完备度), with their column labels.
+ELEMENTS = (("content", "公开内容（要素）"), ("basis", "公开依据"), ("deadline", "公开时限"),
+            ("subject", "公开主体"), ("mode", "公开方式"), ("channels", "公开渠道和载体"),
+            ("audience", "公开对象"), ("levels", "公开层级"))
+INTERPRETATION_DAYS = 20  # 政策解读 within 20 working days of the policy (渝北府办发〔2020〕17号)
+PRIVACY_LABELS = {"id_card": "居民身份证号", "mobile": "手机号码", "bank_card": "银行卡号"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    problem: Problem
+    domain: str = ""
+    org: str = ""  # org id
+    item: str = ""  # item key
+
+
+@dataclass
+class Tally:
+    """One row of a report table."""
+
+    items: int = 0  # catalogue items (for an org: items naming it, 主动公开 only)
+    fulfilled: int = 0
+    missing: int = 0
+    late: int = 0
+    privacy: int = 0
+    other: int = 0
+
+
+@dataclass
+class AuditReport:
+    findings: list[Finding] = field(default_factory=list)
+    domains: dict[str, Tally] = field(default_factory=dict)
+    orgs: dict[str, Tally] = field(default_factory=dict)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [f.problem for f in self.findings]
+
+    def count(self, kind: str) -> int:
+        return sum(1 for f in self.findings if f.kind == kind)
+
+
+def audit(site: Site, upstream: tuple[CatalogueItem, ...] = ()) -> AuditReport:
+    report = AuditReport(
+        domains={d.name: Tally() for d in site.config.domains.domains},
+        orgs={o.id: Tally() for o in site.config.orgs},
+    )
+    add = report.findings.append
+    for item in site.catalogue:
+        for f in _completeness(item):
+            add(f)
+    for f in _upstream_coverage(site, upstream):
+        add(f)
+    for f in _coverage(site, report):
+        add(f)
+    for f in _deadlines(site):
+        add(f)
+    for f in _interpretations(site):
+        add(f)
+    for mark in site.privacy:
+        add(Finding(PRIVACY, warning(mark.location,
+                                     f"{PRIVACY_LABELS.get(mark.kind, mark.kind)} in the {mark.field}"
+                                     f" is published masked as {mark.masked}",
+                                     "remove personal data from the source, or mark the notice 惩戒公示 in tags"),
+                    mark.domain, mark.org))
+    for mark in site.unreviewed:
+        add(Finding(UNREVIEWED, warning(mark.location, f"not published: the review record lacks {'、'.join(mark.missing)}",
+                                        "add review: with 初审, 复审 and 终审 (三审三校)"), mark.domain, mark.org))
+    for f in report.findings:
+        for tally in _tallies(report, f):
+            if f.kind == LATE:
+                tally.late += 1
+            elif f.kind == PRIVACY:
+                tally.privacy += 1
+            elif f.kind != UNFULFILLED:
+                tally.other += 1
+    report.findings.sort(key=lambda f: f.problem.sort_key())
+    return report
+
+
+def _tallies(report: AuditReport, f: Finding) -> list[Tally]:
+    return [t for t in (report.domains.get(f.domain), report.orgs.get(f.org)) if t is not None]
+
+
+def _completeness(item: CatalogueItem):
+    for name, label in ELEMENTS:
+        if not getattr(item, name):
+            yield Finding(INCOMPLETE, warning(item.location_of(name), f"{label} is empty for item '{item.key}'",
+                                              f"fill in {label}: every element of an item must be given"),
+                          item.domain, item=item.key)
+
+
+def _key(item: CatalogueItem) -> tuple[str, str]:
+    def norm(text: str) -> str:
+        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return item.domain, norm(item.key)
+
+
+def _upstream_coverage(site: Site, upstream: tuple[CatalogueItem, ...]):
+    """只增不减: every county- or township-level item of the city's catalogue is kept."""
+    have = {_key(i) for i in site.catalogue}
+    for item in upstream:
+        if item.levels and not {"县级", "乡级"} & set(item.levels):
+            continue  # a city-only (市级) item is not the district's to publish
+        if _key(item) not in have:
+            yield Finding(UPSTREAM, warning(item.source, f"the city's item '{item.key}' ({item.domain}) is missing "
+                                                         "from the district's catalogue",
+                                            "items of the upstream catalogue may be added to, never dropped (只增不减)"),
+                          item.domain, item=item.key)
+
+
+def _is_proactive(item: CatalogueItem) -> bool:
+    """Items disclosed only on request (依申请) promise no publication."""
+    return not item.mode or "主动" in item.mode
+
+
+def _coverage(site: Site, report: AuditReport):
+    """应公开未公开: an item, and each organisation it names, with no published notice."""
+    fulfilled: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for n in site.notices:
+        for d in n.domains:
+            if n.item:
+                fulfilled[(d, n.item)].add(n.publisher)
+    for item in site.catalogue:
+        if not _is_proactive(item):
+            continue
+        publishers = fulfilled.get((item.domain, item.key), set())
+        tally = report.domains.get(item.domain)
+        if tally is not None:
+            tally.items += 1
+            tally.fulfilled += bool(publishers)
+            tally.missing += not publishers
+        for org_id in item.subject_orgs:
+            org_tally = report.orgs.get(org_id)
+            done = org_id in publishers
+            if org_tally is not None:
+                org_tally.items += 1
+                org_tally.fulfilled += done
+                org_tally.missing += not done
+            if not done:
+                yield Finding(UNFULFILLED, warning(
+                    item.location_of("subject"),
+                    f"no published notice of {site.config.org(org_id).name} fulfils {item.domain} '{item.key}'",
+                    f"publish it with item: {item.key}"), item.domain, org_id, item.key)
+
+
+def _deadlines(site: Site):
+    """逾期公开: published later than the item's 公开时限 allows, counted from 成文日期."""
+    items = {(i.domain, i.key): i for i in site.catalogue}
+    rules: dict[str, deadlines.DeadlineRule | None] = {}
+    for item in site.catalogue:
+        if item.deadline and item.deadline not in rules:
+            rules[item.deadline] = deadlines.parse_deadline(item.deadline)
+            if rules[item.deadline] is None:
+                yield Finding(UNPARSED, warning(item.location_of("deadline"),
+                                                f"公开时限 '{item.deadline}' is not a wording gwsite can check",
+                                                "check these notices by hand, or use a standard wording such as "
+                                                "信息形成或者变更之日起20个工作日内"), item.domain, item=item.key)
+    unknown_years: set[int] = set()
+    for n in site.notices:
+        if not (n.item and n.written):
+            continue
+        item = next((items[(d, n.item)] for d in n.domains if (d, n.item) in items), None)
+        rule = rules.get(item.deadline) if item else None
+        if rule is None:
+            continue
+        if rule.exception is not None and any(w in n.title for w in _scope_words(rule.exception.scope)):
+            rule = rule.exception  # e.g. 行政许可、行政处罚 decisions: 7 working days
+        try:
+            due = deadlines.due_date(rule, n.written)
+            late_by = workdays.working_days_between(due, n.published) if due else 0
+        except ValueError:
+            if n.written.year not in unknown_years:
+                unknown_years.add(n.written.year)
+                yield Finding(UNPARSED, warning(Location(n.location.path, n.line_of("written")),
+                                                f"cannot check deadlines for {n.written.year}: no working-day calendar",
+                                                "add that year's 部分节假日安排 to gwsite/data/holidays-cn.yaml"),
+                              n.domains[0] if n.domains else "", n.publisher, n.item)
+            continue
+        if due and n.published > due:
+            yield Finding(LATE, warning(
+                Location(n.location.path, n.line_of("published")),
+                f"published {n.published}, {late_by} working day(s) after the deadline {due} "
+                f"('{rule.text}' from 成文日期 {n.written})",
+                "publish within the catalogue's 公开时限"), item.domain, n.publisher, n.item)
+
+
+def _scope_words(scope: str) -> list[str]:
+    """'行政许可、行政处罚事项' -> ['行政许可', '行政处罚']."""
+    return [w.removesuffix("事项") for w in re.split(r"[、,，和及]", scope) if w.removesuffix("事项")]
+
+
+def _is_policy(n: Notice) -> bool:
+    """规范性文件 (they carry 有效性) and notices tagged as policy documents."""
+    return bool(n.validity) or bool({"规范性文件", "政策文件"} & set(n.tags)) or n.genre == "规范性文件"
+
+
+def _interpretations(site: Site):
+    by_id = {n.id: n for n in site.notices}
+    for n in site.notices:
+        if _is_policy(n) and not n.interprets and not site.interpretations.get(n.id) and n.validity != "废止":
+            yield Finding(NO_INTERPRETATION, warning(
+                Location(n.location.path, 1), "this 规范性文件 or policy has no 政策解读",
+                "publish an interpretation with interprets: " + n.id), n.domains[0] if n.domains else "",
+                n.publisher, n.item)
+        policy = by_id.get(n.interprets)
+        if policy is None:
+            continue
+        try:
+            days = workdays.working_days_between(policy.published, n.published)
+        except ValueError:
+            continue
+        if days > INTERPRETATION_DAYS:
+            yield Finding(LATE_INTERPRETATION, warning(
+                Location(n.location.path, n.line_of("published")),
+                f"政策解读 published {days} working days after its policy ({policy.published}); "
+                f"the limit is {INTERPRETATION_DAYS}",
+                "publish interpretations with their policy (同步组织、同步审签、同步部署)"),
+                n.domains[0] if n.domains else "", n.publisher, n.item)

@@ -1,0 +1,1 @@
+window.gwsiteSearch.add(["f",2,"/w=="]);

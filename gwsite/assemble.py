@@ -46,7 +46,8 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
     published = [n for n in checked if n.disclosure == PUBLIC]
     unreviewed: list[ReviewMark] = []
     if config.require_review:
-        published = [n for n in published if not _lacks_review(n, unreviewed)]
+        published = _with_their_policies([n for n in published if not _lacks_review(n, unreviewed)],
+                                         {n.id for n in published}, unreviewed)
     privacy: list[PrivacyMark] = []
     published = [_masked(n, privacy) for n in published]
 
@@ -77,6 +78,21 @@ def _lacks_review(n: Notice, marks: list[ReviewMark]) -> bool:
         marks.append(ReviewMark(Location(n.location.path, line), missing,
                                 n.domains[0] if n.domains else "", n.publisher))
     return bool(missing)
+
+
+def _with_their_policies(notices: list[Notice], public: set[str], marks: list[ReviewMark]) -> list[Notice]:
+    """An interpretation is published with its policy: when the policy is held back for
+    review, the interpretation waits too (and does not link to a page that is not there)."""
+    while True:
+        kept = {n.id for n in notices}
+        waiting = [n for n in notices if n.interprets in public and n.interprets not in kept]
+        if not waiting:
+            return notices
+        for n in waiting:
+            marks.append(ReviewMark(Location(n.location.path, n.line_of("interprets")), (),
+                                    n.domains[0] if n.domains else "", n.publisher))
+        gone = {n.id for n in waiting}
+        notices = [n for n in notices if n.id not in gone]
 
 
 def _masked(n: Notice, marks: list[PrivacyMark]) -> Notice:

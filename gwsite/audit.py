@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from . import deadlines, workdays
 from .diagnostics import Location, Problem, warning
@@ -96,8 +97,13 @@ def audit(site: Site, upstream: tuple[CatalogueItem, ...] = ()) -> AuditReport:
                                      "remove personal data from the source, or mark the notice 惩戒公示 in tags"),
                     mark.domain, mark.org))
     for mark in site.unreviewed:
-        add(Finding(UNREVIEWED, warning(mark.location, f"not published: the review record lacks {'、'.join(mark.missing)}",
-                                        "add review: with 初审, 复审 and 终审 (三审三校)"), mark.domain, mark.org))
+        if mark.missing:
+            problem = warning(mark.location, f"not published: the review record lacks {'、'.join(mark.missing)}",
+                              "add review: with 初审, 复审 and 终审 (三审三校)")
+        else:  # an interpretation waiting for its policy (the location is its interprets: line)
+            problem = warning(mark.location, "not published: the policy it interprets is held back for review",
+                              "an interpretation is published with its policy, once the policy's review is complete")
+        add(Finding(UNREVIEWED, problem, mark.domain, mark.org))
     for f in report.findings:
         for tally in _tallies(report, f):
             if f.kind == LATE:
@@ -202,10 +208,11 @@ def _deadlines(site: Site):
             due = deadlines.due_date(rule, n.written)
             late_by = workdays.working_days_between(due, n.published) if due else 0
         except ValueError:
-            if n.written.year not in unknown_years:
-                unknown_years.add(n.written.year)
+            year = _year_without_calendar(n.written)
+            if year not in unknown_years:
+                unknown_years.add(year)
                 yield Finding(UNPARSED, warning(Location(n.location.path, n.line_of("written")),
-                                                f"cannot check deadlines for {n.written.year}: no working-day calendar",
+                                                f"cannot check deadlines for {year}: no working-day calendar",
                                                 "add that year's 部分节假日安排 to gwsite/data/holidays-cn.yaml"),
                               n.domains[0] if n.domains else "", n.publisher, n.item)
             continue
@@ -215,6 +222,13 @@ def _deadlines(site: Site):
                 f"published {n.published}, {late_by} working day(s) after the deadline {due} "
                 f"('{rule.text}' from 成文日期 {n.written})",
                 "publish within the catalogue's 公开时限"), item.domain, n.publisher, n.item)
+
+
+def _year_without_calendar(written: date) -> int:
+    """The year a deadline counted from ``written`` lacks the calendar of: that year, or the
+    first one after the calendar ends (written in December, due in January)."""
+    years = workdays.covered_years()
+    return written.year if written.year not in years else years.stop
 
 
 def _scope_words(scope: str) -> list[str]:

@@ -206,14 +206,27 @@ _MD_RULES = [  # (a character the rule needs, pattern, replacement): most bodies
     ("|", re.compile(r"(?<=\S) *\| *(?=\S)|^ *\| *| *\| *$", re.M), " "),  # table cells
     ("\\", re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),  # backslash escapes
 ]
+# An escaped character is that character, never markup: "139\*\*\*\*1234" (a masked mobile
+# number) is no emphasis, "\|" no cell border.  So escapes are set aside as private-use
+# characters while the rules run, and put back at the end.
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_ESCAPABLE = "\\`*_{}[]()#+-.!|>"
+_HIDE = {c: chr(0xE000 + i) for i, c in enumerate(_ESCAPABLE)}
+_SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 
 
 def markdown_text(markdown: str) -> str:
     """The text a reader sees in a Markdown body, with single spaces between blocks."""
     text = markdown.replace("\r\n", "\n")
+    # (A body that uses those private-use characters itself keeps the plain rule.)
+    hide = "\\" in text and not any(c in text for c in _HIDE.values())
+    if hide:
+        text = _ESCAPE.sub(lambda m: _HIDE[m.group(1)], text)
     for needs, pattern, repl in _MD_RULES:
         if needs in text:
             text = pattern.sub(repl, text)
+    if hide:
+        text = text.translate(_SHOW)
     if "&" in text:
         text = html.unescape(text)
     return " ".join(text.split())

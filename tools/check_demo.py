@@ -3,10 +3,16 @@
 
     python tools/check_demo.py [ROOT]        # default: the repository root
 
-Re-reads site.yaml, catalogues/*.xlsx, content/notices, content/pages and content/files with
-plain PyYAML and openpyxl (not with gwsite, so that it checks the data, not the reader) and
-asserts what the demo promises: references resolve, every catalogue item a notice names
-exists in that domain's workbook, counts, privacy, size.  Exit 0 when all is well.
+Re-reads site.yaml, catalogues/*.xlsx, upstream/*.xlsx, content/notices, content/pages and
+content/files with plain PyYAML and openpyxl (not with gwsite, so that it checks the data, not
+the reader) and asserts what the demo promises: references resolve, every catalogue item a
+notice names exists in that domain's workbook, counts, privacy, size.
+
+Then it runs the 自查 (``gwsite.pipeline.load``) and asserts its shape: every one of the nine
+kinds of finding is there, and the deliberate ones (tools/make_demo.py: INCOMPLETE_ROWS,
+CITY_DROPPED, LATE_WRITTEN, PRIVACY_NOTICES, HELD_BACK) are exactly where they were put; and it
+renders the site in memory to see that the leaked numbers are published masked everywhere,
+while the 惩戒公示 keeps its ID.  Exit 0 when all is well.
 """
 from __future__ import annotations
 
@@ -23,10 +29,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from gwsite.domains import DomainTable  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "tools"))
+import make_demo as demo  # noqa: E402  (the deliberate findings: where they were put)
+
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 NOTICE_KEYS = ("title", "publisher", "published", "disclosure", "written", "doc_number", "index_number", "domain",
-               "item", "topic", "genre", "validity", "interprets", "attachments", "body")
+               "item", "topic", "genre", "validity", "interprets", "attachments", "tags", "review", "body")
+REVIEW_STAGES = ("初审", "复审", "终审")
+LEVEL_LABELS = ("市级", "县级", "乡级")
 DISCLOSURES = ("主动公开", "依申请公开", "不予公开")
 SECTIONS = ("指南", "制度", "法定主动公开内容", "年报", "其他")
 
@@ -104,8 +115,79 @@ def read_catalogue(path: Path, table: DomainTable) -> tuple[str, list[tuple[str,
             continue
         l1, l2 = str(val(r, 2)).strip(), str(val(r, 3)).strip()
         items.append((l1, l2))
-        rows.append([val(r, c) for c in range(1, 15)])
-    return (domain.name if domain else ""), items, rows
+        rows.append([val(r, c) for c in range(1, ws.max_column + 1)])
+    levels = {str(val(header + 1, c)): c - 1 for c in range(1, ws.max_column + 1) if val(header + 1, c) in LEVEL_LABELS}
+    return (domain.name if domain else ""), items, rows, levels
+
+
+def check_audit(root: Path, fail: Failures) -> dict[str, int]:
+    """The 自查 of the demo: each of the nine kinds, the deliberate ones exactly where they were put."""
+    from gwsite import pipeline
+    from gwsite.audit import KINDS
+
+    report = pipeline.load(root)
+    fail.check(report.ok, "gwsite check reports errors: " + "; ".join(str(p) for p in report.errors[:5]))
+    if report.audit is None or report.site is None:
+        fail.append("no audit: the site does not read cleanly")
+        return {}
+    counts = {kind: report.audit.count(kind) for kind in KINDS}
+    deliberate_privacy = {nid: kind for nid, kind in demo.PRIVACY_NOTICES.items() if kind}
+    expected = {  # kind → (at least, at most)
+        "要素缺失": (len(demo.INCOMPLETE_ROWS),) * 2,
+        "上级目录事项缺失": (sum(len(rows) for rows in demo.CITY_DROPPED.values()),) * 2,
+        "应公开未公开": (600, 750),  # many township items stay unfulfilled: realistic, not hundreds more
+        "逾期公开": (len(demo.LATE_WRITTEN),) * 2,
+        "时限无法核查": (10, 25),
+        "缺少政策解读": (1, 3),
+        "政策解读逾期": (1, 3),
+        "个人信息": (len(deliberate_privacy),) * 2,
+        "未经三审": (len(demo.HELD_BACK),) * 2,
+    }
+    fail.check(set(expected) == set(KINDS), f"the audit's kinds changed: {KINDS}")
+    for kind, (lo, hi) in expected.items():
+        fail.check(lo <= counts.get(kind, 0) <= hi, f"自查: {counts.get(kind, 0)} {kind}, expected {lo}–{hi}")
+    fail.check(all(counts.get(kind, 0) >= 1 for kind in KINDS), "a kind of finding is missing from the demo")
+
+    def notice_id(location) -> str:
+        return location.path.removeprefix("content/notices/").rsplit(".", 1)[0]
+
+    findings = report.audit.findings
+    labels = {"basis": "公开依据", "channels": "公开渠道和载体", "levels": "公开层级"}
+    got = {(f.domain, f.item, f.problem.message.split(" is empty")[0]) for f in findings if f.kind == "要素缺失"}
+    fail.check(got == {(d, key, labels[what]) for (d, key), what in demo.INCOMPLETE_ROWS.items()}, f"要素缺失 at {got}")
+    got = {(f.domain, f.item) for f in findings if f.kind == "上级目录事项缺失"}
+    fail.check(got == {(d, f"{r[0]}/{r[1]}") for d, rows in demo.CITY_DROPPED.items() for r in rows},
+               f"上级目录事项缺失 for {got}")
+    got = {notice_id(f.problem.location) for f in findings if f.kind == "逾期公开"}
+    fail.check(got == set(demo.LATE_WRITTEN), f"逾期公开 for {sorted(got)}")
+    fail.check(not got & set(demo.ON_TIME_BY_CALENDAR), "a notice on time by the official calendar is reported late")
+    got = {(notice_id(m.location), m.kind) for m in report.site.privacy}
+    fail.check(got == set(deliberate_privacy.items()), f"个人信息 in {sorted(got)}")
+    got = {notice_id(m.location) for m in report.site.unreviewed}
+    fail.check(got == set(demo.HELD_BACK), f"未经三审 for {sorted(got)}")
+    published = {n.id for n in report.site.notices}
+    fail.check(not published & set(demo.HELD_BACK), "a notice without 终审 was published")
+    fail.check(set(demo.PRIVACY_NOTICES) <= published, "a notice with personal data is not published")
+
+    # What the public sees: every output file, rendered in memory.
+    files = pipeline.collect_outputs(root, report.site).files
+    texts = {path: (f.data if f.data is not None else f.source.read_bytes()).decode("utf-8", "replace")
+             for path, f in files.items()}
+    pages = {f.id: texts[path] for path, f in files.items() if f.kind == "notice"}
+    card_grouped = " ".join(demo.LEAKED_CARD[i:i + 4] for i in range(0, len(demo.LEAKED_CARD), 4))
+    for raw in (demo.LEAKED_ID, demo.LEAKED_MOBILE, demo.LEAKED_CARD, card_grouped):
+        where = [path for path, text in texts.items() if raw in text]
+        fail.check(not where, f"{raw[:3]}… published unmasked in {where[:3]}")
+    masks = {"id_card": demo.LEAKED_ID[:6] + "*" * 8 + demo.LEAKED_ID[-4:],
+             "mobile": demo.LEAKED_MOBILE[:3] + "****" + demo.LEAKED_MOBILE[-4:],
+             "bank_card": "*" * (len(demo.LEAKED_CARD) - 4) + demo.LEAKED_CARD[-4:]}
+    for nid, kind in demo.PRIVACY_NOTICES.items():
+        page = pages.get(nid, "")
+        if kind:
+            fail.check(masks[kind] in page, f"{nid}: the page does not show {masks[kind]}")
+        else:
+            fail.check(demo.PUNISHED_ID in page, f"{nid}: the 惩戒公示 page lost its ID number")
+    return counts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,22 +225,51 @@ def main(argv: list[str] | None = None) -> int:
     alias_set = set(all_aliases)
     collective = {"各镇人民政府（街道办事处）", "区级各部门"}
     sample_rows = {}
+    incomplete = {}
     for path in sorted((root / "catalogues").glob("*.xlsx")):
-        domain, items, rows = read_catalogue(path, table)
+        domain, items, rows, levels = read_catalogue(path, table)
         fail.check(bool(domain), f"{path.name}: no domain found")
         fail.check(6 <= len(items) <= 15, f"{path.name}: {len(items)} items")
         fail.check(domain not in catalogue, f"{path.name}: second workbook for {domain}")
+        fail.check(list(levels) == ["县级", "乡级"], f"{path.name}: 公开层级 columns {list(levels)}")
         catalogue[domain] = {f"{a}/{b}" for a, b in items}
         sample_rows[path.name] = rows[:3]
-        for row in rows:
+        for (l1, l2), row in zip(items, rows):
             for part in re.split(r"[、，,]", str(row[6])):
                 if part not in alias_set and part not in collective:
                     subjects_unknown.add(part)
-            fail.check("■" in str(row[7]) and "□" in str(row[7]), f"{path.name}: channel cell without marks")
-            fail.check(any(row[i] == "√" for i in (8, 9)) and any(row[i] == "√" for i in (10, 11))
-                       and any(row[i] == "√" for i in (12, 13)), f"{path.name}: a row without ticks")
+            # Every element is filled, except where a gap was left on purpose (要素缺失).
+            empty = [name for name, ok in (("basis", bool(row[4])), ("channels", "■" in str(row[7])),
+                                           ("levels", any(row[i] == "√" for i in levels.values()))) if not ok]
+            if empty:
+                incomplete[(domain, f"{l1}/{l2}")] = empty
+            fail.check("□" in str(row[7]), f"{path.name}: channel cell without marks")
+            fail.check(any(row[i] == "√" for i in (8, 9)) and any(row[i] == "√" for i in (10, 11)),
+                       f"{path.name}: a row without ticks")
+    fail.check(incomplete == {k: [v] for k, v in demo.INCOMPLETE_ROWS.items()},
+               f"rows with an empty element: {incomplete}, expected {demo.INCOMPLETE_ROWS}")
+    fail.check(len({d for d, _ in incomplete}) >= 2, "要素缺失 in fewer than two workbooks")
     fail.check(len(catalogue) == 26 and set(catalogue) == set(table.names()), f"catalogues cover {len(catalogue)} domains")
     fail.check(not subjects_unknown, f"公开主体 not in site.yaml aliases: {sorted(subjects_unknown)}")
+
+    # -- upstream: the city's catalogue (只增不减) ----------------------------------------
+    fail.check(site.get("upstream") == "upstream", "site.yaml: upstream is not 'upstream'")
+    city: dict[tuple[str, str], set[str]] = {}
+    for path in sorted((root / "upstream").glob("*.xlsx")):
+        domain, items, rows, levels = read_catalogue(path, table)
+        fail.check(path.name.startswith("云岭市") and domain in demo.CITY_DOMAINS, f"{path.name}: domain {domain}")
+        fail.check(list(levels) == list(LEVEL_LABELS), f"{path.name}: 公开层级 columns {list(levels)}")
+        for (l1, l2), row in zip(items, rows):
+            city[(domain, f"{l1}/{l2}")] = {name for name, i in levels.items() if row[i] == "√"}
+    fail.check({d for d, _ in city} == set(demo.CITY_DOMAINS), "upstream/ does not cover CITY_DOMAINS")
+    dropped = {k for k, lv in city.items() if lv & {"县级", "乡级"} and k[1] not in catalogue.get(k[0], ())}
+    city_only = {k for k, lv in city.items() if lv == {"市级"}}
+    shared = {k for k in city if k[1] in catalogue.get(k[0], ())}
+    fail.check(dropped == {(d, f"{r[0]}/{r[1]}") for d, rows in demo.CITY_DROPPED.items() for r in rows},
+               f"county/township items of the city missing in the district: {sorted(dropped)}")
+    fail.check(2 <= len(dropped) <= 3 and 1 <= len(city_only) <= 2, f"{len(dropped)} dropped, {len(city_only)} 市级-only")
+    fail.check(not any(k[1] in catalogue.get(k[0], ()) for k in city_only), "a 市级-only item is in the district's catalogue")
+    fail.check(len(shared) >= 0.8 * len(city), f"the city shares only {len(shared)} of {len(city)} items")
 
     # -- notices ----------------------------------------------------------------------
     notices = {}
@@ -183,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     by_disc, by_year, by_domain, by_org = Counter(), Counter(), Counter(), Counter()
     used_files: dict[str, set[str]] = defaultdict(set)
     interps, late, explicit_index, with_att, validity = 0, 0, 0, 0, Counter()
+    leaked: dict[str, list[str]] = {}
+    tagged: dict[str, list] = {}
     for nid, (path, n) in notices.items():
         where = path.relative_to(root).as_posix()
         extra = set(n) - set(NOTICE_KEYS)
@@ -241,8 +354,20 @@ def main(argv: list[str] | None = None) -> int:
             used_files[a].add(n["disclosure"])
         body = n.get("body") or ""
         fail.check(300 <= len(body) <= 2000, f"{where}: body has {len(body)} characters")
-        for p in privacy_problems(n["title"] + "\n" + body):
-            fail.append(f"{where}: {p}")
+        found = privacy_problems(n["title"] + "\n" + body)
+        if nid in demo.PRIVACY_NOTICES:
+            leaked[nid] = found  # on purpose: checked below, and in the audit
+        else:
+            for p in found:
+                fail.append(f"{where}: {p}")
+        if n["disclosure"] == "主动公开":  # 三审三校 (require_review: true)
+            review = n.get("review") or {}
+            fail.check(isinstance(review, dict) and set(review) <= set(REVIEW_STAGES), f"{where}: review {review}")
+            done = {stage for stage, who in review.items() if who} if isinstance(review, dict) else set()
+            wanted = {"初审", "复审"} if nid in demo.HELD_BACK else set(REVIEW_STAGES)
+            fail.check(done == wanted, f"{where}: review has {sorted(done)}, expected {sorted(wanted)}")
+        if n.get("tags"):
+            tagged[nid] = n["tags"]
         by_disc[n["disclosure"]] += 1
         by_year[n["published"].year] += 1
         by_org[n["publisher"]] += 1
@@ -250,6 +375,12 @@ def main(argv: list[str] | None = None) -> int:
             by_domain[d] += 1
     for a, discs in used_files.items():
         fail.check(len(discs) == 1 or "主动公开" not in discs, f"{a}: shared by a public and a non-public notice")
+    for nid in demo.PRIVACY_NOTICES:
+        numbers = {p.split()[-1] for p in leaked.get(nid, [])}
+        fail.check(len(numbers) == 1, f"{nid}: personal data found {leaked.get(nid)}, expected one number")
+    fail.check(tagged == {nid: ["惩戒公示"] for nid, kind in demo.PRIVACY_NOTICES.items() if not kind}, f"tags: {tagged}")
+    fail.check(all(notices.get(nid, (0, {}))[1].get("disclosure") == "主动公开" for nid in demo.HELD_BACK),
+               "a HELD_BACK notice is missing or not 主动公开")
 
     # -- files ------------------------------------------------------------------------
     files = [p for p in (root / "content" / "files").rglob("*") if p.is_file()]
@@ -311,6 +442,9 @@ def main(argv: list[str] | None = None) -> int:
     size += (root / "site.yaml").stat().st_size
     fail.check(size < 8_000_000, f"demo data is {size} bytes")
 
+    # -- the 自查 ---------------------------------------------------------------------------
+    counts = check_audit(root, fail)
+
     # -- report ---------------------------------------------------------------------------
     print(f"orgs: {kinds['department']} departments, {kinds['township']} townships")
     print(f"catalogues: {len(catalogue)} workbooks, {sum(len(v) for v in catalogue.values())} items")
@@ -321,6 +455,9 @@ def main(argv: list[str] | None = None) -> int:
     print("by domain: " + ", ".join(f"{k} {v}" for k, v in by_domain.most_common()))
     print("by org: " + ", ".join(f"{k} {v}" for k, v in by_org.most_common()))
     print(f"validity: {dict(validity)}; files: {len(files)}; pages: {len(pages)}; size: {size / 1e6:.2f} MB")
+    print(f"upstream: {len(city)} items of the city in {len({d for d, _ in city})} domains, {len(dropped)} dropped, "
+          f"{len(city_only)} 市级-only")
+    print("自查: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
     if fail:
         print(f"\n{len(fail)} problem(s):")
         for f in fail:

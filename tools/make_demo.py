@@ -3,14 +3,16 @@
 
     python tools/make_demo.py          # from the repository root
 
-Deletes and rewrites ``site.yaml``, ``catalogues/`` and ``content/`` (notices, pages,
-files).  Everything comes from a fixed ``random.Random(SEED)`` and fixed dates: two runs
-give byte-identical files (the xlsx zips get fixed timestamps too).  At the end it runs
-``tools/check_demo.py`` on what it wrote.
+Deletes and rewrites ``site.yaml``, ``catalogues/``, ``upstream/`` (the city's catalogue)
+and ``content/`` (notices, pages, files).  Everything comes from a fixed
+``random.Random(SEED)`` and fixed dates: two runs give byte-identical files (the xlsx zips
+get fixed timestamps too).  At the end it runs ``tools/check_demo.py`` on what it wrote.
 
-All names, codes, companies, people and numbers here are invented.  No personal ID
-numbers, mobile numbers or bank card numbers appear anywhere: people are shown as
-``张**`` / ``李某某``, phones are the agencies' own (fictional) landlines.
+All names, codes, companies, people and numbers here are invented.  People are shown as
+``张**`` / ``李某某``, phones are the agencies' own (fictional) landlines; the only personal
+ID, mobile and bank card numbers are the few planted on purpose for the 自查 (see "Deliberate
+findings" below: three leaks that gwsite must publish masked, and one 惩戒公示 that keeps
+its ID by law), all with the fictional region code 531002.
 """
 from __future__ import annotations
 
@@ -491,7 +493,7 @@ CATALOGUE: dict[str, list[tuple]] = {
         ("最低生活保障", "办事指南", "1.申请条件；2.申请材料；3.办理流程；4.办理时限；5.保障标准；6.咨询及监督电话",
          f"{GK}《社会救助暂行办法》《最低生活保障审核确认办法》", D20, f"区民政局、{TOWNS}", "网服站栏", "全", "主", "县乡"),
         ("最低生活保障", "审核确认结果", "保障对象户主姓名（去标识化）、所在村（社区）、保障人数、保障金额",
-         f"{GK}《社会救助暂行办法》《最低生活保障审核确认办法》", "审核确认后20个工作日内；拟保障对象在村（社区）公示7个工作日",
+         f"{GK}《社会救助暂行办法》《最低生活保障审核确认办法》", "审核确认后20个工作日内；公示期为7个工作日",
          f"区民政局、{TOWNS}", "网站栏", "全", "主", "县乡"),
         ("最低生活保障", "保障标准", "城市、农村最低生活保障标准及调整情况",
          f"{GK}《社会救助暂行办法》", D20, "区民政局", "网微纸", "全", "主", "县"),
@@ -908,6 +910,74 @@ CATALOGUE: dict[str, list[tuple]] = {
     ],
 }
 
+# Deliberate gaps for the 自查 (要素缺失): a few rows whose element was left empty, as happens
+# when a township's copy is merged into the district's workbook.  Keyed by domain and item;
+# the value is the element left empty: basis (公开依据 cell blank), channels (every box □,
+# none ■) or levels (neither 县级 nor 乡级 ticked).
+INCOMPLETE_ROWS: dict[tuple[str, str], str] = {
+    ("养老服务", "高龄津贴/发放对象名单"): "channels",
+    ("养老服务", "居家社区养老服务/服务设施名录"): "basis",
+    ("公共法律服务", "村（居）法律顾问/法律顾问名单"): "levels",
+    ("涉农补贴", "生态公益林补偿/补偿对象及金额"): "basis",
+}
+
+# The city's catalogue (云岭市, upstream/): the same State Council template with a 市级 level
+# column.  It holds most of the district's items (the district may add its own: 只增不减),
+# a few county/township items the district dropped (上级目录事项缺失) and a few 市级-only
+# items (the city's to publish, not the district's: never reported).
+CITY_DOMAINS = ("社会救助", "养老服务", "义务教育", "涉农补贴")
+CITY_DROPPED = {  # county/township items of the city that the district's workbook lacks
+    "社会救助": [
+        ("临时救助", "救助对象公示", "救助对象姓名（去标识化）、所在村（社区）、救助事由、救助金额",
+         f"{GK}《社会救助暂行办法》《国务院关于全面建立临时救助制度的通知》", "审批后20个工作日内",
+         "区县民政局、乡镇人民政府（街道办事处）", "网站栏", "全", "主", "县乡"),
+    ],
+    "养老服务": [
+        ("养老机构", "等级评定结果", "养老机构名称、评定等级、评定时间、有效期",
+         f"{GK}《养老机构管理办法》《养老机构等级划分与评定》", D20, "区县民政局", "网", "全", "主", "县"),
+    ],
+    "涉农补贴": [
+        ("农业保险保费补贴", "补贴政策及标准", "政策性农业保险险种、保险责任、保费补贴比例、投保方式",
+         f"{GK}《中央财政农业保险保费补贴管理办法》", D20, "区县农业农村委、区县财政局", "网栏", "全", "主", "县"),
+    ],
+}
+CITY_ONLY = {  # 市级 items: the city publishes them itself
+    "社会救助": [
+        ("最低生活保障", "全市低保标准指导线", "全市城乡最低生活保障标准指导线及动态调整机制",
+         f"{GK}《社会救助暂行办法》", D20, "市民政局", "网微纸", "全", "主", "市"),
+    ],
+    "义务教育": [
+        ("招生入学", "全市招生入学工作意见", "全市义务教育招生入学工作总体要求、入学政策口径、时间安排",
+         f"{GK}《义务教育法》", "招生工作开始前", "市教委", "网微", "全", "主", "市"),
+    ],
+}
+CITY_SKIPS = {  # district items the city's catalogue does not have (the district added them)
+    "养老服务": {"经济困难老年人补贴/办事指南"},
+}
+CITY_LEVELS = (("市级", "市"), ("县级", "县"), ("乡级", "乡"))
+DISTRICT_LEVELS = (("县级", "县"), ("乡级", "乡"))
+
+
+def city_subject(subject: str) -> str:
+    """The city's wording of a 公开主体: 区民政局 → 区县民政局, 各镇（街道） → 乡镇（街道）."""
+    subject = subject.replace(TOWNS, "乡镇人民政府（街道办事处）")
+    return re.sub(r"(^|、)区(?!级)", r"\1区县", subject)
+
+
+def city_items(domain: str) -> list[tuple]:
+    """The city's rows for ``domain``: the district's (policy rows also 市级) plus the city's own."""
+    rows = []
+    for l1, l2, content, basis, deadline, subject, ch, aud, mode, lvl in CATALOGUE[domain]:
+        if f"{l1}/{l2}" in CITY_SKIPS.get(domain, ()):
+            continue
+        city_lvl = ("市" if l1.startswith("政策") else "") + lvl
+        rows.append((l1, l2, content, basis, deadline, city_subject(subject), ch, aud, mode, city_lvl))
+    for extra in CITY_DROPPED.get(domain, []) + CITY_ONLY.get(domain, []):
+        at = max((i for i, r in enumerate(rows) if r[0] == extra[0]), default=len(rows) - 1) + 1
+        rows.insert(at, extra)
+    return rows
+
+
 # How each workbook is laid out: file-name label, sheet name, channel separator, trailing note.
 WORKBOOK_STYLE = {
     "社会救助": {"sheet": "社会救助", "note": "注：1.“公开时限”以工作日计算的，按国家法定工作日计算；2.最低生活保障、特困人员等审核确认结果公示时应当做好个人信息去标识化处理。"},
@@ -925,10 +995,14 @@ def canonical_domain(name: str) -> str:
     return dom.name
 
 
-def write_catalogue(domain: str, items: list[tuple], path: Path) -> None:
-    style = WORKBOOK_STYLE.get(domain, {})
+def write_catalogue(domain: str, items: list[tuple], path: Path, *, region: str = DISTRICT, style: dict | None = None,
+                    levels: tuple = DISTRICT_LEVELS, blanks: dict | None = None) -> None:
+    """One domain's workbook.  ``levels``: the 公开层级 columns (label, code in the row's
+    层级 string); ``blanks``: item key → the element left empty (see INCOMPLETE_ROWS)."""
+    style = WORKBOOK_STYLE.get(domain, {}) if style is None else style
+    blanks = blanks or {}
     label = style.get("label", domain)
-    title = f"{DISTRICT}{label}领域基层政务公开标准目录"
+    title = f"{region}{label}领域基层政务公开标准目录"
     wb = Workbook()
     ws = wb.active
     ws.title = style.get("sheet", "Sheet1")
@@ -940,7 +1014,7 @@ def write_catalogue(domain: str, items: list[tuple], path: Path) -> None:
     head_font = Font(name="黑体", size=11, bold=True)
     body_font = Font(name="宋体", size=10)
 
-    widths = [6, 14, 16, 38, 30, 22, 22, 34, 7, 7, 7, 7, 7, 7]
+    widths = [6, 14, 16, 38, 30, 22, 22, 34, 7, 7, 7, 7] + [7] * len(levels)
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ncol = len(widths)
@@ -952,15 +1026,15 @@ def write_catalogue(domain: str, items: list[tuple], path: Path) -> None:
 
     single = {1: "序号", 4: "公开内容（要素）", 5: "公开依据", 6: "公开时限", 7: "公开主体", 8: "公开渠道和载体"}
     spans = {2: ("公开事项", "一级事项", "二级事项"), 9: ("公开对象", "全社会", "特定群体"),
-             11: ("公开方式", "主动", "依申请"), 13: ("公开层级", "县级", "乡级")}
+             11: ("公开方式", "主动", "依申请"), 13: ("公开层级", *(name for name, _ in levels))}
     for col, text in single.items():
         ws.cell(2, col, text)
         ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
-    for col, (top, a, b) in spans.items():
+    for col, (top, *subs) in spans.items():
         ws.cell(2, col, top)
-        ws.merge_cells(start_row=2, start_column=col, end_row=2, end_column=col + 1)
-        ws.cell(3, col, a)
-        ws.cell(3, col + 1, b)
+        ws.merge_cells(start_row=2, start_column=col, end_row=2, end_column=col + len(subs) - 1)
+        for k, sub in enumerate(subs):
+            ws.cell(3, col + k, sub)
     for r in (2, 3):
         ws.row_dimensions[r].height = 24
         for c in range(1, ncol + 1):
@@ -972,13 +1046,18 @@ def write_catalogue(domain: str, items: list[tuple], path: Path) -> None:
     row = 4
     first_of_run = row
     for n, (l1, l2, content, basis, deadline, subject, ch, aud, mode, lvl) in enumerate(items, start=1):
-        chosen = {CH_CODE[c] for c in ch}
+        blank = blanks.get(f"{l1}/{l2}")
+        chosen = {CH_CODE[c] for c in ch} if blank != "channels" else set()
         channels = sep.join(("■" if name in chosen else "□") + name for name in CHANNELS)
+        if blank == "basis":
+            basis = ""
+        if blank == "levels":
+            lvl = ""
         tick = "√"
-        values = [n, l1, l2, content, basis, deadline, subject, channels,
+        values = [n, l1, l2, content, basis or None, deadline, subject, channels,
                   tick if "全" in aud else None, tick if "特" in aud else None,
                   tick if "主" in mode else None, tick if "依" in mode else None,
-                  tick if "县" in lvl else None, tick if "乡" in lvl else None]
+                  *(tick if code in lvl else None for _, code in levels)]
         for c, v in enumerate(values, start=1):
             cell = ws.cell(row, c, v)
             cell.font = body_font
@@ -1059,6 +1138,8 @@ class Notice:
     body: str = ""
     fmt: str = "yaml"
     wants_doc: bool = False
+    tags: list = field(default_factory=list)
+    review: list = field(default_factory=list)  # [(stage, name or None)], in the order written; "#…" = a comment line
 
 
 class Gen:
@@ -4375,6 +4456,228 @@ def gen_not_public(g: Gen) -> None:
 
 
 # ---------------------------------------------------------------------------
+# Deliberate findings for the 自查 (gwsite check): a handful of each kind
+# ---------------------------------------------------------------------------
+# Kept apart from the generators above: the notices added here draw on their own random
+# stream, and the dates changed here are changed after ``Gen.finish``, so the rest of the
+# demo comes out exactly as it would without them.
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def id_number(first17: str) -> str:
+    """A 居民身份证号 with its GB 11643 check character (the region 531002 is fictional)."""
+    return first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS)) % 11]
+
+
+def luhn_complete(digits: str) -> str:
+    """``digits`` and the Luhn check digit that makes them a valid card number."""
+    return digits + next(str(d) for d in range(10) if luhn_ok(digits + str(d)))
+
+
+# 个人信息: the numbers the audit must find (and mask), and the one it must leave alone.
+LEAKED_ID = id_number("53100219710518342")  # 临时救助 公示: one row not masked by hand
+LEAKED_MOBILE = "13912341234"  # a clerk's own mobile as the contact of a 招聘会
+LEAKED_CARD = luhn_complete("621733000123456789")  # a 补贴 returned by the bank, re-sent to this account
+PUNISHED_ID = id_number("53100219790326271")  # 惩戒公示: named in full by law (exempt)
+PUNISHED_USCC = "91531002MA6KQ3T8X" + uscc_check("91531002MA6KQ3T8X")
+PRIVACY_NOTICES = {  # notice id → what the audit reports in it ("" = exempt: nothing)
+    "shimen/2025-linshi-gongshi-01": "id_card",
+    "fengming/2026-zhaopinhui-01": "mobile",
+    "xinchang/2025-gengdi-fafang-01": "bank_card",
+    "rsj/2025-chengjie-01": "",
+}
+
+# 逾期公开: 成文日期 moved back so that publication comes after the item's 公开时限 (dates on
+# the official calendar of gwsite/data/holidays-cn.yaml; due dates in the comments).
+LATE_WRITTEN = {
+    # 审核确认后20个工作日内: published 35 working days after 审核确认 (due 2026-06-12)
+    "jinzhu/2026-dibao-gongshi-01": dt.date(2026, 5, 15),
+    # 作出行政决定之日起7个工作日内: 12 working days, 清明 on the way (due 2025-04-09)
+    "cgj/2025-chufa-01": dt.date(2025, 3, 28),
+    # 批准后20日内 (calendar days): 镇人代会 on 14 Feb, budget online on 24 Mar (due 2025-03-06)
+    "songlin/2025-yusuan-01": dt.date(2025, 2, 14),
+    # 20个工作日 across 中秋节 and 国庆节 2024 (make-up days 14 and 29 Sep, 12 Oct): due 2024-10-11,
+    # 2 days late; plain weekdays would put the due date on 2024-10-04 and the delay at 6 days
+    "mzj/2024-gaoling-zhinan-01": dt.date(2024, 9, 6),
+    # 20个工作日 across 春节 2025: due on the make-up Saturday 2025-02-08, 3 days late (not 7)
+    "wjw/2025-minglu-01": dt.date(2025, 1, 6),
+    # 20个工作日 across 劳动节 2025: due 2025-05-13, 5 days late
+    "nyw/2025-zijin-fenpei-01": dt.date(2025, 4, 11),
+}
+# On time only because of the calendar: 17 working days across 春节 2026 (21 plain weekdays).
+ON_TIME_BY_CALENDAR = {"fengming/2026-dibao-gongshi-01": dt.date(2026, 2, 6)}
+
+# 未经三审: 主动公开 notices whose review lacks 终审; require_review holds them back.
+HELD_BACK = {
+    "zfb/2025-kaifangri-01": "missing",  # 初审, 复审 only
+    "baisha/2026-dibao-gongshi-01": "blank",  # 终审: left empty
+    "shuanghe/2024-cunwu-01": "pending",  # a note instead of the 终审
+}
+
+GIVEN_NAMES = ["建国", "晓梅", "志强", "丽华", "海燕", "俊杰", "文静", "明辉", "红梅", "德华", "雪莲", "春燕", "永红",
+               "立新", "玉兰", "小军", "继红", "云霞", "光明", "秀英", "振华", "婷婷", "浩然", "思远", "家豪", "一鸣",
+               "欣怡", "佳琪", "宏伟", "敏", "静", "勇", "磊", "军", "芳", "娟", "涛", "斌", "超", "鹏", "霞", "洁", "琳"]
+
+
+def staff(org_id: str) -> tuple[list[str], list[str], list[str]]:
+    """An organisation's (fictional) 经办人员, 科室负责人 and 分管领导 for 三审三校."""
+    rng = random.Random(f"{SEED}-staff-{org_id}")
+    names: list[str] = []
+    while len(names) < 7:
+        name = rng.choice(SURNAMES) + rng.choice(GIVEN_NAMES)
+        if name not in names:
+            names.append(name)
+    return names[:3], names[3:5], names[5:]
+
+
+def assign_reviews(g: Gen) -> None:
+    """Every 主动公开 notice records its 三审; the HELD_BACK ones stop before 终审."""
+    for n in g.notices:
+        if n.disclosure != PUBLIC:
+            continue
+        clerks, heads, leaders = staff(n.publisher)
+        rng = random.Random(f"{SEED}-review-{n.id}")
+        first, second, final = rng.choice(clerks), rng.choice(heads), rng.choice(leaders)
+        n.review = [("初审", first), ("复审", second), ("终审", final)]
+        held = HELD_BACK.get(n.id)
+        if held == "missing":
+            n.review = n.review[:2]
+        elif held == "blank":
+            n.review[2] = ("终审", None)
+        elif held == "pending":
+            n.review[2] = ("# 终审：待分管领导签发", None)
+    missing = set(HELD_BACK) - {n.id for n in g.notices if n.disclosure == PUBLIC}
+    assert not missing, missing
+
+
+def move_written(g: Gen, dates: dict[str, dt.date]) -> None:
+    """Set 成文日期; the date under the signature follows, and a 低保 公示 is named by its month."""
+    by_id = {n.id: n for n in g.notices}
+    for nid, written in dates.items():
+        n = by_id[nid]
+        org = g.o(n.publisher)
+        old = n.written or n.published
+        assert written < n.published, nid
+        n.body = n.body.replace(f"\n\n{org.name}\n\n{cn_date(old)}", f"\n\n{org.name}\n\n{cn_date(written)}")
+        if "城乡最低生活保障审核确认结果" in n.title:
+            n.title = n.title.replace(f"{n.published.month}月城乡", f"{written.month}月城乡")
+            n.body = n.body.replace(f"{n.published.month}月城乡", f"{written.month}月城乡")
+        n.written = written
+
+
+def gen_township_extras(g: Gen) -> None:
+    """A few more township disclosures (own random stream): the 应公开未公开 list shrinks a little."""
+    saved, g.rng = g.rng, random.Random(SEED + 26)
+    rng = g.rng
+    mzj, sfj = g.o("mzj"), g.o("sfj")
+    for tid, d in (("qingxi", dt.date(2024, 5, 20)), ("baisha", dt.date(2024, 9, 10)), ("chengnan", dt.date(2025, 3, 18)),
+                   ("liuxi", dt.date(2025, 6, 17)), ("taoyuan", dt.date(2025, 12, 9)), ("huangjue", dt.date(2026, 4, 14))):
+        town = g.o(tid)
+        body = (f"为方便群众咨询社会救助政策、反映社会救助工作中的问题，现将{town.short}社会救助服务热线和监督举报电话公布如下。\n\n"
+                + md_table(["受理单位", "电话", "地址"],
+                           [[f"{town.short}社会事务办公室", town.phone, town.address],
+                            [f"{town.short}监督举报电话", town.fax, town.address],
+                            ["区民政局社会救助科", mzj.phone, mzj.address]])
+                + "\n\n受理范围：最低生活保障、特困人员救助供养、临时救助等政策咨询；对审核确认结果有异议的；"
+                  "反映优亲厚友、骗取救助资金、工作人员不作为等问题的。\n\n受理时间：工作日上午9:00—12:00，下午14:30—18:00。"
+                  "各村（社区）便民服务站同步受理，并在村（社区）公示栏张贴本公告。\n\n" + signoff(town, d))
+        g.add(tid, "jiuzhu-jiandu", d, f"{town.short}社会救助服务热线和监督举报电话公告", body,
+              domain="社会救助", item="监督检查/投诉举报渠道", topic=T_JZ, genre="公告", written=d)
+    for tid, d in (("fengming", dt.date(2024, 6, 18)), ("xinchang", dt.date(2025, 4, 22)),
+                   ("jinzhu", dt.date(2025, 9, 16)), ("songlin", dt.date(2026, 5, 19))):
+        town = g.o(tid)
+        rows = [[f"{v}人民调解委员会", f"{v}便民服务站", rng.randint(3, 7)] for v in town.villages]
+        rows.insert(0, [f"{town.short}人民调解委员会", town.address, rng.randint(5, 9)])
+        body = (f"根据《人民调解法》，现将{town.short}人民调解组织名录公布如下。群众遇有婚姻家庭、邻里、土地承包、"
+                "损害赔偿等民间纠纷，可就近向所在村（社区）人民调解委员会申请调解，调解不收取任何费用。\n\n"
+                + md_table(["调解组织名称", "地址", "调解员（人）"], rows)
+                + f"\n\n咨询电话：{town.short}司法所 {town.phone}；区司法局 {sfj.phone}。\n\n" + signoff(town, d))
+        g.add(tid, "tiaojie-minglu", d, f"{town.short}人民调解组织名录", body,
+              domain="公共法律服务", item="人民调解/人民调解组织名录", topic="公安、安全、司法\\司法", genre="其他",
+              written=g.before(d, 1, 4))
+    g.rng = saved
+
+
+def gen_findings(g: Gen) -> None:
+    """Notices that carry personal data: three leaks the audit masks, one 惩戒公示 it leaves alone."""
+    saved, g.rng = g.rng, random.Random(SEED + 54)
+    rng = g.rng
+    mzj = g.o("mzj")
+
+    # 临时救助 公示 with an ID column: masked by hand, except one row.
+    town = g.o("shimen")
+    d = dt.date(2025, 11, 18)
+    people = [("吴**", "双龙村", "因病致困", 3000), ("黄*", "马鞍村", "意外伤害", 2000), ("马**", "三合村", "因灾致困", 5000),
+              ("杨**", "石门社区", "因病致困", 2500), ("周*", "黄泥村", "子女就学支出", 1500)]
+    rows = []
+    for k, (name, village, why, amount) in enumerate(people, start=1):
+        shown = LEAKED_ID if k == 3 else f"{REGION_CODE}{'*' * 8}{rng.randint(0, 9999):04d}"
+        rows.append([k, name, shown, village, why, amount])
+    intro = (f"根据《社会救助暂行办法》《青溪区临时救助实施办法》，经本人申请、镇人民政府调查审核、区民政局审批，"
+             f"现将{town.short}2025年第四批临时救助对象予以公示。本批共救助{len(rows)}户，发放临时救助金"
+             f"{sum(p[3] for p in people):,}元。")
+    body = publicity_body(g, town, d, intro, ["序号", "姓名", "身份证号码", "所在村（社区）", "救助事由", "救助金额（元）"],
+                          rows, days=5, more_contacts=[mzj])
+    g.add("shimen", "linshi-gongshi", d, f"{town.short}2025年第四批临时救助对象公示", body,
+          domain="社会救助", topic=T_JZ, genre="公示", written=dt.date(2025, 11, 14))
+
+    # 招聘会 with a clerk's mobile as the contact.
+    town = g.o("fengming")
+    d = dt.date(2026, 2, 26)
+    jobs = [[c, job, rng.randint(3, 20), pay] for c, (job, pay) in zip(
+        result_rows_company(g, 4), [("普工", "4000—6000元/月"), ("收银员", "3500—4500元/月"),
+                                    ("快递分拣员", "计件，约5000元/月"), ("养老护理员", "4200—5500元/月")])]
+    body = (f"为落实“春风行动”部署，帮助辖区居民和返乡人员就近就业，{town.short}将举办2026年“春风行动”专场招聘会。现将有关事项公告如下。\n\n"
+            + sections([
+                ("时间地点", "2026年3月5日上午9:00—12:00，凤鸣街道便民服务中心广场。"),
+                ("部分岗位信息", md_table(["单位名称", "岗位", "人数", "薪酬"], jobs)),
+                ("参会须知", "求职者请携带居民身份证和个人简历；现场提供就业登记、失业登记和职业技能培训报名服务，不收取任何费用。"),
+                ("报名咨询", f"凤鸣街道劳动保障服务所，刘老师，联系电话{LEAKED_MOBILE}（微信同号）。"),
+            ]) + "\n\n" + signoff(town, d))
+    g.add("fengming", "zhaopinhui", d, f"{town.short}2026年“春风行动”专场招聘会公告", body,
+          domain="就业创业", item="就业服务/招聘岗位信息", topic=T_LD, genre="公告", written=d)
+
+    # 补贴发放 公示 that names the account a returned payment was re-sent to.
+    town = g.o("xinchang")
+    d = dt.date(2025, 7, 16)
+    rows = []
+    for k in range(1, 11):
+        area = round(rng.uniform(1.2, 9.5), 2)
+        rows.append([k, masked(rng), rng.choice(town.villages[1:]), area, f"{area * 108.2:.2f}"])
+    card = " ".join(LEAKED_CARD[i:i + 4] for i in range(0, len(LEAKED_CARD), 4))
+    intro = (f"根据2025年耕地地力保护补贴政策（每亩108.2元），经村组核实、镇级审核，{town.short}2025年耕地地力保护补贴已通过"
+             "“一卡通”发放到户。现将补贴对象及金额公示如下（节选，完整清册在各村公示栏张贴）。")
+    extra = (f"另有回龙村1户（户主陈**）因原“一卡通”账户已销户，补贴资金被银行退回，经本人申请，"
+             f"已于7月10日改为发放至其本人银行账户{card}。")
+    body = publicity_body(g, town, d, intro, ["序号", "户主姓名", "所在村", "补贴面积（亩）", "补贴金额（元）"], rows,
+                          extra=extra, more_contacts=[g.o("nyw")])
+    g.add("xinchang", "gengdi-fafang", d, f"{town.short}2025年耕地地力保护补贴发放情况公示", body,
+          domain="涉农补贴", item="耕地地力保护补贴/补贴对象及金额", topic=T_NY, genre="公示", written=dt.date(2025, 7, 15))
+
+    # 惩戒公示: the law requires the name and the full ID number (exempt from masking).
+    rsj = g.o("rsj")
+    d = dt.date(2025, 9, 19)
+    rows = [[1, "云岭恒顺建筑劳务有限公司", PUNISHED_USCC, "孙某某",
+             "拖欠42名农民工工资共计68.3万元，经责令限期支付仍未支付", "2025年9月12日", "3年"],
+            [2, "赵德明（包工头）", PUNISHED_ID, "—",
+             "承包凤鸣片区安置房劳务作业，拖欠18名农民工工资共计21.6万元，经责令限期支付仍未支付", "2025年9月12日", "3年"]]
+    body = ("根据《保障农民工工资支付条例》和《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》（人力资源社会保障部令第45号），"
+            "经调查核实、书面告知和听取陈述申辩，区人力社保局决定将以下用人单位和个人列入拖欠农民工工资失信联合惩戒对象名单，"
+            "现予公布。\n\n"
+            + md_table(["序号", "失信联合惩戒对象", "统一社会信用代码或身份证号码", "法定代表人（负责人）", "失信行为", "列入日期", "惩戒期限"], rows)
+            + "\n\n按照上述办法，本名单依法公开失信主体名称及统一社会信用代码、个人姓名及身份证号码，并推送至有关部门实施联合惩戒。"
+              "惩戒期限届满或者失信主体已按规定纠正失信行为、履行相关义务的，可以依法申请提前移出名单。\n\n"
+              f"对名单有异议的，可自公布之日起15个工作日内向{rsj.short}劳动保障监察大队书面提出，联系电话{rsj.fax}。\n\n"
+            + signoff(rsj, d))
+    n = g.add("rsj", "chengjie", d, "青溪区拖欠农民工工资失信联合惩戒对象名单（2025年第2批）", body,
+              domain="就业创业", topic=T_LD, genre="公告", written=dt.date(2025, 9, 16), foot=True)
+    n.tags = ["惩戒公示"]
+    n.doc_number = f"{rsj.prefix}〔2025〕58号"
+    g.rng = saved
+    assert [n.id for n in g.notices[-4:]] == list(PRIVACY_NOTICES), [n.id for n in g.notices[-4:]]
+
+
+# ---------------------------------------------------------------------------
 # Writing notices
 # ---------------------------------------------------------------------------
 COMMENTS = ["# 经办人初审、科室负责人复审、分管领导终审后发布", "# 三审三校已完成", "# 录入：办公室",
@@ -4409,6 +4712,12 @@ def notice_head(n: Notice, k: int) -> list[str]:
     if n.attachments:
         out.append("attachments:")
         out += [f"  - {a}" for a in n.attachments]
+    if n.tags:
+        out.append(f"tags: [{', '.join(n.tags)}]")
+    if n.review:
+        out.append("review:")
+        out += [f"  {stage}" if stage.startswith("#") else f"  {stage}:" + (f" {who}" if who else "")
+                for stage, who in n.review]
     return out
 
 
@@ -4419,7 +4728,8 @@ def write_notice(n: Notice, k: int) -> None:
         text = "---\n" + "\n".join(head) + "\n---\n\n" + n.body
         write_text(base.with_suffix(".md"), text)
     else:
-        lines = ([COMMENTS[k % len(COMMENTS)]] if k % 9 == 4 else []) + head + ["body: |"]
+        # (no "终审后发布" comment over a notice whose 终审 is missing)
+        lines = ([COMMENTS[k % len(COMMENTS)]] if k % 9 == 4 and n.id not in HELD_BACK else []) + head + ["body: |"]
         lines += [("  " + line) if line.strip() else "" for line in n.body.rstrip("\n").split("\n")]
         write_text(base.with_suffix(".yaml"), "\n".join(lines) + "\n")
 
@@ -4645,6 +4955,9 @@ def write_site(orgs: list[Org]) -> None:
         "# orgs           everyone who publishes: id (used in content/notices/<id>/ and in `publisher:`),",
         "#                name (full official name), kind (department = 区政府部门, township = 镇/街道),",
         "#                aliases (how the catalogues name it in 公开主体), code (统一社会信用代码, prefix of 索引号)",
+        "# upstream       the folder of the city's catalogue workbooks: the 自查 reports every county or",
+        "#                township item of it that the district's catalogue dropped (只增不减)",
+        "# require_review publish a notice only when its review: names 初审, 复审 and 终审 (三审三校)",
         "#",
         "# Written by tools/make_demo.py — edit that script, not this file.",
         "",
@@ -4655,6 +4968,8 @@ def write_site(orgs: list[Org]) -> None:
         "icp: 滇ICP备20190428号-1",
         "police_record: 滇公网安备53100202000117号",
         "base_url: https://www.qingxi.gov.cn.example/jcgk/",
+        "upstream: upstream",
+        "require_review: true",
         "",
         "orgs:",
         "  # ---- 区政府部门 -------------------------------------------------------",
@@ -4674,14 +4989,20 @@ def main() -> int:
     global REGION_PHONE
     rng = random.Random(SEED)
     orgs = build_orgs(rng)
-    for sub in ("catalogues", "content"):
+    for sub in ("catalogues", "content", "upstream"):
         shutil.rmtree(ROOT / sub, ignore_errors=True)
     (ROOT / "site.yaml").unlink(missing_ok=True)
 
     write_site(orgs)
     for domain, items in CATALOGUE.items():
         label = WORKBOOK_STYLE.get(domain, {}).get("label", domain)
-        write_catalogue(domain, items, ROOT / "catalogues" / f"{DISTRICT}{label}领域基层政务公开标准目录.xlsx")
+        blanks = {key: what for (d, key), what in INCOMPLETE_ROWS.items() if d == domain}
+        write_catalogue(domain, items, ROOT / "catalogues" / f"{DISTRICT}{label}领域基层政务公开标准目录.xlsx",
+                        blanks=blanks)
+    for domain in CITY_DOMAINS:
+        write_catalogue(domain, city_items(domain), ROOT / "upstream" / f"{CITY}{domain}领域基层政务公开标准目录.xlsx",
+                        region=CITY, style={"note": "注：本目录为全市基层政务公开标准目录，各区县在此基础上细化本级目录，事项只增不减。"},
+                        levels=CITY_LEVELS)
 
     g = Gen(orgs)
     REGION_PHONE = g.o("zfb").phone
@@ -4692,8 +5013,18 @@ def main() -> int:
                 gen_baozhang_zhufang, gen_weifang, gen_zhifa, gen_shizheng, gen_shenong, gen_wenhua, gen_weisheng,
                 gen_anquan, gen_jiuzai, gen_shipin, gen_fupin, gen_shuishou, gen_general, gen_not_public):
         gen(g)
+    base = len(g.notices)
+    for gen in (gen_township_extras, gen_findings):  # later additions: they leave the notices above as they were
+        gen(g)
     g.finish()
-    for k, n in enumerate(sorted(g.notices, key=lambda n: n.id)):
+    move_written(g, LATE_WRITTEN | ON_TIME_BY_CALENDAR)
+    assign_reviews(g)
+    doc_numbers = [n.doc_number for n in g.notices if n.doc_number]
+    assert len(doc_numbers) == len(set(doc_numbers)), "a 发文字号 used twice"
+    # k varies the hand-written details (quoting, comment lines); the later additions count on
+    # from the rest, so that adding them does not shift those details in every other file
+    later = sorted(g.notices[base:], key=lambda n: n.id)
+    for k, n in enumerate(sorted(g.notices[:base], key=lambda n: n.id) + later):
         write_notice(n, k)
     for rel, data in sorted(g.files.items()):
         path = ROOT / "content" / rel

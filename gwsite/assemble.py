@@ -121,8 +121,8 @@ def _masked(n: Notice, marks: list[PrivacyMark]) -> Notice:
     if found:
         mark(found, lambda f: n.body_line + n.body.count("\n", 0, f.start), "body")
         changes["body"] = mask_personal_data(n.body, markdown=True)
-    for name in n.attachments:
-        mark(find_personal_data(name), lambda f: n.line_of("attachments"), "attachment name")
+    for i, name in enumerate(n.attachments):
+        mark(find_personal_data(name), lambda f, i=i: n.line_of(f"attachments[{i}]"), "attachment name")
     return replace(n, **changes) if changes else n
 
 

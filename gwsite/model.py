@@ -120,10 +120,11 @@ class Notice:
     tags: tuple[str, ...] = ()  # e.g. 五公开 axis
     location: Location | None = None  # the file
     body_line: int = 1  # line of the body's first line, for messages about it
-    key_lines: tuple[tuple[str, int], ...] = ()  # where each key was written
+    key_lines: tuple[tuple[str, int], ...] = ()  # where each key (and "attachments[i]") was written
 
     def line_of(self, key: str) -> int:
-        return dict(self.key_lines).get(key, 1)
+        lines = dict(self.key_lines)
+        return lines.get(key) or lines.get(key.split("[")[0], 1)
 
 
 @dataclass(frozen=True)

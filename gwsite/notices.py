@@ -185,7 +185,9 @@ def _read_notice(root, path, rel, notice_id, domains, problems) -> Notice | None
         body_line = data.line_of("body") + 1
 
     attachments = []
+    attachment_lines = []  # ("attachments[i]", line): messages about one attachment name its line
     for name, line in _string_list(data, "attachments", rel, problems):
+        attachment_lines.append((f"attachments[{len(attachments)}]", line))
         attachments.append(name)
         where = Location(rel, line)
         target = (root / CONTENT_DIR / name).resolve()
@@ -211,7 +213,7 @@ def _read_notice(root, path, rel, notice_id, domains, problems) -> Notice | None
         attachments=tuple(attachments), body=body, review=review,
         tags=tuple(t for t, _ in _string_list(data, "tags", rel, problems)),
         location=Location(rel, 1), body_line=body_line,
-        key_lines=tuple(sorted(data.key_lines.items())),
+        key_lines=tuple(sorted(data.key_lines.items())) + tuple(attachment_lines),
     )
 
 

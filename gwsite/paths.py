@@ -49,8 +49,9 @@ def org_file(org_id: str, name: str) -> str:
 
 def attachment(content_path: str) -> str:
     """An attachment keeps its path under content/ (``files/mzj/a.pdf``), with any
-    personal data in its name masked (a 低保 list named after a person's ID number)."""
-    return mask_personal_data(content_path)
+    personal data in its name masked (a 低保 list named after a person's ID number) —
+    by ``x``, not ``*``, which Windows does not allow in a file name (reading-room copies)."""
+    return mask_personal_data(content_path).replace("*", "x")
 
 
 def numbered(first: str, number: int) -> str:

@@ -608,7 +608,7 @@ def test_personal_data_in_the_title_and_an_attachment_name(tmp_path):
     messages = [(str(f.problem.location), f.problem.message) for f in report.audit.findings if f.kind == PRIVACY]
     assert messages == [
         ("content/notices/longmen/a.yaml:1", f"居民身份证号 in the title is published masked as {ID_MASKED}"),
-        ("content/notices/longmen/a.yaml:5", f"居民身份证号 in the attachment name is published masked as {ID_MASKED}"),
+        ("content/notices/longmen/a.yaml:6", f"居民身份证号 in the attachment name is published masked as {ID_MASKED}"),
     ]
     (published,) = report.site.notices
     assert published.title == f"关于张三（{ID_MASKED}）申请临时救助的公示"
@@ -731,10 +731,6 @@ def test_strict_makes_personal_data_an_error_and_leaves_the_output_alone(tmp_pat
     assert MOBILE_MASKED in page and MOBILE not in page
 
 
-@pytest.mark.xfail(strict=True, reason="contract §3: 'the build prints a warning naming the place'; cli.cmd_build "
-                                       "prints audit findings only as counts (_print_problems(audit_in_full=False)), "
-                                       "so a non-strict build never names where personal data was masked. "
-                                       "The fix belongs in gwsite/cli.py.")
 def test_a_non_strict_build_prints_the_personal_data_warning(tmp_path, run_cli):
     root = _clean_site(tmp_path, f"经办人：李四，电话{MOBILE}。")
     code, out, err = run_cli("build", root, "-o", tmp_path / "public")

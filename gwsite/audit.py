@@ -169,6 +169,8 @@ def _coverage(site: Site, report: AuditReport):
             tally.fulfilled += bool(publishers)
             tally.missing += not publishers
         for org_id in item.subject_orgs:
+            if item.domain in site.config.org(org_id).not_involved:
+                continue  # 未涉及领域: declared in site.yaml, explained on the org's page
             org_tally = report.orgs.get(org_id)
             done = org_id in publishers
             if org_tally is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .diagnostics import Location, Problem, error, warning
+from .diagnostics import Location, Problem, did_you_mean, error, warning
 from .domains import Domain, DomainTable
 from .model import ORG_KINDS, Org, SiteConfig
 from .yamlsrc import LinedDict, check_keys, load_yaml
@@ -13,7 +13,7 @@ SITE_FILE = "site.yaml"
 SITE_KEYS = ("title", "region", "host", "site_code", "icp", "police_record", "base_url",
              "orgs", "domains", "upstream", "require_review", "page_size")
 SITE_REQUIRED = ("title", "region", "host", "orgs")
-ORG_KEYS = ("id", "name", "kind", "aliases", "code")
+ORG_KEYS = ("id", "name", "kind", "aliases", "code", "not_involved")
 ORG_REQUIRED = ("id", "name", "kind")
 DOMAIN_KEYS = ("name", "slug", "aliases")
 ORG_ID = re.compile(r"^[a-z0-9-]+$")
@@ -49,8 +49,8 @@ def read_site_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
         return None, [error(Location(SITE_FILE, 1), "site.yaml must be a mapping of settings")]
     problems += check_keys(data, SITE_FILE, SITE_KEYS, SITE_REQUIRED, "site.yaml")
 
-    orgs = _read_orgs(data, problems)
     domains = DomainTable().with_extra(_read_domains(data, problems))
+    orgs = _read_orgs(data, domains, problems)
 
     site_code = _text(data.get("site_code"))
     if site_code and not re.fullmatch(r"[0-9A-Za-z]{10}", site_code):
@@ -86,7 +86,7 @@ def read_site_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     return config, problems
 
 
-def _read_orgs(data: LinedDict, problems: list[Problem]) -> list[Org]:
+def _read_orgs(data: LinedDict, domains: DomainTable, problems: list[Problem]) -> list[Org]:
     raw = data.get("orgs")
     if raw is None:
         return []
@@ -111,7 +111,6 @@ def _read_orgs(data: LinedDict, problems: list[Problem]) -> list[Org]:
             problems.append(error(here, f"duplicate org id '{org_id}' (first at line {seen[org_id]})"))
         seen.setdefault(org_id, here.line)
         if kind and kind not in ORG_KINDS:
-            from .diagnostics import did_you_mean
             problems.append(error(Location(SITE_FILE, entry.line_of("kind")),
                                   f"org kind '{kind}' must be one of {', '.join(ORG_KINDS)}"
                                   + did_you_mean(kind, ORG_KINDS)))
@@ -138,7 +137,16 @@ def _read_orgs(data: LinedDict, problems: list[Problem]) -> list[Org]:
         elif code and len(code) not in (9, 10, 18):
             problems.append(warning(Location(SITE_FILE, entry.line_of("code")),
                                     f"code '{code}' is neither an 18-character 统一社会信用代码 nor a 9-character 组织机构代码"))
-        orgs.append(Org(org_id, name, kind, tuple(aliases), code, at))
+        not_involved = []
+        for domain_name in entry.get("not_involved") or []:
+            found = domains.resolve(str(domain_name))
+            if found is None:
+                problems.append(error(Location(SITE_FILE, entry.line_of("not_involved")),
+                                      f"unknown domain '{domain_name}' in not_involved"
+                                      + did_you_mean(domain_name, domains.names())))
+            else:
+                not_involved.append(found.name)
+        orgs.append(Org(org_id, name, kind, tuple(aliases), code, at, tuple(not_involved)))
     return orgs
 
 

@@ -34,6 +34,7 @@ class Org:
     aliases: tuple[str, ...] = ()
     code: str = ""  # 统一社会信用代码 (or 组织机构代码): the prefix of 索引号
     location: Location | None = None
+    not_involved: tuple[str, ...] = ()  # 未涉及领域: domains this org has nothing of (a 街道 without farmland)
 
 
 @dataclass(frozen=True)

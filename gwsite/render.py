@@ -203,7 +203,7 @@ class SiteView:
 
     def uncovered_domains(self, org: Org) -> list:
         """Domains in which a township has no catalogue item (未涉及领域)."""
-        covered = {i.domain for i in self.items_by_org.get(org.id, ())}
+        covered = {i.domain for i in self.items_by_org.get(org.id, ())} - set(org.not_involved)
         return [d for d in self.domains if d.name not in covered]
 
     def interpretations_of(self, notice: Notice) -> list[Notice]:

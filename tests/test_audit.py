@@ -287,6 +287,31 @@ def test_an_item_without_a_notice_is_found_per_org(tmp_path):
     assert (report.audit.orgs["mzj"].items, report.audit.orgs["mzj"].missing) == (3, 1)
 
 
+def test_a_domain_declared_not_involved_is_not_required_of_that_township(tmp_path, run_cli):
+    rows = [row("最低生活保障", "审核确认结果", subject="区民政局、各镇人民政府（街道办事处）", levels=("县级", "乡级"))]
+    site_yaml = SITE_WITH_CGJ.replace(
+        "    aliases: [青溪街道]\n", "    aliases: [青溪街道]\n    not_involved: [社会救助]\n")
+    assert "not_involved" in site_yaml
+    notices = {f"{org}/result.yaml": notice("低保审核确认结果公示", "2025-03-20", publisher=org,
+                                            item="最低生活保障/审核确认结果") for org in ("mzj", "longmen")}
+    root = site_root(tmp_path, notices, catalogues=shjz(rows), site_yaml=site_yaml)
+    report = load(root)
+    assert found(report, UNFULFILLED) == []  # 青溪街道 declared 社会救助 未涉及
+    assert report.audit.orgs["qingxi"].items == 0
+    # and the org page says so, in its 未涉及领域事项说明
+    code, _, err = run_cli("build", root, "-o", tmp_path / "public")
+    assert code == 0, err
+    page = (tmp_path / "public/orgs/qingxi/index.html").read_text(encoding="utf-8")
+    assert "未涉及领域事项说明" in page and ">社会救助</a>" in page.split("未涉及领域事项说明")[1]
+
+
+def test_not_involved_names_known_domains(tmp_path):
+    site_yaml = SITE_WITH_CGJ.replace("    aliases: [青溪街道]\n", "    aliases: [青溪街道]\n    not_involved: [农村危房]\n")
+    report = pipeline.load(site_root(tmp_path, {}, site_yaml=site_yaml))
+    assert [str(p) for p in report.errors] == [
+        "site.yaml:25: unknown domain '农村危房' in not_involved; did you mean '农村危房改造'?"]
+
+
 def test_every_item_fulfilled_by_every_org_named(tmp_path):
     rows = [
         row("最低生活保障", "办事指南"),

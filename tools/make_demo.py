@@ -4981,7 +4981,13 @@ def write_site(orgs: list[Org]) -> None:
             town_header = True
         out += [f"  - id: {o.id}", f"    name: {o.name}", f"    kind: {o.kind}",
                 f"    aliases: [{', '.join(o.aliases)}]", f"    code: {o.code}"]
+        if o.id in NOT_INVOLVED:
+            out += [f"    not_involved: [{', '.join(NOT_INVOLVED[o.id])}]  # 未涉及领域: only 社区, no farmland"]
     write_text(ROOT / "site.yaml", "\n".join(out) + "\n")
+
+
+# A 街道 made of 社区 only has no farmland: these domains are 未涉及 for it.
+NOT_INVOLVED = {"qingxi": ["农村危房改造", "征地补偿"]}
 
 
 # ---------------------------------------------------------------------------

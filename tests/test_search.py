@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -339,6 +341,15 @@ def test_filters(built):
     assert [h.id for h in got.hits] == [h.id for h in every.hits if "社会救助" in domains[h.id]]
     got = search.query(out, "低保", year=2021)
     assert [h.id for h in got.hits] == [h.id for h in every.hits if h.date.startswith("2021")]
+
+
+def test_the_gwsite_command_answers_like_the_function(built, capsys):
+    root, out, notices, site = built
+    done = subprocess.run([sys.executable, "-m", "gwsite", "search", str(out), "渝北府发〔2023〕", "--json"],
+                          capture_output=True, text=True, encoding="utf-8", check=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert json.loads(done.stdout) == cli_search(capsys, out, "渝北府发〔2023〕")
+    assert json.loads(done.stdout)["total"] > 0
 
 
 def test_cli_human_output_and_missing_index(built, capsys, tmp_path):

@@ -4,9 +4,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import zipfile
 from pathlib import Path
 
-from . import __version__, pipeline, search
+from . import __version__, bundle, pipeline, search
 
 
 ALWAYS_NAMED = ("个人信息", "未经三审")
@@ -104,6 +105,38 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_bundle(args) -> int:
+    out = Path(args.out)
+    target = Path(args.output) if args.output else out.parent / f"{out.resolve().name}.zip"
+    if target.resolve().is_relative_to(out.resolve()):
+        print(f"gwsite bundle: {target} lies inside {out}; write the zip elsewhere", file=sys.stderr)
+        return 1
+    try:
+        count = bundle.bundle(out, target)
+    except ValueError as exc:
+        print(f"gwsite bundle: {exc}", file=sys.stderr)
+        return 1
+    print(f"gwsite: bundled {count} files into {target} (open start.html; check with gwsite verify {target})")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    try:
+        result = bundle.verify(Path(args.bundle))
+    except (ValueError, OSError, zipfile.BadZipFile) as exc:
+        print(f"gwsite verify: {exc}", file=sys.stderr)
+        return 1
+    for kind, names in (("missing", result.missing), ("extra", result.extra), ("altered", result.altered)):
+        for name in names:
+            print(f"{args.bundle}: {kind}: {name}")
+    if result.ok:
+        print(f"gwsite verify: {args.bundle}: all {result.files} files intact")
+        return 0
+    print(f"gwsite verify: {args.bundle}: {len(result.missing)} missing, {len(result.extra)} extra, "
+          f"{len(result.altered)} altered", file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="gwsite", description="Build a 基层政务公开 column from a site root.")
     parser.add_argument("--version", action="version", version=f"gwsite {__version__}")
@@ -132,6 +165,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--domain", help="only notices of this domain")
     p.add_argument("--year", type=int, help="only notices published in this year")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("bundle", help="pack a built site for an offline reading room (zip with checksums)")
+    p.add_argument("out", help="a built site (the output folder)")
+    p.add_argument("-o", "--output", help="the zip to write (default: OUT.zip beside OUT)")
+    p.set_defaults(func=cmd_bundle)
+
+    p = sub.add_parser("verify", help="check a bundle (zip or unpacked folder) against its checksum list")
+    p.add_argument("bundle", help="the zip, or the folder it was unpacked into")
+    p.set_defaults(func=cmd_verify)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -11,7 +11,7 @@ LAYERS = [
     {"model", "yamlsrc", "paths", "write"},
     {"config", "catalogue", "notices", "markup", "deadlines"},
     {"assemble", "catalogue_export"},
-    {"audit", "render", "search"},
+    {"audit", "render", "search", "bundle"},
     {"pipeline"},
     {"cli"},
     {"__main__"},

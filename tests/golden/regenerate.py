@@ -17,7 +17,11 @@ from gwsite import pipeline  # noqa: E402
 
 
 def write_inputs() -> None:
+    """The workbook input, written once (openpyxl stamps the time into it: rewriting it
+    each time would change its bytes, not its cells).  Delete it to write it anew."""
     catalogues = HERE / "site" / "catalogues"
+    if catalogues.is_dir() and any(catalogues.iterdir()):
+        return
     shutil.rmtree(catalogues, ignore_errors=True)
     catalogues.mkdir(parents=True)
     write_catalogue(catalogues / "金台区社会救助领域基层政务公开标准目录.xlsx",

@@ -11,8 +11,8 @@
   if (load("gwsite-contrast") === "high") root.setAttribute("data-contrast", "high");
 
   document.addEventListener("DOMContentLoaded", function () {
-    var sizeButtons = document.querySelectorAll("[data-font-size]");
-    var contrast = document.querySelector("[data-contrast]");
+    var sizeButtons = document.querySelectorAll("button[data-font-size]");
+    var contrast = document.querySelector("button[data-contrast]");
     function refresh() {
       var current = root.getAttribute("data-font-size") || "0";
       Array.prototype.forEach.call(sizeButtons, function (b) {

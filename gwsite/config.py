@@ -7,6 +7,7 @@ from pathlib import Path
 from .diagnostics import Location, Problem, did_you_mean, error, warning
 from .domains import Domain, DomainTable
 from .model import ORG_KINDS, Org, SiteConfig
+from .privacy import USCC_ALPHABET, is_valid_uscc, uscc_check_char
 from .yamlsrc import LinedDict, check_keys, load_yaml
 
 SITE_FILE = "site.yaml"
@@ -17,21 +18,6 @@ ORG_KEYS = ("id", "name", "kind", "aliases", "code", "not_involved")
 ORG_REQUIRED = ("id", "name", "kind")
 DOMAIN_KEYS = ("name", "slug", "aliases")
 ORG_ID = re.compile(r"^[a-z0-9-]+$")
-
-# 统一社会信用代码: 18 characters from this alphabet, the last a check character.
-USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-
-
-def uscc_check_char(first17: str) -> str:
-    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS))
-    return USCC_ALPHABET[(31 - total % 31) % 31]
-
-
-def _is_valid_uscc(code: str) -> bool:
-    return (len(code) == 18 and all(c in USCC_ALPHABET for c in code)
-            and uscc_check_char(code[:17]) == code[17])
-
 
 def _text(value) -> str:
     return "" if value is None else str(value).strip()
@@ -128,7 +114,7 @@ def _read_orgs(data: LinedDict, domains: DomainTable, problems: list[Problem]) -
                                       f"name '{label}' is used by both '{other}' and '{org_id}'"))
             names.setdefault(label, org_id)
         code = _text(entry.get("code")).upper()
-        if code and len(code) == 18 and not _is_valid_uscc(code):
+        if code and len(code) == 18 and not is_valid_uscc(code):
             problems.append(warning(Location(SITE_FILE, entry.line_of("code")),
                                     f"code '{code}' fails the 统一社会信用代码 check character"
                                     f" (expected '{uscc_check_char(code[:17])}' last)"

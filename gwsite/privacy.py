@@ -41,8 +41,9 @@ _QUANTITY = re.compile(r" ?(?:元|万|亿|%|％|‰|号|年(?!龄))")
 _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45,
               46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83}
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+# 统一社会信用代码 (GB 32100): 18 characters from this alphabet, the last a check character.
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
 @dataclass(frozen=True)
@@ -182,8 +183,18 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
+def uscc_check_char(first17: str) -> str:
+    """The check character of a 统一社会信用代码 from its first 17 characters."""
+    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def is_valid_uscc(code: str) -> bool:
+    """18 characters of the alphabet whose last is the right check character."""
+    return (len(code) == 18 and all(c in USCC_ALPHABET for c in code)
+            and uscc_check_char(code[:17]) == code[17])
+
+
 def _is_uscc(digits: str) -> bool:
-    """An all-digit 统一社会信用代码 (GB 32100) that checks: an organisation, not a card."""
-    value = _ascii(digits)
-    total = sum(_USCC_ALPHABET.index(c) * w for c, w in zip(value, _USCC_WEIGHTS))
-    return _USCC_ALPHABET[(31 - total % 31) % 31] == value[17]
+    """An all-digit 统一社会信用代码 that checks: an organisation, not a card."""
+    return is_valid_uscc(_ascii(digits))

@@ -28,12 +28,11 @@ from openpyxl import load_workbook
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from gwsite.domains import DomainTable  # noqa: E402
+from gwsite.privacy import is_valid_uscc  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tools"))
 import make_demo as demo  # noqa: E402  (the deliberate findings: where they were put)
 
-USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 NOTICE_KEYS = ("title", "publisher", "published", "disclosure", "written", "doc_number", "index_number", "domain",
                "item", "topic", "genre", "validity", "interprets", "attachments", "tags", "review", "body")
 REVIEW_STAGES = ("初审", "复审", "终审")
@@ -46,13 +45,6 @@ class Failures(list):
     def check(self, ok: bool, message: str) -> None:
         if not ok:
             self.append(message)
-
-
-def uscc_ok(code: str) -> bool:
-    if len(code) != 18 or any(c not in USCC_ALPHABET for c in code):
-        return False
-    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(code, USCC_WEIGHTS))
-    return USCC_ALPHABET[(31 - total % 31) % 31] == code[17]
 
 
 def luhn_ok(digits: str) -> bool:
@@ -211,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     all_aliases = Counter()
     for o in site["orgs"]:
         fail.check(re.fullmatch(r"[a-z0-9-]+", o["id"]) is not None, f"bad org id {o['id']}")
-        fail.check(uscc_ok(o["code"]) and o["code"].startswith("11"), f"{o['id']}: bad 统一社会信用代码 {o['code']}")
+        fail.check(is_valid_uscc(o["code"]) and o["code"].startswith("11"), f"{o['id']}: bad 统一社会信用代码 {o['code']}")
         fail.check(not re.fullmatch(r"\d{17}[\dX]", o["code"]), f"{o['id']}: code looks like an ID number")
         all_aliases.update(o.get("aliases", []))
     fail.check(not [a for a, n in all_aliases.items() if n > 1], "an alias names two orgs")

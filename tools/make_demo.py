@@ -33,6 +33,7 @@ from openpyxl.utils import get_column_letter
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from gwsite.domains import DomainTable  # noqa: E402  (the 26 domains and their aliases)
+from gwsite.privacy import USCC_ALPHABET, uscc_check_char  # noqa: E402  (统一社会信用代码)
 SEED = 20190801  # 国办发〔2019〕54号 was issued in August 2019
 FIXED_TIME = dt.datetime(2026, 11, 20, 9, 0, 0)  # stamped into every xlsx we write
 LAST_DAY = dt.date(2026, 11, 20)
@@ -47,14 +48,7 @@ REGION_CODE = "531002"  # fictional 行政区划代码 (no prefecture 5310 exist
 # ---------------------------------------------------------------------------
 # 统一社会信用代码 and 组织机构代码
 # ---------------------------------------------------------------------------
-USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 ORGCODE_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def uscc_check(first17: str) -> str:
-    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS))
-    return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
 def orgcode_check(first8: str) -> str:
@@ -80,7 +74,7 @@ def make_uscc(rng: random.Random, modern: bool) -> str:
         if any(c not in USCC_ALPHABET for c in oc):
             continue
         first17 = "11" + REGION_CODE + oc
-        code = first17 + uscc_check(first17)
+        code = first17 + uscc_check_char(first17)
         if not modern and (code[-1].isdigit() or code[-1] == "X"):
             continue  # keep old-style numeric codes ending in a letter other than X
         return code
@@ -4479,7 +4473,7 @@ LEAKED_ID = id_number("53100219710518342")  # 临时救助 公示: one row not m
 LEAKED_MOBILE = "13912341234"  # a clerk's own mobile as the contact of a 招聘会
 LEAKED_CARD = luhn_complete("621733000123456789")  # a 补贴 returned by the bank, re-sent to this account
 PUNISHED_ID = id_number("53100219790326271")  # 惩戒公示: named in full by law (exempt)
-PUNISHED_USCC = "91531002MA6KQ3T8X" + uscc_check("91531002MA6KQ3T8X")
+PUNISHED_USCC = "91531002MA6KQ3T8X" + uscc_check_char("91531002MA6KQ3T8X")
 PRIVACY_NOTICES = {  # notice id → what the audit reports in it ("" = exempt: nothing)
     "shimen/2025-linshi-gongshi-01": "id_card",
     "fengming/2026-zhaopinhui-01": "mobile",

@@ -19,6 +19,7 @@ from gwsite import pipeline
 from gwsite.audit import (INCOMPLETE, KINDS, LATE, LATE_INTERPRETATION, NO_INTERPRETATION, PRIVACY, UNFULFILLED,
                           UNPARSED, UNREVIEWED, UPSTREAM)
 from sites import SITE_YAML, all_output_bytes, make_site, tree_digest, write_catalogue
+from personal_data import make_card, make_id
 
 SHJZ = "catalogues/测试区社会救助领域基层政务公开标准目录.xlsx"
 CZYJS = "catalogues/测试区财政预决算领域基层政务公开标准目录.xlsx"
@@ -38,27 +39,6 @@ WITH_EXCEPTION = "信息形成20个工作日内公开；其中行政许可、行
 # ---------------------------------------------------------------------------------------
 # Helpers: valid personal data computed from the algorithms, catalogue rows, findings
 # ---------------------------------------------------------------------------------------
-
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def make_id(first17: str) -> str:
-    """A 居民身份证号 with its GB 11643 mod-11 check character."""
-    return first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS)) % 11]
-
-
-def luhn_ok(digits: str) -> bool:
-    total = 0
-    for k, c in enumerate(reversed(digits)):
-        d = int(c) * (2 if k % 2 else 1)
-        total += d - 9 if d > 9 else d
-    return total % 10 == 0
-
-
-def make_card(prefix: str) -> str:
-    """``prefix`` and the one digit that makes it pass the Luhn check."""
-    return next(prefix + d for d in "0123456789" if luhn_ok(prefix + d))
-
 
 ID = make_id("50011619850612301")  # born 1985-06-12 in 重庆 (500116)
 ID_MASKED = ID[:6] + "********" + ID[-4:]

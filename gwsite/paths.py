@@ -62,7 +62,16 @@ def numbered(first: str, number: int) -> str:
     return f"{stem}-{number}{ext}"
 
 
+def quoted(path: str) -> str:
+    """A path as it goes into a URL: percent-encoded, ``/`` kept."""
+    return quote(path, safe="/#?=&-._~")
+
+
 def relative(target: str, current: str) -> str:
     """The link from the page at ``current`` to ``target``, percent-encoded."""
-    rel = posixpath.relpath(target, posixpath.dirname(current) or ".")
-    return quote(rel, safe="/#?=&-._~")
+    return quoted(posixpath.relpath(target, posixpath.dirname(current) or "."))
+
+
+def absolute(base_url: str, target: str) -> str:
+    """``target`` under the site's ``base_url`` (feeds, sitemap)."""
+    return base_url + quoted(target)

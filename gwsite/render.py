@@ -303,11 +303,11 @@ def _feed(env, view: SiteView, path: str, title: str, notices) -> OutputFile:
     notices = list(notices)[:FEED_LENGTH]
 
     def link(target: str) -> str:
-        return config.base_url + paths.relative(target, "x") if config.base_url else paths.relative(target, path)
+        return paths.absolute(config.base_url, target) if config.base_url else paths.relative(target, path)
 
     def atom_id(target: str) -> str:
         if config.base_url:
-            return config.base_url + paths.relative(target, "x")
+            return paths.absolute(config.base_url, target)
         return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"gwsite:{config.region}:{target}"))
 
     xml = env.get_template("feed.xml").render(
@@ -322,7 +322,7 @@ def _sitemap(base_url: str, files: list[OutputFile]) -> bytes:
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for f in sorted(files, key=lambda f: f.path):
         if f.kind:
-            lines.append(f"  <url><loc>{xml_escape(base_url + paths.relative(f.path, 'x'))}</loc></url>")
+            lines.append(f"  <url><loc>{xml_escape(paths.absolute(base_url, f.path))}</loc></url>")
     lines.append("</urlset>\n")
     return "\n".join(lines).encode("utf-8")
 

@@ -8,13 +8,13 @@ that ``assemble`` left where it masked personal data or held a notice back for r
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from . import deadlines, workdays
 from .diagnostics import Location, Problem, warning
+from .domains import name_key
 from .model import CatalogueItem, Notice, Site
 
 # Finding kinds, in the order the report shows them.
@@ -129,9 +129,7 @@ def _completeness(item: CatalogueItem):
 
 
 def _key(item: CatalogueItem) -> tuple[str, str]:
-    def norm(text: str) -> str:
-        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-    return item.domain, norm(item.key)
+    return item.domain, name_key(item.key)
 
 
 def _upstream_coverage(site: Site, upstream: tuple[CatalogueItem, ...]):

@@ -18,21 +18,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from functools import lru_cache
 from pathlib import Path
 
 from .diagnostics import Location, Problem, cell_name, error, sorted_problems, warning
-from .domains import Domain, DomainTable
+from .domains import Domain, DomainTable, name_key
 from .model import DEPARTMENT, TOWNSHIP, CatalogueItem, Org
 
 FOLDER = "catalogues"
-
-
-@lru_cache(maxsize=8192)
-def _key(text) -> str:
-    """How labels, marks and names are compared: NFKC, no whitespace at all."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or "")))
-
 
 # --------------------------------------------------------------------------------------
 # Header labels.  Each maps to (field, value): a column of its own (value None) or one
@@ -82,7 +74,7 @@ _LABEL_WORDS: list[tuple[str, str | None, tuple[str, ...]]] = [
     (LEVELS, "村级", ("村级", "村（社区）级", "社区级")),
 ]
 LABELS: dict[str, tuple[str, str | None]] = {
-    _key(word): (fld, value) for fld, value, words in _LABEL_WORDS for word in words
+    name_key(word): (fld, value) for fld, value, words in _LABEL_WORDS for word in words
 }
 # Labels that make a row look like a catalogue header (≥ 3 of them in one row).
 MAIN_FIELDS = frozenset(("serial", "items", *SCALARS, *GROUPS))
@@ -94,7 +86,7 @@ _GROUP_WORDS: dict[str, dict[str, str]] = {g: {} for g in GROUPS}
 for _fld, _value, _words in _LABEL_WORDS:
     if _value is not None:
         for _w in _words:
-            _GROUP_WORDS[_fld][_key(_w)] = _value
+            _GROUP_WORDS[_fld][name_key(_w)] = _value
 # Longest first, so 依申请公开 is found before 主动 could be found inside something longer.
 _GROUP_SEARCH = {g: sorted(words, key=len, reverse=True) for g, words in _GROUP_WORDS.items()}
 
@@ -295,7 +287,7 @@ _LONGEST_LABEL = 40  # longer cell texts are content, never a label: skip the lo
 
 
 def _label(text: str | None) -> tuple[str, str | None] | None:
-    return LABELS.get(_key(text)) if text and len(text) <= _LONGEST_LABEL else None
+    return LABELS.get(name_key(text)) if text and len(text) <= _LONGEST_LABEL else None
 
 
 def _main_labels(row: dict[int, str]) -> set[str]:
@@ -387,7 +379,7 @@ def _sheet_domain(grid: _Grid, header: _Header, sheet: str, path: Path,
         for c, text in sorted(grid.row(r).items()):
             if (r, c) not in grid.own:
                 continue
-            if not title and not _ATTACHMENT_MARK.match(_key(text)):
+            if not title and not _ATTACHMENT_MARK.match(name_key(text)):
                 title, title_cell = _clean_line(text), cell_name(r, c)
             found = domains.find_in(text)
             if found:
@@ -403,10 +395,10 @@ def _closest_domain(texts: list[str], domains: DomainTable) -> str | None:
     """A domain whose name is nearly written in one of ``texts`` (社会求助 → 社会救助)."""
     best: tuple[float, str] | None = None
     for text in texts:
-        key = _AFFIXES.sub("", _key(text))
+        key = _AFFIXES.sub("", name_key(text))
         for d in domains.domains:
             for name in (d.name, *d.aliases):
-                n = _key(name)
+                n = name_key(name)
                 for width in {len(n) - 1, len(n), len(n) + 1}:
                     for i in range(0, max(1, len(key) - width + 1)):
                         ratio = difflib.SequenceMatcher(None, key[i:i + width], n).ratio()
@@ -425,7 +417,7 @@ def _is_note(grid: _Grid, r: int, first_col: int) -> bool:
     col, text = own[0]
     if col > first_col:
         return False
-    key = _key(text)
+    key = name_key(text)
     start = _NOTE_START.match(key)
     # 说明：… is a note; 说明书发放 in a full row is an item.
     if start and (len(own) == 1 or start.group(1).startswith("注") or key[start.end():][:1] == ":"):
@@ -435,7 +427,7 @@ def _is_note(grid: _Grid, r: int, first_col: int) -> bool:
 
 def _group_values(text: str, group: str, value: str | None) -> tuple[set[str], bool]:
     """What a cell under 公开对象/公开方式/公开层级 says: (values, understood?)."""
-    key = _key(text)
+    key = name_key(text)
     if not key:
         return set(), True
     words = _GROUP_WORDS[group]
@@ -527,7 +519,7 @@ def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, index: int, 
             anchor = grid.from_col.get((r, c))
             if c in level_cols and anchor is not None and anchor in level_cols and anchor != c:
                 text = ""  # 一级事项 merged across the 二级/三级 columns: there are none
-            if len(text) <= 8 and _key(text) in _SAME_AS_ABOVE:
+            if len(text) <= 8 and name_key(text) in _SAME_AS_ABOVE:
                 text = prev.get(c, "")
             texts[c] = text
 
@@ -715,21 +707,21 @@ def parse_channels(text: str) -> tuple[str, ...]:
 
 # Wordings that stand for every township, or for every department (NFKC keys).  Only whole
 # fragments match: "相关审批部门" names no one in particular and stays unresolved.
-TOWNSHIP_WORDS = frozenset(_key(w) for w in (
+TOWNSHIP_WORDS = frozenset(name_key(w) for w in (
     "各镇人民政府（街道办事处）", "各乡镇人民政府（街道办事处）", "各乡（镇）人民政府（街道办事处）",
     "各镇（街道）", "各乡镇（街道）", "各乡（镇、街道）", "各镇（街）", "各镇街", "各乡镇街",
     "各镇街道", "各乡镇街道", "各街道办事处", "各镇人民政府", "各乡镇人民政府", "各乡镇", "各镇",
     "各乡", "各街道", "镇人民政府（街道办事处）", "乡镇人民政府（街道办事处）", "乡镇（街道）",
     "镇（街道）", "镇街", "各镇（街道）人民政府", "各镇政府（街道办事处）",
 ))
-DEPARTMENT_WORDS = frozenset(_key(w) for w in (
+DEPARTMENT_WORDS = frozenset(name_key(w) for w in (
     "区级各部门", "区级有关部门", "区级相关部门", "区级各有关部门", "区级各相关部门", "区级部门",
     "县级各部门", "县级有关部门", "县级相关部门", "县级各有关部门", "县级各相关部门", "县级部门",
     "各相关部门", "各有关部门", "各部门", "区政府各部门", "县政府各部门", "区级各部门（单位）",
     "县级各部门（单位）",
 ))
 # After 各镇人民政府 a separate 街道办事处 belongs to it ("各镇人民政府、街道办事处").
-_TOWNSHIP_TAILS = frozenset(_key(w) for w in ("街道办事处", "各街道办事处", "街道", "各街道"))
+_TOWNSHIP_TAILS = frozenset(name_key(w) for w in ("街道办事处", "各街道办事处", "街道", "各街道"))
 _SUBJECT_SPLIT = frozenset("、，,；;/／\n")
 _REGION_END = "省市区县"
 
@@ -773,7 +765,7 @@ class _SubjectResolver:
         loose: dict[str, set[str]] = {}
         for org in self.orgs:
             for name in (org.name, *org.aliases):
-                key = _key(name)
+                key = name_key(name)
                 if key:
                     self.exact.setdefault(key, org.id)
                     for variant in (key, *_region_suffixes(key)):
@@ -785,7 +777,7 @@ class _SubjectResolver:
         self.cache: dict[str, tuple[tuple[str, ...], list[str]]] = {}
 
     def one(self, fragment: str) -> tuple[str, ...] | None:
-        key = _key(fragment)
+        key = name_key(fragment)
         if key in self.exact:
             return (self.exact[key],)
         if key in TOWNSHIP_WORDS:
@@ -805,7 +797,7 @@ class _SubjectResolver:
         unresolved: list[str] = []
         last_was_townships = False
         for fragment in _split_subjects(text or ""):
-            if last_was_townships and _key(fragment) in _TOWNSHIP_TAILS:
+            if last_was_townships and name_key(fragment) in _TOWNSHIP_TAILS:
                 continue
             found = self.one(fragment)
             if found is None:
@@ -815,7 +807,7 @@ class _SubjectResolver:
                 last_was_townships = False
                 continue
             ids.extend(found)
-            last_was_townships = _key(fragment) in TOWNSHIP_WORDS
+            last_was_townships = name_key(fragment) in TOWNSHIP_WORDS
         result = (tuple(dict.fromkeys(ids)), unresolved)
         self.cache[text] = result
         return result[0], list(result[1])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 
@@ -61,9 +62,10 @@ _AFFIXES = re.compile(
 )
 
 
-def _key(text: str) -> str:
-    """NFKC, no whitespace: how names are compared."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+@lru_cache(maxsize=8192)  # the catalogue reader compares every cell's text
+def name_key(text) -> str:
+    """How names, labels and marks are compared everywhere: NFKC, no whitespace at all."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or "")))
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,9 @@ class DomainTable:
 
     def resolve(self, text: str) -> Domain | None:
         """The domain a name or alias refers to, exactly (after NFKC and spaces)."""
-        key = _key(text)
+        key = name_key(text)
         for d in self.domains:
-            if key == _key(d.name) or key in (_key(a) for a in d.aliases):
+            if key == name_key(d.name) or key in (name_key(a) for a in d.aliases):
                 return d
         return None
 
@@ -88,12 +90,12 @@ class DomainTable:
         """The domain named inside a title, sheet name or file name, e.g.
         '示例区社会救助领域基层政务公开标准目录' -> 社会救助.  The longest name found wins,
         so '公共法律服务' is not taken for a shorter name inside it."""
-        key = _key(text)
+        key = name_key(text)
         key = _AFFIXES.sub("", key) if key else key
         best: tuple[int, Domain] | None = None
         for d in self.domains:
             for name in (d.name, *d.aliases):
-                n = _key(name)
+                n = name_key(name)
                 if n and n in key and (best is None or len(n) > best[0]):
                     best = (len(n), d)
         return best[1] if best else None

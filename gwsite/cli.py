@@ -8,9 +8,10 @@ import zipfile
 from pathlib import Path
 
 from . import __version__, bundle, pipeline, search
+from .audit import PRIVACY, UNREVIEWED
 
 
-ALWAYS_NAMED = ("个人信息", "未经三审")
+ALWAYS_NAMED = (PRIVACY, UNREVIEWED)
 
 
 def _print_problems(report: pipeline.Report, stream=None, audit_in_full: bool = True) -> None:

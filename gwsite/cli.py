@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__, bundle, pipeline, search
 from .audit import PRIVACY, UNREVIEWED
+from .progress import Progress
 
 
 ALWAYS_NAMED = (PRIVACY, UNREVIEWED)
@@ -56,7 +57,8 @@ def cmd_build(args) -> int:
     root = Path(args.root)
     out = Path(args.output) if args.output else root / "public"
     report_folder = _report_folder(args, out)
-    result = pipeline.build(root, out, strict=args.strict)
+    progress = Progress(sys.stderr, enabled=not args.quiet)
+    result = pipeline.build(root, out, strict=args.strict, clean=args.clean, progress=progress, workers=args.jobs)
     _print_problems(result.report, audit_in_full=False)
     if report_folder and result.report.site is not None and result.report.audit is not None:
         page = pipeline.write_audit_report(root, result.report, report_folder)
@@ -67,8 +69,8 @@ def cmd_build(args) -> int:
     if not args.quiet:
         site = result.report.site
         print(f"{_audit_summary(result.report)} (gwsite check lists each; --report DIR prints a report)")
-        print(f"gwsite: built {len(site.notices)} notices into {out}: {result.files} files"
-              f" in {result.seconds:.1f} s ({_summary(result.report)})")
+        print(f"gwsite: built {len(site.notices)} notices into {out}: {result.files} files, {result.made} made,"
+              f" {result.files - result.made} unchanged, in {result.seconds:.1f} s ({_summary(result.report)})")
     return 0
 
 
@@ -149,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     p.add_argument("--report", metavar="DIR", help="also write the printable 自查 report into DIR (outside OUT)")
+    p.add_argument("--clean", action="store_true", help="make every file anew instead of reusing unchanged ones")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="render with N processes (default: one per core)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("check", help="check a site root without building (自查)")

@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -18,9 +19,12 @@ from .config import read_site_config
 from .diagnostics import Location, Problem, Severity, error, sorted_problems
 from .model import Site
 from .notices import CONTENT_DIR, read_notices, read_pages
-from .render import RenderError, Theme, render_audit, render_site
+from .buildcache import BuildCache
+from .progress import QUIET, Progress
+from .render import Theme, plan_site, render_audit, render_site
+from .renderpool import render_jobs
 from .search import index_files
-from .write import OutputSet, commit
+from .write import OutputSet, Staging
 
 
 @dataclass
@@ -41,13 +45,6 @@ class Report:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-@dataclass
-class BuildResult:
-    report: Report
-    files: int = 0
-    seconds: float = 0.0
 
 
 def load(root: Path, strict: bool = False) -> Report:
@@ -84,30 +81,113 @@ def check(root: Path, strict: bool = False) -> Report:
     return load(root, strict)
 
 
-def build(root: Path, out: Path | None = None, strict: bool = False) -> BuildResult:
-    """Build ``root`` into ``out``; on any error, ``out`` is left exactly as it was."""
+@dataclass
+class BuildResult:
+    report: Report
+    files: int = 0  # files in the output
+    made: int = 0  # of them, made by this build (the rest reused unchanged)
+    seconds: float = 0.0
+
+
+def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool = False,
+          progress: Progress = QUIET, workers: int | None = None) -> BuildResult:
+    """Build ``root`` into ``out``; on any error, ``out`` is left exactly as it was.
+
+    Incremental unless ``clean``: every output file whose inputs are unchanged since the
+    last build into ``out`` is reused (see ``buildcache``); the result is the same bytes
+    as a clean build.  Pages are rendered by ``workers`` processes (default: one per core).
+    """
     started = time.perf_counter()
     root = Path(root)
     out = Path(out) if out is not None else root / "public"
+    progress.stage("reading")
     report = load(root, strict)
     report.problems = sorted_problems(report.problems + _check_output_dir(root, out))
     if not report.ok:
+        progress.end()
         return BuildResult(report)
+    cache = BuildCache(root, out) if clean else BuildCache.load(root, out)
+    staging = Staging(out)
     try:
-        files = collect_outputs(root, report.site)
-    except RenderError as exc:
-        report.problems = sorted_problems(report.problems + exc.problems)
+        problems = _write_outputs(root, report.site, staging, cache, progress, workers)
+    except BaseException:
+        staging.discard()
+        raise
+    progress.end()
+    if problems or staging.collisions:
+        staging.discard()
+        report.problems = sorted_problems(report.problems + problems + [
+            error(Location(p), "two inputs produce this output file; rename one") for p in sorted(set(staging.collisions))])
         return BuildResult(report)
-    if files.collisions:
-        report.problems += [error(Location(p), "two inputs produce this output file; rename one")
-                            for p in sorted(set(files.collisions))]
-        return BuildResult(report)
-    commit(files, out)
-    return BuildResult(report, len(files.files), time.perf_counter() - started)
+    staging.commit(trash=cache.trash)
+    cache.save()
+    return BuildResult(report, len(staging.paths), len(staging.paths) - cache.reused, time.perf_counter() - started)
+
+
+def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, progress: Progress,
+                   workers: int | None) -> list[Problem]:
+    """Fill ``staging`` with every output file, reusing what ``cache`` says is unchanged;
+    returns the template problems (nothing is committed if there are any)."""
+    theme = Theme.for_root(root)
+    jobs = plan_site(site, theme)
+    todo = []
+    for job in jobs:
+        if not staging.register(job.path, job.kind, job.id):
+            continue
+        if not _reuse(staging, cache, job.path, job.key):
+            todo.append(job)
+    progress.stage("rendering", len(todo))
+    made, problems = render_jobs(todo, theme, root, staging, progress, workers)
+    for job in todo:
+        if job.path in made:
+            cache.record(job.path, job.key, *made[job.path])
+
+    progress.stage("indexing")
+    for f in index_files(site):
+        _add(staging, cache, f.path, f.data)
+    for path, source in theme.static_files().items():
+        _add_copy(staging, cache, path, source)
+    for name in sorted({a for n in site.notices for a in n.attachments}):
+        _add_copy(staging, cache, paths.attachment(name), root / CONTENT_DIR / name)
+    _add(staging, cache, paths.MANIFEST, staging.manifest())
+    return problems
+
+
+def _reuse(staging: Staging, cache: BuildCache, path: str, key: str) -> bool:
+    existing = cache.reusable(path, key)
+    if existing is None:
+        return False
+    staging.link(path, existing)
+    cache.reused += 1
+    cache.record(path, key, *cache.outputs[path][1:])
+    return True
+
+
+def _add(staging: Staging, cache: BuildCache, path: str, data: bytes) -> None:
+    """A file made in full every build (index, manifest): kept when its bytes are the same."""
+    if not staging.register(path):
+        return
+    key = hashlib.blake2b(data, digest_size=16).hexdigest()
+    if not _reuse(staging, cache, path, key):
+        staging.write(path, data)
+        st = os.stat(staging.dir / path)
+        cache.record(path, key, st.st_size, st.st_mtime_ns)
+
+
+def _add_copy(staging: Staging, cache: BuildCache, path: str, source: Path) -> None:
+    """A copied file (theme static file, attachment), keyed by its source's name, size and time."""
+    if not staging.register(path):
+        return
+    st = os.stat(source)
+    key = f"{source.resolve()}:{st.st_size}:{st.st_mtime_ns}"
+    if not _reuse(staging, cache, path, key):
+        staging.copy(path, source)
+        st = os.stat(staging.dir / path)
+        cache.record(path, key, st.st_size, st.st_mtime_ns)
 
 
 def collect_outputs(root: Path, site: Site) -> OutputSet:
-    """Every file of the built site, registered in the one output funnel."""
+    """Every file of the built site, made in memory (for checks over the whole output)."""
     theme = Theme.for_root(root)
     files = OutputSet()
     for f in render_site(site, theme, root):

@@ -7,12 +7,14 @@ read-only view with the groupings they need, not the readers' objects.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
@@ -56,6 +58,15 @@ class Theme:
         env.filters["listing"] = lambda values: "、".join(values)
         return env
 
+    def digest(self) -> str:
+        """A digest of every template and static file: a theme change re-renders all."""
+        h = hashlib.blake2b(digest_size=16)
+        for d in self.dirs:
+            for p in sorted(d.rglob("*")):
+                if p.is_file():
+                    h.update(p.relative_to(d).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+        return h.hexdigest()
+
     def static_files(self) -> dict[str, Path]:
         """Output path -> source, the site's own file winning over the built-in one."""
         found: dict[str, Path] = {}
@@ -76,7 +87,7 @@ class RenderError(Exception):
         self.problems = problems
 
 
-def _template_problem(exc: Exception, theme: Theme, root: Path | None) -> Problem:
+def template_problem(exc: Exception, theme: Theme, root: Path | None) -> Problem:
     """Name the template file and line at fault, as the user would open it."""
     filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     tb = exc.__traceback__
@@ -210,93 +221,185 @@ class SiteView:
         return [self.notice_by_id[i] for i in self.site.interpretations.get(notice.id, ())]
 
 
+@dataclass(frozen=True)
+class Job:
+    """One output file to make: its path, the manifest kind and id of a page, the key of
+    everything its bytes depend on (an incremental build reuses a file whose key is
+    unchanged), and how to make it."""
+
+    path: str
+    key: str
+    make: Callable[[jinja2.Environment], bytes]
+    kind: str = ""
+    id: str = ""
+
+
+def _hash(*parts: str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+_CODE_DIGEST: list[str] = []
+
+
+def code_digest() -> str:
+    """A digest of gwsite's own code and data: an upgrade invalidates every key."""
+    if not _CODE_DIGEST:
+        package = Path(__file__).parent
+        h = hashlib.blake2b(digest_size=16)
+        for p in sorted(package.rglob("*")):
+            if p.is_file() and p.suffix in (".py", ".yaml", ".html", ".xml", ".css", ".js", ".svg", ".png"):
+                h.update(p.relative_to(package).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+        _CODE_DIGEST.append(h.hexdigest())
+    return _CODE_DIGEST[0]
+
+
+class Digests:
+    """What pages depend on, hashed once per build.
+
+    The keys below follow what the built-in templates read: a notice page its notice,
+    the notices it interprets or that interpret it, and the site's frame; a list page the
+    notices it lists.  A theme whose notice or list template shows other data (related
+    notices, say) needs ``gwsite build --clean`` — see the README.
+    """
+
+    def __init__(self, site: Site, theme: Theme, view: SiteView) -> None:
+        self.frame = _hash(code_digest(), theme.digest(), repr(site.config),
+                           repr([d.name for d in view.domains]))
+        self.notice = {n.id: _hash(repr(n)) for n in site.notices}
+        self.catalogue = _hash(repr(site.catalogue))
+        self.pages = _hash(repr(site.pages))
+        self.all_notices = _hash(*self.notice.values())
+
+    def notices(self, notices) -> str:
+        return _hash(*(self.notice[n.id] for n in notices))
+
+    def key(self, path: str, *parts: str) -> str:
+        return _hash(self.frame, path, *parts)
+
+
 def render_site(site: Site, theme: Theme, root: Path | None = None) -> list[OutputFile]:
-    """Every output file of the site, in a deterministic order.
+    """Every output file of the site, in a deterministic order, made in this process.
 
     Raises ``RenderError`` with every distinct template error (``root`` is where the
     site's own theme lives, so that messages name ``theme/templates/x.html:3``).
     """
-    view = SiteView(site)
     env = theme.environment()
-    out: list[OutputFile] = []
-    problems: dict[str, Problem] = {}
-    config = site.config
-    size = config.page_size
-
-    def page(template: str, path: str, kind: str = "", id: str = "", **context) -> None:
+    out, problems = [], {}
+    for job in plan_site(site, theme):
         try:
-            html = env.get_template(template).render(view=view, config=config, page_path=path, **context)
-        except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
-            problem = _template_problem(exc, theme, root)
+            out.append(OutputFile(job.path, job.make(env), kind=job.kind, id=job.id))
+        except TEMPLATE_ERRORS as exc:
+            problem = template_problem(exc, theme, root)
             problems.setdefault(str(problem), problem)
-            return
-        out.append(OutputFile(path, html.encode("utf-8"), kind=kind, id=id))
-
-    def feed(path: str, title: str, notices) -> None:
-        try:
-            out.append(_feed(env, view, path, title, notices))
-        except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
-            problem = _template_problem(exc, theme, root)
-            problems.setdefault(str(problem), problem)
-
-    page("home.html", paths.HOME, "home", latest=site.notices[:LATEST_ON_HOME])
-    for pager in paginate(site.notices, paths.LATEST, size):
-        page("list.html", pager.path, "list", "", title="最新公开", pager=pager, breadcrumbs=[])
-    page("catalogue.html", paths.CATALOGUE, "catalogue")
-    page("search.html", paths.SEARCH, "search")
-    page("404.html", paths.NOT_FOUND)
-
-    for domain in view.domains:
-        slug = domain.slug
-        page("domain.html", paths.domain(slug), "domain", domain.name, domain=domain)
-        crumbs = [(domain.name, paths.domain(slug))]
-        for pager in paginate(view.notices_by_domain.get(domain.name, ()), paths.domain_file(slug, "notices.html"), size):
-            page("list.html", pager.path, "list", domain.name, title=f"{domain.name}：全部公开信息",
-                 pager=pager, breadcrumbs=crumbs)
-        for item in view.items_by_domain.get(domain.name, ()):
-            notices = view.notices_by_item.get((domain.name, item.key), ())
-            for pager in paginate(notices, view.item_list_path(item), size):
-                page("list.html", pager.path, "list", domain.name, title=f"{domain.name}：{item.key}",
-                     pager=pager, breadcrumbs=crumbs, item=item)
-        items = view.items_by_domain.get(domain.name, ())
-        if items:
-            out.append(OutputFile(paths.domain_file(slug, "catalogue.xlsx"),
-                                  catalogue_xlsx(items, f"{config.region}{domain.name}领域基层政务公开标准目录")))
-            out.append(OutputFile(paths.domain_file(slug, "catalogue.csv"), catalogue_csv(items)))
-        feed(paths.domain_file(slug, "feed.xml"), f"{config.title} · {domain.name}",
-             view.notices_by_domain.get(domain.name, ()))
-
-    for org in config.orgs:
-        page("org.html", paths.org(org.id), "org", org.id, org=org)
-        crumbs = [(org.name, paths.org(org.id))]
-        for pager in paginate(view.notices_by_org.get(org.id, ()), paths.org_file(org.id, "notices.html"), size):
-            page("list.html", pager.path, "list", org.id, title=f"{org.name}：法定主动公开内容",
-                 pager=pager, breadcrumbs=crumbs)
-        feed(paths.org_file(org.id, "feed.xml"), f"{config.title} · {org.name}",
-             view.notices_by_org.get(org.id, ()))
-
-    for notice in site.notices:
-        page("notice.html", paths.notice(notice.id), "notice", notice.id, notice=notice,
-             body=markdown_to_html(notice.body))
-    for p in site.pages:
-        page("page.html", paths.page(p.id), "page", p.id, doc=p, body=markdown_to_html(p.body))
-
-    feed(paths.SITE_FEED, config.title, site.notices)
-    out.append(OutputFile(paths.CATALOGUE_JSON, _json(catalogue_json(site.catalogue, config.domains))))
-    if site.catalogue:
-        out.append(OutputFile(paths.CATALOGUE_XLSX, catalogue_xlsx(site.catalogue, f"{config.region}基层政务公开标准目录")))
-        out.append(OutputFile(paths.CATALOGUE_CSV, catalogue_csv(site.catalogue)))
-    if config.base_url:
-        out.append(OutputFile(paths.SITEMAP, _sitemap(config.base_url, out)))
     if problems:
         raise RenderError(list(problems.values()))
     return out
 
 
+# What a template may raise: any of them is a problem in the theme, named by file and line.
+TEMPLATE_ERRORS = (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError, IndexError)
+
+
+def plan_site(site: Site, theme: Theme) -> list[Job]:
+    """Every output file of the site as a job, in a deterministic order: nothing is
+    rendered yet, so that a build can render them in parallel, or only what changed."""
+    view = SiteView(site)
+    digests = Digests(site, theme, view)
+    jobs: list[Job] = []
+    config = site.config
+    size = config.page_size
+
+    def page(template: str, path: str, kind: str, id: str, key: str, markdown: str | None = None,
+             **context) -> None:
+        def make(env) -> bytes:
+            extra = {"body": markdown_to_html(markdown)} if markdown is not None else {}  # only when made
+            html = env.get_template(template).render(view=view, config=config, page_path=path, **context, **extra)
+            return html.encode("utf-8")
+        jobs.append(Job(path, digests.key(path, template, key), make, kind, id))
+
+    def listing(path: str, title: str, pager: Pager, id: str = "", crumbs=(), item=None) -> None:
+        extra = {"item": item} if item is not None else {}
+        page("list.html", path, "list", id,
+             _hash(title, repr(crumbs), repr(item), str(pager.count), digests.notices(pager.items)),
+             title=title, pager=pager, breadcrumbs=list(crumbs), **extra)
+
+    def feed(path: str, title: str, notices) -> None:
+        notices = list(notices)[:FEED_LENGTH]
+        jobs.append(Job(path, digests.key(path, "feed", title, digests.notices(notices)),
+                        lambda env: _feed(env, view, path, title, notices)))
+
+    def data(path: str, key: str, make: Callable[[], bytes]) -> None:
+        jobs.append(Job(path, digests.key(path, key), lambda env: make()))
+
+    everything = _hash(digests.all_notices, digests.catalogue, digests.pages)
+    page("home.html", paths.HOME, "home", "", everything, latest=site.notices[:LATEST_ON_HOME])
+    for pager in paginate(site.notices, paths.LATEST, size):
+        listing(pager.path, "最新公开", pager)
+    page("catalogue.html", paths.CATALOGUE, "catalogue", "", everything)
+    page("search.html", paths.SEARCH, "search", "", everything)
+    page("404.html", paths.NOT_FOUND, "", "", "")
+
+    for domain in view.domains:
+        slug = domain.slug
+        in_domain = view.notices_by_domain.get(domain.name, ())
+        items = view.items_by_domain.get(domain.name, ())
+        page("domain.html", paths.domain(slug), "domain", domain.name,
+             _hash(digests.catalogue, digests.notices(in_domain)), domain=domain)
+        crumbs = ((domain.name, paths.domain(slug)),)
+        for pager in paginate(in_domain, paths.domain_file(slug, "notices.html"), size):
+            listing(pager.path, f"{domain.name}：全部公开信息", pager, domain.name, crumbs)
+        for item in items:
+            notices = view.notices_by_item.get((domain.name, item.key), ())
+            for pager in paginate(notices, view.item_list_path(item), size):
+                listing(pager.path, f"{domain.name}：{item.key}", pager, domain.name, crumbs, item)
+        if items:
+            items_key = repr(items)
+            data(paths.domain_file(slug, "catalogue.xlsx"), items_key,
+                 lambda items=items, domain=domain: catalogue_xlsx(
+                     items, f"{config.region}{domain.name}领域基层政务公开标准目录"))
+            data(paths.domain_file(slug, "catalogue.csv"), items_key, lambda items=items: catalogue_csv(items))
+        feed(paths.domain_file(slug, "feed.xml"), f"{config.title} · {domain.name}", in_domain)
+
+    for org in config.orgs:
+        by_org = view.notices_by_org.get(org.id, ())
+        page("org.html", paths.org(org.id), "org", org.id,
+             _hash(digests.catalogue, digests.pages, digests.notices(by_org)), org=org)
+        crumbs = ((org.name, paths.org(org.id)),)
+        for pager in paginate(by_org, paths.org_file(org.id, "notices.html"), size):
+            listing(pager.path, f"{org.name}：法定主动公开内容", pager, org.id, crumbs)
+        feed(paths.org_file(org.id, "feed.xml"), f"{config.title} · {org.name}", by_org)
+
+    for notice in site.notices:
+        related = [view.notice_by_id[notice.interprets]] if notice.interprets in view.notice_by_id else []
+        related += view.interpretations_of(notice)
+        page("notice.html", paths.notice(notice.id), "notice", notice.id,
+             _hash(digests.notice[notice.id], digests.notices(related)),
+             notice=notice, markdown=notice.body)
+    for p in site.pages:
+        page("page.html", paths.page(p.id), "page", p.id, _hash(repr(p)),
+             doc=p, markdown=p.body)
+
+    feed(paths.SITE_FEED, config.title, site.notices)
+    data(paths.CATALOGUE_JSON, digests.catalogue,
+         lambda: _json(catalogue_json(site.catalogue, config.domains)))
+    if site.catalogue:
+        data(paths.CATALOGUE_XLSX, digests.catalogue,
+             lambda: catalogue_xlsx(site.catalogue, f"{config.region}基层政务公开标准目录"))
+        data(paths.CATALOGUE_CSV, digests.catalogue, lambda: catalogue_csv(site.catalogue))
+    if config.base_url:
+        pages = sorted(j.path for j in jobs if j.kind)
+        data(paths.SITEMAP, _hash(*pages), lambda: _sitemap(config.base_url, pages))
+    return jobs
+
+
 FEED_LENGTH = 20
 
 
-def _feed(env, view: SiteView, path: str, title: str, notices) -> OutputFile:
+def _feed(env, view: SiteView, path: str, title: str, notices) -> bytes:
     """An Atom feed of the newest notices.  Links are absolute when base_url is set,
     else relative to the feed (Atom resolves them against the feed's own address)."""
     config = view.config
@@ -314,15 +417,14 @@ def _feed(env, view: SiteView, path: str, title: str, notices) -> OutputFile:
         view=view, config=config, page_path=path, title=title, notices=notices,
         link=link, atom_id=atom_id, feed_path=path,
     )
-    return OutputFile(path, xml.encode("utf-8"))
+    return xml.encode("utf-8")
 
 
-def _sitemap(base_url: str, files: list[OutputFile]) -> bytes:
+def _sitemap(base_url: str, pages: list[str]) -> bytes:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for f in sorted(files, key=lambda f: f.path):
-        if f.kind:
-            lines.append(f"  <url><loc>{xml_escape(paths.absolute(base_url, f.path))}</loc></url>")
+    for path in pages:
+        lines.append(f"  <url><loc>{xml_escape(paths.absolute(base_url, path))}</loc></url>")
     lines.append("</urlset>\n")
     return "\n".join(lines).encode("utf-8")
 

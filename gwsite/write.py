@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,27 +52,87 @@ class OutputSet:
         return (json.dumps({"pages": pages}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+class Staging:
+    """The next output folder, filled beside ``out`` and swapped in whole.
+
+    Files are written as they are made (a 100,000-notice site never sits in memory) or
+    hard-linked from the current output when an incremental build found them unchanged;
+    ``commit`` swaps the folder in with two renames, ``discard`` leaves ``out`` as it was.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out.resolve()
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.token = uuid.uuid4().hex[:8]
+        self.dir = self.out.parent / f".{self.out.name}.new-{self.token}"
+        self.dir.mkdir()
+        self.pages: dict[str, tuple[str, str]] = {}  # path -> (manifest kind, id)
+        self.paths: set[str] = set()
+        self.collisions: list[str] = []
+        self._made: set[str] = set()
+
+    def register(self, path: str, kind: str = "", id: str = "") -> bool:
+        """Claim ``path`` for one input; a second claim is a collision, reported later."""
+        if path in self.paths:
+            self.collisions.append(path)
+            return False
+        self.paths.add(path)
+        if kind:
+            self.pages[path] = (kind, id)
+        return True
+
+    def target(self, path: str) -> Path:
+        """Where ``path`` goes in the staging folder, its parent folder made."""
+        parent = path.rpartition("/")[0]
+        if parent not in self._made:
+            (self.dir / parent).mkdir(parents=True, exist_ok=True)
+            self._made.add(parent)
+        return self.dir / path
+
+    def write(self, path: str, data: bytes) -> None:
+        with open(self.target(path), "wb") as f:
+            f.write(data)
+
+    def link(self, path: str, existing: Path) -> None:
+        """Reuse a file of the current output: a hard link, or a copy where links fail."""
+        target = self.target(path)
+        try:
+            os.link(existing, target)
+        except OSError:
+            shutil.copy2(existing, target)
+
+    def copy(self, path: str, source: Path) -> None:
+        shutil.copyfile(source, self.target(path))
+
+    def manifest(self) -> bytes:
+        pages = [{"path": path, "kind": kind, "id": id or None} for path, (kind, id) in sorted(self.pages.items())]
+        return (json.dumps({"pages": pages}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+    def commit(self, trash: Path | None = None) -> None:
+        """Swap the new folder in; the old one goes to ``trash`` (if on the same disk)
+        and is deleted in the background."""
+        _swap(self.dir, self.out, self.token, trash)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
 def commit(files: OutputSet, out: Path) -> None:
     """Write ``files`` into a fresh folder beside ``out``, then swap it in."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    token = uuid.uuid4().hex[:8]
-    staging = out.parent / f".{out.name}.new-{token}"
+    staging = Staging(out)
     try:
         for file in files.files.values():
-            target = staging / file.path
-            target.parent.mkdir(parents=True, exist_ok=True)
             if file.data is not None:
-                target.write_bytes(file.data)
+                staging.write(file.path, file.data)
             else:
-                shutil.copyfile(file.source, target)
+                staging.copy(file.path, file.source)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.discard()
         raise
-    _swap(staging, out, token)
+    staging.commit()
 
 
-def _swap(staging: Path, out: Path, token: str) -> None:
+def _swap(staging: Path, out: Path, token: str, trash: Path | None = None) -> None:
     """Two renames: the old site is moved aside only once the new one is complete."""
     if not out.exists():
         os.replace(staging, out)
@@ -82,4 +144,22 @@ def _swap(staging: Path, out: Path, token: str) -> None:
     except BaseException:
         os.replace(old, out)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    if trash is not None:  # out of sight of anyone listing the output's parent
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            os.replace(old, trash / old.name)
+            old = trash / old.name
+        except OSError:
+            pass
+    remove_in_background(old)
+
+
+def remove_in_background(folder: Path) -> None:
+    """Delete a folder without waiting: unlinking 100,000 files takes seconds, and the
+    build is done.  A detached process does it, so it finishes after we exit."""
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)", str(folder)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)

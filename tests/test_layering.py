@@ -8,10 +8,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "gwsite"
 LAYERS = [
     {"diagnostics", "domains"},
     {"privacy", "workdays"},
-    {"model", "yamlsrc", "paths", "write"},
+    {"model", "yamlsrc", "paths", "write", "buildcache", "progress"},
     {"config", "catalogue", "notices", "markup", "deadlines"},
     {"assemble", "catalogue_export"},
     {"audit", "render", "search", "bundle"},
+    {"renderpool"},
     {"pipeline"},
     {"cli"},
     {"__main__"},

@@ -1,0 +1,88 @@
+"""Render jobs into the staging folder, across the machine's cores.
+
+Workers are forked after the site is assembled and the templates compiled, so they share
+the model instead of receiving it; each renders a slice of the jobs, writes the files
+itself and sends back only their sizes and times (and any template problems), so a
+100,000-page site never travels through a pipe or sits whole in memory.
+"""
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from pathlib import Path
+
+from .diagnostics import Problem
+from .progress import Progress
+from .render import TEMPLATE_ERRORS, Job, Theme, template_problem
+from .write import Staging
+
+SERIAL_BELOW = 200  # jobs: fewer are quicker rendered here than handed to workers
+CHUNK = 64  # jobs a worker takes at a time: small enough to keep both cores busy to the end
+
+Made = dict[str, tuple[int, int]]  # path -> (size, mtime_ns) of the file written
+
+# The work of the current call, set before the fork and inherited by the workers.
+_work: tuple | None = None
+
+
+def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, progress: Progress,
+                workers: int | None = None) -> tuple[Made, list[Problem]]:
+    """Render and write ``jobs``; returns what was written and every distinct problem."""
+    global _work
+    env = theme.environment()
+    for job in jobs:
+        staging.target(job.path)  # make the folders here, once, not racing in the workers
+    workers = workers or len(os.sched_getaffinity(0))
+    if workers <= 1 or len(jobs) < SERIAL_BELOW or "fork" not in multiprocessing.get_all_start_methods():
+        made, problems = {}, {}
+        for start in range(0, len(jobs), CHUNK):
+            _merge(made, problems, _render(jobs[start:start + CHUNK], env, theme, root, staging.dir))
+            progress.advance(min(CHUNK, len(jobs) - start))
+        return made, list(problems.values())
+    for name in env.list_templates():  # compiled once, before the fork
+        if name.endswith((".html", ".xml")):
+            env.get_template(name)
+    _work = (jobs, env, theme, root, staging.dir)
+    gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
+    made, problems = {}, {}
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for result, count in pool.imap_unordered(_render_chunk, range(0, len(jobs), CHUNK)):
+                _merge(made, problems, result)
+                progress.advance(count)
+    finally:
+        _work = None
+        gc.unfreeze()
+    return made, list(problems.values())
+
+
+def _render_chunk(start: int):
+    jobs, env, theme, root, folder = _work
+    chunk = jobs[start:start + CHUNK]
+    return _render(chunk, env, theme, root, folder), len(chunk)
+
+
+def _render(jobs: list[Job], env, theme: Theme, root: Path, folder: Path) -> tuple[Made, dict[str, Problem]]:
+    made: Made = {}
+    problems: dict[str, Problem] = {}
+    for job in jobs:
+        try:
+            data = job.make(env)
+        except TEMPLATE_ERRORS as exc:
+            problem = template_problem(exc, theme, root)
+            problems.setdefault(str(problem), problem)
+            continue
+        target = folder / job.path
+        with open(target, "wb") as f:
+            f.write(data)
+        st = os.stat(target)
+        made[job.path] = (st.st_size, st.st_mtime_ns)
+    return made, problems
+
+
+def _merge(made: Made, problems: dict[str, Problem], result) -> None:
+    more_made, more_problems = result
+    made.update(more_made)
+    for text, problem in more_problems.items():
+        problems.setdefault(text, problem)

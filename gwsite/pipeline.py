@@ -120,7 +120,10 @@ def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool
             error(Location(p), "two inputs produce this output file; rename one") for p in sorted(set(staging.collisions))])
         return BuildResult(report)
     staging.commit(trash=cache.trash)
-    cache.save()
+    try:
+        cache.save()
+    except OSError:  # a read-only site root: the next build is a clean one, nothing worse
+        pass
     return BuildResult(report, len(staging.paths), len(staging.paths) - cache.reused, time.perf_counter() - started)
 
 

@@ -23,7 +23,7 @@ from .buildcache import BuildCache
 from .progress import QUIET, Progress
 from .render import Theme, plan_site, render_audit, render_site
 from .renderpool import render_jobs
-from .search import index_files
+from .search import IndexState, index_files, update_index
 from .write import OutputSet, Staging
 
 
@@ -146,8 +146,14 @@ def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, 
             cache.record(job.path, job.key, *made[job.path])
 
     progress.stage("indexing")
-    for f in index_files(site):
-        _add(staging, cache, f.path, f.data)
+    previous = cache.stages.get("search") if isinstance(cache.stages.get("search"), IndexState) else None
+    state, parts = update_index(previous, site)
+    cache.stages["search"] = state
+    for part in parts:
+        if staging.register(part.path) and not _reuse(staging, cache, part.path, part.key):
+            staging.write(part.path, part.make())
+            st = os.stat(staging.dir / part.path)
+            cache.record(part.path, part.key, st.st_size, st.st_mtime_ns)
     for path, source in theme.static_files().items():
         _add_copy(staging, cache, path, source)
     for name in sorted({a for n in site.notices for a in n.attachments}):

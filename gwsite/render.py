@@ -366,8 +366,11 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
 
     for org in config.orgs:
         by_org = view.notices_by_org.get(org.id, ())
+        # The org's catalogue table counts every publisher's notices under its items.
+        under_items = [n for i in view.items_by_org.get(org.id, ())
+                       for n in view.notices_by_item.get((i.domain, i.key), ())]
         page("org.html", paths.org(org.id), "org", org.id,
-             _hash(digests.catalogue, digests.pages, digests.notices(by_org)), org=org)
+             _hash(digests.catalogue, digests.pages, digests.notices(by_org), digests.notices(under_items)), org=org)
         crumbs = ((org.name, paths.org(org.id)),)
         for pager in paginate(by_org, paths.org_file(org.id, "notices.html"), size):
             listing(pager.path, f"{org.name}：法定主动公开内容", pager, org.id, crumbs)

@@ -38,7 +38,9 @@ browser may check candidates lazily, page by page, and still show the CLI's orde
 from __future__ import annotations
 
 import base64
+import bisect
 import gc
+import hashlib
 import html
 import json
 import math
@@ -47,14 +49,15 @@ import posixpath
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import paths
 from .model import Notice, Site
 from .write import OutputFile
 
-FORMAT = 1
+FORMAT = 2  # 2: documents stored oldest first, lists independent of the count
 DIR = "search"
 META = f"{DIR}/meta.js"
 SHARD_BYTES = 48_000  # aimed size of a gram shard: a 4-character query loads about three
@@ -266,20 +269,23 @@ def _script(kind: str, number: int, data) -> bytes:
     return (PREFIX + payload + SUFFIX).encode("utf-8")
 
 
-def _encode(docs: list[int], count: int) -> str:
-    """A sorted document list as JSON: an array of gaps, or a base64 bitmap when smaller."""
+def _encode(docs: list[int]) -> str:
+    """A sorted document list as JSON: an array of gaps, or a base64 bitmap when smaller.
+    A pure function of the list (not of the document count), so a list that did not
+    change is written the same, and an incremental build can leave its shard alone."""
     if len(docs) == 1:
         return f"[{docs[0]}]"
-    # A bitmap takes count/6 characters, a list at least two per document.
-    if len(docs) * 12 > count and 4 * math.ceil(math.ceil(count / 8) / 3) + 2 < len(docs) * (
-            len(str(count // len(docs))) + 1):
-        flags = bytearray(count)
-        for d in docs:
-            flags[d] = 1
-        bits = int(flags[::-1].translate(_BIT_CHARS).decode("ascii"), 2)
-        return '"' + base64.b64encode(bits.to_bytes(math.ceil(count / 8), "little")).decode("ascii") + '"'
-    gaps = [docs[0], *map(operator.sub, docs[1:], docs[:-1])]
-    return "[" + ",".join(map(str, gaps)) + "]"
+    bitmap_chars = 4 * math.ceil(math.ceil((docs[-1] + 1) / 8) / 3) + 2
+    if bitmap_chars < 2 * len(docs):  # a list takes at least two characters per document
+        gaps = "[" + ",".join(map(str, [docs[0], *map(operator.sub, docs[1:], docs[:-1])])) + "]"
+        if bitmap_chars < len(gaps):
+            flags = bytearray(docs[-1] + 1)
+            for d in docs:
+                flags[d] = 1
+            bits = int(flags[::-1].translate(_BIT_CHARS).decode("ascii"), 2)
+            return '"' + base64.b64encode(bits.to_bytes(math.ceil((docs[-1] + 1) / 8), "little")).decode("ascii") + '"'
+        return gaps
+    return "[" + ",".join(map(str, [docs[0], *map(operator.sub, docs[1:], docs[:-1])])) + "]"
 
 
 _BIT_CHARS = bytes.maketrans(b"\x00\x01", b"01")
@@ -300,6 +306,7 @@ def _json_record(record: list) -> bytes:
 
 
 def _decode(value) -> list[int]:
+    """A list as stored: storage numbers, ascending."""
     if isinstance(value, str):
         bits = int.from_bytes(base64.b64decode(value), "little")
         return [i for i, c in enumerate(reversed(bin(bits)[2:])) if c == "1"]
@@ -310,40 +317,118 @@ def _decode(value) -> list[int]:
     return out
 
 
+def _pow2_at_least(value: float) -> int:
+    """The smallest power of two ≥ value: counts of shards that move only when the index
+    doubles or halves, so that one more notice does not redistribute every list."""
+    return 1 << max(0, math.ceil(math.log2(max(1.0, value))))
+
+
+def _hash(*parts) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class IndexPart:
+    """One index file: its path, a key that changes whenever its bytes do, and how to make it."""
+
+    path: str
+    key: str
+    make: Callable[[], bytes]
+
+
+@dataclass
+class IndexState:
+    """The index as kept between builds (in the build cache), so that a rebuild after a
+    few notices changed patches their lists instead of inverting every notice.
+
+    Documents are stored oldest first (storage number s); a query ranks newest first
+    (rank r = docs - 1 - s).  A notice published today is appended, so the lists of
+    every other notice stay as they were.
+    """
+
+    config_key: str = ""
+    ids: list[str] = field(default_factory=list)  # storage number -> notice id
+    notice_keys: list[str] = field(default_factory=list)  # storage number -> digest of the notice
+    records: list[bytes] = field(default_factory=list)  # storage number -> record JSON
+    lists: dict[str, str] = field(default_factory=dict)  # gram -> "[all,title,numbers]" JSON
+    shards: int = 0
+    members: list[list[str]] = field(default_factory=list)  # gram shard -> its grams, sorted
+    shard_keys: list[str] = field(default_factory=list)
+
+
 def index_files(site: Site) -> list[OutputFile]:
     """Every file of the search index, from the assembled site (published notices only)."""
+    _, parts = update_index(None, site)
+    return [OutputFile(p.path, p.make()) for p in parts]
+
+
+def update_index(previous: IndexState | None, site: Site) -> tuple[IndexState, list[IndexPart]]:
+    """The index of ``site``: patched from ``previous`` where only some notices changed
+    (or were added as the newest), else built anew.  Both give the same bytes."""
     # Millions of small lists and no cycles: the collector's passes over them would cost
     # a third of the index's time (measured), so it rests while the lists are built.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _index_files(site)
+        return _update_index(previous, site)
     finally:
         if collecting:
             gc.enable()
 
 
-def _index_files(site: Site) -> list[OutputFile]:
-    config = site.config
-    orgs = [(o.id, o.name) for o in config.orgs]
-    org_index = {org_id: i for i, (org_id, _) in enumerate(orgs)}
-    domain_names = [d.name for d in config.domains.domains]
-    domain_index = {name: i for i, name in enumerate(domain_names)}
-    org_names = [name for _, name in orgs]
-    count = len(site.notices)
+class _Fields:
+    """The config's publishers and domains, as the records number them."""
 
-    records: list[list] = []
+    def __init__(self, site: Site) -> None:
+        config = site.config
+        self.orgs = [(o.id, o.name) for o in config.orgs]
+        self.org_index = {org_id: i for i, (org_id, _) in enumerate(self.orgs)}
+        self.org_names = [name for _, name in self.orgs]
+        self.domain_names = [d.name for d in config.domains.domains]
+        self.domain_index = {name: i for i, name in enumerate(self.domain_names)}
+        self.key = _hash(repr(self.orgs), repr(self.domain_names), FORMAT)
+
+    def grams_of(self, record: list) -> tuple[set[str], set[str], set[str]]:
+        """The grams a record is listed under: anywhere, in the title, in the numbers."""
+        title, numbers, other = field_texts(record, self.org_names, self.domain_names)
+        return grams(f"{title} {numbers} {other}"), grams(title), grams(numbers)
+
+
+def _update_index(previous: IndexState | None, site: Site) -> tuple[IndexState, list[IndexPart]]:
+    fields = _Fields(site)
+    notices = site.notices[::-1]  # oldest first: storage order
+    ids = [n.id for n in notices]
+    notice_keys = [_hash(repr(n)) for n in notices]
+    patchable = (previous is not None and previous.config_key == fields.key
+                 and ids[:len(previous.ids)] == previous.ids)
+    old_key = dict(zip(previous.ids, previous.notice_keys)) if previous else {}
+    old_record = dict(zip(previous.ids, previous.records)) if previous else {}
+    records = [old_record[i] if old_key.get(i) == k else _json_record(_record(n, fields.org_index, fields.domain_index))
+               for i, n, k in zip(ids, notices, notice_keys)]
+    state = IndexState(fields.key, ids, notice_keys, records)
+    if patchable:
+        changed = [s for s in range(len(ids)) if s >= len(previous.ids) or notice_keys[s] != previous.notice_keys[s]]
+        state.lists = previous.lists
+        touched = _patch_lists(state.lists, fields, changed, previous.records, records)
+        state.shards, state.members, state.shard_keys = previous.shards, previous.members, previous.shard_keys
+    else:
+        state.lists = _invert(fields, records)
+        touched = None  # every list is new
+    return state, _parts(state, fields, site, touched)
+
+
+def _invert(fields: _Fields, records: list[bytes]) -> dict[str, str]:
+    """Every list, from every record: the full build's work."""
     every: dict[str, list[int]] = defaultdict(list)  # grams of 2–4 characters, any field
     alone: dict[str, list[int]] = defaultdict(list)  # characters standing alone
     in_title: dict[str, list[int]] = defaultdict(list)
     in_numbers: dict[str, list[int]] = defaultdict(list)
-    by_org: dict[int, list[int]] = defaultdict(list)
-    by_domain: dict[int, list[int]] = defaultdict(list)
-    years: dict[int, list[int]] = {}
-    for number, notice in enumerate(site.notices):  # newest first: number = rank in a tier
-        record = _record(notice, org_index, domain_index)
-        records.append(record)
-        title, numbers, other = field_texts(record, org_names, domain_names)
+    for number, data in enumerate(records):
+        title, numbers, other = field_texts(json.loads(data), fields.org_names, fields.domain_names)
         found, single = _long_grams(f"{title} {numbers} {other}")
         for gram in found:  # the build's hot loop: one append per (gram, document)
             every[gram].append(number)
@@ -353,12 +438,6 @@ def _index_files(site: Site) -> list[OutputFile]:
             in_title[gram].append(number)
         for gram in grams(numbers):
             in_numbers[gram].append(number)
-        if record[ORG] >= 0:
-            by_org[record[ORG]].append(number)
-        for d in record[DOMAINS]:
-            by_domain[d].append(number)
-        span = years.setdefault(notice.published.year, [number, number])
-        span[1] = number
     # A character's list is the union of the lists of the pairs it is in (set unions run
     # in C; one append per character and document would cost a third of the build).
     pairs_of: dict[str, list[list[int]]] = defaultdict(list)
@@ -368,54 +447,123 @@ def _index_files(site: Site) -> list[OutputFile]:
             pairs_of[gram[1]].append(docs)
     for char in sorted(pairs_of.keys() | alone.keys()):
         every[char] = sorted(set(alone.get(char, ())).union(*pairs_of.get(char, ())))
+    return {gram: _encode_entry(docs, in_title.get(gram), in_numbers.get(gram)) for gram, docs in every.items()}
 
-    encoded: dict[str, str] = {}
-    total = 0
-    for gram, docs in every.items():
-        title, numbers = in_title.get(gram), in_numbers.get(gram)
-        parts = [_encode(docs, count)]
-        if title or numbers:
-            parts.append(_encode(title, count) if title else "0")
-        if numbers:
-            parts.append(_encode(numbers, count))
-        encoded[gram] = text = "[" + ",".join(parts) + "]"
-        total += len(text) + len(gram) + 4
-    shards = max(1, math.ceil(total / SHARD_BYTES))
-    by_shard: list[list[str]] = [[] for _ in range(shards)]
-    for gram in encoded:
-        by_shard[shard_of(gram, shards)].append(gram)
 
-    out: list[OutputFile] = []
-    for number, keys in enumerate(by_shard):
-        body = ",".join(f"{_json_string(k)}:{encoded[k]}" for k in sorted(keys))
-        out.append(OutputFile(f"{DIR}/t/{number}.js", f'{PREFIX}["t",{number},{{{body}}}]{SUFFIX}'.encode("utf-8")))
+def _encode_entry(docs: list[int], title: list[int] | None, numbers: list[int] | None) -> str:
+    parts = [_encode(docs)]
+    if title or numbers:
+        parts.append(_encode(title) if title else "0")
+    if numbers:
+        parts.append(_encode(numbers))
+    return "[" + ",".join(parts) + "]"
 
-    texts = [_json_record(r) for r in records]
-    size = sum(map(len, texts))
-    per_doc_shard = max(1, min(64, round(DOC_SHARD_BYTES * count / size))) if records else 1
+
+def _patch_lists(lists: dict[str, str], fields: _Fields, changed: list[int], old_records: list[bytes],
+                 records: list[bytes]) -> set[str]:
+    """Move the changed documents between lists; returns the grams whose entry changed."""
+    edits: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)  # gram -> (list, document, member)
+    for s in changed:
+        new = fields.grams_of(json.loads(records[s]))
+        old = fields.grams_of(json.loads(old_records[s])) if s < len(old_records) else (set(), set(), set())
+        for which in range(3):
+            for gram in old[which] - new[which]:
+                edits[gram].append((which, s, False))
+            for gram in new[which] - old[which]:
+                edits[gram].append((which, s, True))
+    for gram, changes in edits.items():
+        entry = json.loads(lists[gram]) if gram in lists else []
+        docs = [set(_decode(v)) if v else set() for v in (entry + [0, 0, 0])[:3]]
+        for which, s, member in changes:
+            (docs[which].add if member else docs[which].discard)(s)
+        if docs[0]:
+            lists[gram] = _encode_entry(sorted(docs[0]), sorted(docs[1]) or None, sorted(docs[2]) or None)
+        else:
+            lists.pop(gram, None)
+    return set(edits)
+
+
+def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | None) -> list[IndexPart]:
+    total = sum(len(k) + len(v) + 4 for k, v in state.lists.items())
+    shards = _pow2_at_least(total / SHARD_BYTES)
+    if touched is None or shards != state.shards:
+        state.shards = shards
+        state.members = [[] for _ in range(shards)]
+        for gram in state.lists:
+            state.members[shard_of(gram, shards)].append(gram)
+        for keys in state.members:
+            keys.sort()
+        dirty = set(range(shards))
+        state.shard_keys = [""] * shards
+    else:
+        dirty = set()
+        for gram in touched:
+            number = shard_of(gram, shards)
+            keys = state.members[number]
+            at = bisect.bisect_left(keys, gram)
+            present = at < len(keys) and keys[at] == gram
+            if gram in state.lists and not present:
+                keys.insert(at, gram)
+            elif gram not in state.lists and present:
+                del keys[at]
+            dirty.add(number)
+
+    def gram_shard(number: int) -> bytes:
+        body = ",".join(f"{_json_string(k)}:{state.lists[k]}" for k in state.members[number])
+        return f'{PREFIX}["t",{number},{{{body}}}]{SUFFIX}'.encode("utf-8")
+
+    parts: list[IndexPart] = []
+    for number in range(shards):
+        if number in dirty:
+            data = gram_shard(number)
+            state.shard_keys[number] = _hash(data)
+            parts.append(IndexPart(f"{DIR}/t/{number}.js", state.shard_keys[number], lambda data=data: data))
+        else:
+            parts.append(IndexPart(f"{DIR}/t/{number}.js", state.shard_keys[number],
+                                   lambda number=number: gram_shard(number)))
+
+    count = len(state.records)
+    size = sum(map(len, state.records))
+    per_doc_shard = min(64, _pow2_at_least(DOC_SHARD_BYTES * count / size)) if count else 1
     for number in range(math.ceil(count / per_doc_shard)):
-        chunk = b",".join(texts[number * per_doc_shard:(number + 1) * per_doc_shard])
-        out.append(OutputFile(f"{DIR}/d/{number}.js",
-                              f'{PREFIX}["d",{number},['.encode("utf-8") + chunk + f"]]{SUFFIX}".encode("utf-8")))
+        first, last = number * per_doc_shard, (number + 1) * per_doc_shard
+        key = _hash(per_doc_shard, *state.notice_keys[first:last])
 
-    filters = [["org", orgs[i][0]] for i in sorted(by_org)] + [["domain", domain_names[i]] for i in sorted(by_domain)]
+        def doc_shard(number=number, first=first, last=last) -> bytes:
+            chunk = b",".join(state.records[first:last])
+            return f'{PREFIX}["d",{number},['.encode("utf-8") + chunk + f"]]{SUFFIX}".encode("utf-8")
+        parts.append(IndexPart(f"{DIR}/d/{number}.js", key, doc_shard))
+
+    by_org: dict[int, list[int]] = defaultdict(list)
+    by_domain: dict[int, list[int]] = defaultdict(list)
+    years: dict[int, list[int]] = {}
+    for rank, notice in enumerate(site.notices):  # newest first: year spans in rank numbers
+        s = count - 1 - rank
+        if notice.publisher in fields.org_index:
+            by_org[fields.org_index[notice.publisher]].append(s)
+        for d in notice.domains:
+            by_domain[fields.domain_index[d]].append(s)
+        span = years.setdefault(notice.published.year, [rank, rank])
+        span[1] = rank
+    filters = [["org", fields.orgs[i][0]] for i in sorted(by_org)] + [["domain", fields.domain_names[i]] for i in sorted(by_domain)]
     filter_lists = [by_org[i] for i in sorted(by_org)] + [by_domain[i] for i in sorted(by_domain)]
     for number, docs in enumerate(filter_lists):
-        out.append(OutputFile(f"{DIR}/f/{number}.js", f'{PREFIX}["f",{number},{_encode(docs, count)}]{SUFFIX}'
-                              .encode("utf-8")))
+        data = f'{PREFIX}["f",{number},{_encode(docs[::-1])}]{SUFFIX}'.encode("utf-8")
+        parts.append(IndexPart(f"{DIR}/f/{number}.js", _hash(data), lambda data=data: data))
 
     meta = {
         "format": FORMAT,
         "docs": count,
         "shards": shards,
         "per_doc_shard": per_doc_shard,
-        "orgs": [[org_id, name] for org_id, name in orgs],
-        "domains": domain_names,
+        "orgs": [[org_id, name] for org_id, name in fields.orgs],
+        "domains": fields.domain_names,
         "years": [[y, *years[y]] for y in sorted(years, reverse=True)],
         "filters": filters,
     }
-    out.append(OutputFile(META, _script("m", 0, meta)))
-    return out
+    data = _script("m", 0, meta)
+    parts.append(IndexPart(META, _hash(data), lambda: data))
+    return parts
 
 
 # ---------------------------------------------------------------------------------------
@@ -460,17 +608,24 @@ class IndexReader:
         if number not in self._shards:
             self._shards[number] = self._read(self.root / "t" / f"{number}.js")[2]
         entry = self._shards[number].get(gram, [[]])
-        return tuple(set(_decode(v)) if v else set() for v in (entry + [0, 0])[:3])
+        return tuple(self._ranks(v) if v else set() for v in (entry + [0, 0])[:3])
+
+    def _ranks(self, value) -> set[int]:
+        """A stored list (storage numbers, oldest first) as ranks (newest first)."""
+        last = self.meta["docs"] - 1
+        return {last - s for s in _decode(value)}
 
     def filter(self, kind: str, value: str) -> set[int]:
         try:
             number = self.meta["filters"].index([kind, value])
         except ValueError:
             return set()
-        return set(_decode(self._read(self.root / "f" / f"{number}.js")[2]))
+        return self._ranks(self._read(self.root / "f" / f"{number}.js")[2])
 
     def record(self, number: int) -> list:
+        """The record of the document ranked ``number``."""
         per = self.meta["per_doc_shard"]
+        number = self.meta["docs"] - 1 - number  # its storage number
         shard = number // per
         if shard not in self._docs:
             self._docs[shard] = self._read(self.root / "d" / f"{shard}.js")[2]

@@ -126,15 +126,24 @@
     return r;
   }
 
-  function decode(value, n) { // JSON array of gaps, or base64 bitmap (see _encode)
-    var r = new Bits(n);
+  // A stored list: JSON array of gaps, or base64 bitmap (see _encode), of storage numbers
+  // (oldest first); as Bits of ranks (newest first): rank = n - 1 - storage number.
+  function decode(value, n) {
+    var r = new Bits(n), last = n - 1;
     if (!value) return r;
     if (typeof value === "string") {
       var bytes = atob(value);
-      for (var i = 0; i < bytes.length; i++) r.w[i >>> 2] |= bytes.charCodeAt(i) << ((i & 3) << 3);
+      for (var i = 0; i < bytes.length; i++) {
+        var b = bytes.charCodeAt(i);
+        while (b) {
+          var low = b & -b, d = (i << 3) + 31 - Math.clz32(low), rank = last - d;
+          r.w[rank >>> 5] |= 1 << (rank & 31);
+          b ^= low;
+        }
+      }
     } else {
-      var d = 0;
-      for (var j = 0; j < value.length; j++) { d += value[j]; r.w[d >>> 5] |= 1 << (d & 31); }
+      var s = 0;
+      for (var j = 0; j < value.length; j++) { s += value[j]; var k = last - s; r.w[k >>> 5] |= 1 << (k & 31); }
     }
     return r;
   }
@@ -155,13 +164,15 @@
     return null;
   }
 
+  function storage(meta, number) { return meta.docs - 1 - number; } // rank -> place in d/ shards
   function record(meta, number) {
-    return store.d[Math.floor(number / meta.per_doc_shard)][number % meta.per_doc_shard];
+    var s = storage(meta, number);
+    return store.d[Math.floor(s / meta.per_doc_shard)][s % meta.per_doc_shard];
   }
 
   function loadRecords(meta, numbers) {
     var shards = {};
-    numbers.forEach(function (d) { shards[Math.floor(d / meta.per_doc_shard)] = true; });
+    numbers.forEach(function (d) { shards[Math.floor(storage(meta, d) / meta.per_doc_shard)] = true; });
     return Promise.all(Object.keys(shards).map(function (s) { return load("d", Number(s)); }));
   }
 

@@ -1,0 +1,176 @@
+"""Incremental builds: after any kind of change, the output is byte for byte what a clean
+build makes, and a one-notice edit makes only the files that notice is in."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from gwsite import pipeline
+from gwsite.buildcache import CACHE_DIR
+from sites import tree_digest
+
+GOLDEN_SITE = Path(__file__).parent / "golden" / "site"
+NOTICE = "content/notices/mzj/2025-dibao-biaozhun.yaml"
+
+
+@pytest.fixture
+def root(tmp_path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(GOLDEN_SITE, root)
+    # Lists of five (page_size: 5) over six 龙门镇 notices: adding or removing one shifts
+    # notices between list pages.
+    return root
+
+
+def build(root: Path, out: Path, clean: bool = False) -> pipeline.BuildResult:
+    result = pipeline.build(root, out, clean=clean, workers=1)
+    assert result.report.ok, [str(p) for p in result.report.problems]
+    return result
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def notice_edited(root):
+    edit(root / NOTICE, "title: ", "title: （修订）")
+
+
+def body_edited(root):
+    edit(root / NOTICE, "body: |\n", "body: |\n  新增的第一段：标准自下月起执行。\n\n")
+
+
+def notice_added_newest(root):
+    (root / "content/notices/mzj/2026-new.yaml").write_text(
+        "title: 关于2026年春节慰问困难群众的通知\npublisher: mzj\npublished: 2026-01-20\n"
+        "disclosure: 主动公开\ndomain: 社会救助\nitem: 特困人员救助供养/救助供养标准\nbody: 春节慰问，每户500元。\n",
+        encoding="utf-8")
+
+
+def notice_added_backdated(root):
+    (root / "content/notices/longmen/2024-12-old.yaml").write_text(
+        "title: 龙门镇2024年12月低保公示\npublisher: longmen\npublished: 2024-12-05\n"
+        "disclosure: 主动公开\ndomain: 社会救助\nitem: 最低生活保障/审核确认结果\nbody: 补录的旧公示。\n",
+        encoding="utf-8")
+
+
+def notice_deleted(root):
+    (root / "content/notices/longmen/2025-03-dibao-gongshi.yaml").unlink()
+
+
+def notice_made_non_public(root):
+    edit(root / "content/notices/longmen/2025-04-dibao-gongshi.yaml", "disclosure: 主动公开", "disclosure: 依申请公开")
+
+
+def catalogue_row_changed(root):
+    path = next((root / "catalogues").glob("*.xlsx"))
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == "《社会救助暂行办法》")
+    cell.value = "《社会救助暂行办法》（2019年修订）"
+    workbook.save(path)
+
+
+def template_changed(root):
+    builtin = Path(pipeline.__file__).parent / "theme" / "templates" / "notice.html"
+    theme = root / "theme" / "templates"
+    theme.mkdir(parents=True)
+    text = builtin.read_text(encoding="utf-8")
+    assert "</article>" in text
+    (theme / "notice.html").write_text(text.replace("</article>", "<p>本页由区政府办公室维护。</p>\n</article>", 1),
+                                       encoding="utf-8")
+
+
+def stylesheet_changed(root):
+    static = root / "theme" / "static"
+    static.mkdir(parents=True)
+    builtin = Path(pipeline.__file__).parent / "theme" / "static" / "style.css"
+    (static / "style.css").write_text(builtin.read_text(encoding="utf-8") + "\nh1 { color: #900; }\n", encoding="utf-8")
+
+
+def site_title_changed(root):
+    edit(root / "site.yaml", "title: 金台区基层政务公开", "title: 金台区基层政务公开专栏")
+
+
+CHANGES = [notice_edited, body_edited, notice_added_newest, notice_added_backdated, notice_deleted,
+           notice_made_non_public, catalogue_row_changed, template_changed, stylesheet_changed, site_title_changed]
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
+def test_incremental_build_equals_a_clean_build(root, tmp_path, change):
+    out = tmp_path / "public"
+    build(root, out)
+    change(root)
+    incremental = build(root, out)
+    clean = tmp_path / "clean"
+    build(root, clean, clean=True)
+    assert tree_digest(out) == tree_digest(clean)
+    assert incremental.made < incremental.files or change in (template_changed, site_title_changed)
+
+
+def test_a_rebuild_without_changes_makes_nothing(root, tmp_path):
+    out = tmp_path / "public"
+    first = build(root, out)
+    again = build(root, out)
+    assert first.made == first.files
+    assert (again.files, again.made) == (first.files, 0)
+
+
+def test_editing_one_notice_leaves_the_other_notice_pages_untouched(root, tmp_path):
+    out = tmp_path / "public"
+    build(root, out)
+    before = {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*.html")}
+    notice_edited(root)
+    result = build(root, out)
+    after = {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*.html")}
+    remade = {path for path in after if after[path] != before.get(path)}
+    assert "notices/mzj/2025-dibao-biaozhun.html" in remade
+    others = {p for p in after if p.startswith("notices/") and p != "notices/mzj/2025-dibao-biaozhun.html"}
+    # The interpretation links to the policy by title, so its page is made again; no other notice's.
+    assert remade & others == {"notices/mzj/2025-dibao-jiedu.html"}
+    assert "pages/mzj/zhinan.html" not in remade if "pages/mzj/zhinan.html" in after else True
+    assert result.made < result.files / 2
+
+
+def test_a_hand_edited_or_deleted_output_file_is_made_again(root, tmp_path):
+    out = tmp_path / "public"
+    build(root, out)
+    clean = tree_digest(out)
+    page = out / "notices/longmen/2025-02-dibao-gongshi.html"
+    page.write_text("tampered", encoding="utf-8")
+    (out / "notices/longmen/2025-05-dibao-gongshi.html").unlink()
+    build(root, out)
+    assert tree_digest(out) == clean
+
+
+def test_a_lost_or_corrupt_cache_means_a_clean_build(root, tmp_path):
+    out = tmp_path / "public"
+    build(root, out)
+    clean = tree_digest(out)
+    for f in (root / CACHE_DIR).glob("*.pickle"):
+        f.write_bytes(b"not a pickle")
+    result = build(root, out)
+    assert result.made == result.files
+    assert tree_digest(out) == clean
+
+
+def test_the_replaced_output_is_removed_and_nothing_is_left_beside_it(root, tmp_path):
+    out = tmp_path / "public"
+    build(root, out)
+    notice_edited(root)
+    build(root, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public", "site"]
+    trash = root / CACHE_DIR / "trash"
+    for _ in range(100):  # the old output is deleted by a background process
+        if not any(trash.iterdir()):
+            break
+        os.sched_yield()
+        import time
+        time.sleep(0.05)
+    assert not any(trash.iterdir())

@@ -13,6 +13,7 @@ LAYERS = [
     {"assemble", "catalogue_export"},
     {"audit", "render", "search", "bundle"},
     {"pipeline"},
+    {"serve"},
     {"cli"},
     {"__main__"},
 ]

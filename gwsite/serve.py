@@ -22,7 +22,6 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -60,7 +59,7 @@ LIVE_JS = r"""(function () {
     close.style.float = "right";
     close.addEventListener("click", function () { box.remove(); });
     var title = document.createElement("strong");
-    title.textContent = "构建失败 (build failed): this page is the last good build";
+    title.textContent = "构建失败：修正下列问题后页面自动刷新 (build failed: the page reloads once these are fixed)";
     var list = document.createElement("pre");
     list.style.whiteSpace = "pre-wrap"; list.style.margin = ".5em 0 0";
     list.textContent = lines.join("\n");
@@ -101,6 +100,7 @@ class Preview:
         self.stopping = threading.Event()
         self.watched = [root / name for name in WATCHED]
         self.built: dict = {}  # the inputs as the latest build saw them
+        self.pending: dict | None = None  # the inputs as the last poll saw them, when they differed
 
     def rebuild(self) -> None:
         """Build once; the inputs are looked at first, so an edit made during the build starts another."""
@@ -136,20 +136,23 @@ class Preview:
             self.changed.notify_all()
 
     def watch(self) -> None:
-        """Poll the inputs; rebuild once a change has been quiet for one poll (editors save in bursts)."""
-        pending = None
         while not self.stopping.wait(POLL):
-            now = _snapshot(self.watched)
-            if now == self.built:
-                pending = None
-            elif now != pending:
-                pending = now  # still changing: look again before building
-            else:
-                pending = None
-                names = sorted(k for k in now.keys() | self.built.keys() if now.get(k) != self.built.get(k))
-                print(f"gwsite: changed: {_relative(self.root, names[0])}"
-                      + (f" and {len(names) - 1} more" if len(names) > 1 else ""), flush=True)
-                self.rebuild()
+            self.poll()
+
+    def poll(self) -> None:
+        """One look at the inputs: rebuild once a change has stayed put for one poll, so that an
+        editor saving in several writes (or a copied folder) costs one build, not five."""
+        now = _snapshot(self.watched)
+        if now == self.built:
+            self.pending = None
+        elif now != self.pending:
+            self.pending = now  # still changing: look again before building
+        else:
+            self.pending = None
+            names = sorted(k for k in now.keys() | self.built.keys() if now.get(k) != self.built.get(k))
+            print(f"gwsite: changed: {_relative(self.root, names[0])}"
+                  + (f" and {len(names) - 1} more" if len(names) > 1 else ""), flush=True)
+            self.rebuild()
 
     def wait_past(self, build: int, timeout: float) -> State:
         """The state once build ``build`` is no longer the latest, or as it is after ``timeout``."""

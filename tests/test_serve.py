@@ -17,6 +17,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from sites import make_site
+
+from gwsite import pipeline, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN_SITE = ROOT / "tests" / "golden" / "site"
@@ -230,3 +233,30 @@ def test_the_open_page_reloads_and_shows_problems(server):
             assert errors == []
         finally:
             browser.close()
+
+
+def test_a_burst_of_saves_is_built_once(tmp_path, monkeypatch):
+    """The watcher step by step (no timing): a build only once the inputs stay put for a poll;
+    editors' swap, backup and lock files never start one."""
+    root = make_site(tmp_path / "site", catalogues=False)
+    builds = []
+    monkeypatch.setattr(serve, "_rebuild",
+                        lambda *args: builds.append(args) or pipeline.BuildResult(pipeline.Report()))
+    preview = serve.Preview(root, tmp_path / "out", False, lambda report: [])
+    preview.rebuild()
+    notice = root / "content" / "notices" / "a.yaml"
+    for text in ("title: 1", "title: 12", "title: 123"):  # one save written in three goes
+        notice.write_text(text, encoding="utf-8")
+        preview.poll()
+    assert len(builds) == 1
+    preview.poll()
+    assert len(builds) == 2 and preview.state.build == 2 and preview.state.ok
+    for name in (".a.yaml.swp", "a.yaml~", "~$目录.xlsx"):
+        (root / "content" / "notices" / name).write_text("x", encoding="utf-8")
+    preview.poll()
+    preview.poll()
+    assert len(builds) == 2
+    notice.unlink()  # a deletion is a change too
+    preview.poll()
+    preview.poll()
+    assert len(builds) == 3

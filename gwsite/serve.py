@@ -122,18 +122,18 @@ class Preview:
                 self.watched = [self.root / name for name in (*WATCHED, *([upstream] if upstream else []))]
                 snapshot.update(_snapshot([p for p in self.watched if p not in watching]))
         self.built = snapshot
-        number = self.state.build + 1
+        self.has_site = self.has_site or ok
+        with self.changed:
+            self.state = State(self.state.build + 1, ok, lines)
+            self.changed.notify_all()
         for line in lines:
             print(line, file=sys.stderr)
         if ok:
-            self.has_site = True
-            print(f"gwsite: build {number}: {files} files in {time.perf_counter() - started:.1f} s", flush=True)
+            print(f"gwsite: build {self.state.build}: {files} files in {time.perf_counter() - started:.1f} s",
+                  flush=True)
         else:
             kept = "still serving the last good build" if self.has_site else "nothing to serve yet"
-            print(f"gwsite: build {number} failed: {errors} error(s); {kept}", file=sys.stderr, flush=True)
-        with self.changed:
-            self.state = State(number, ok, lines)
-            self.changed.notify_all()
+            print(f"gwsite: build {self.state.build} failed: {errors} error(s); {kept}", file=sys.stderr, flush=True)
 
     def watch(self) -> None:
         while not self.stopping.wait(POLL):

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 import zipfile
 from pathlib import Path
 
-from . import __version__, bundle, pipeline, search
+from . import __version__, bundle, pipeline, search, serve
 from .audit import PRIVACY, UNREVIEWED
 from .progress import Progress
 
@@ -140,6 +141,15 @@ def cmd_verify(args) -> int:
     return 1
 
 
+def cmd_serve(args) -> int:
+    def lines(report: pipeline.Report) -> list[str]:  # what `gwsite build` prints, for terminal and page
+        text = io.StringIO()
+        _print_problems(report, text, audit_in_full=False)
+        return text.getvalue().splitlines()
+
+    return serve.serve(Path(args.root), args.host, args.port, args.strict, lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="gwsite", description="Build a 基层政务公开 column from a site root.")
     parser.add_argument("--version", action="version", version=f"gwsite {__version__}")
@@ -179,6 +189,13 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("verify", help="check a bundle (zip or unpacked folder) against its checksum list")
     p.add_argument("bundle", help="the zip, or the folder it was unpacked into")
     p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("serve", help="preview a site root on localhost, rebuilt and reloaded on every change")
+    p.add_argument("root", nargs="?", default=".", help="site root (default: .)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.set_defaults(func=cmd_serve)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -14,6 +14,7 @@ LAYERS = [
     {"audit", "render", "search", "bundle"},
     {"renderpool"},
     {"pipeline"},
+    {"serve"},
     {"cli"},
     {"__main__"},
 ]

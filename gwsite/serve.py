@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from . import pipeline
+from .buildcache import BuildCache
 
 POLL = 0.3  # seconds between two looks at the inputs
 KEEPALIVE = 15  # seconds; a comment line keeps idle event streams open through proxies
@@ -108,7 +109,7 @@ class Preview:
         snapshot = _snapshot(watching)
         started = time.perf_counter()
         try:
-            result = _rebuild(self.root, self.out, self.strict)
+            result = _rebuild(self.root, self.out, self.strict, first=not self.built)
         except Exception:  # a bug in gwsite must not end the preview: report it like a problem
             traceback.print_exc()
             ok, lines, files = False, (f"gwsite: the build crashed: {sys.exc_info()[1]!r} (see the terminal)",), 0
@@ -161,9 +162,11 @@ class Preview:
             return self.state
 
 
-def _rebuild(root: Path, out: Path, strict: bool) -> pipeline.BuildResult:
-    """The one call that builds the previewed site (to become an incremental build)."""
-    return pipeline.build(root, out, strict=strict)
+def _rebuild(root: Path, out: Path, strict: bool, first: bool) -> pipeline.BuildResult:
+    """The one call that builds the previewed site: incremental, so an edit remakes only
+    the files it touches.  Only the first build forks workers: later ones run while the
+    server's threads do, and forking a threaded process is asking for a stuck lock."""
+    return pipeline.build(root, out, strict=strict, workers=None if first else 1)
 
 
 def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
@@ -345,6 +348,7 @@ def serve(root: Path, host: str, port: int, strict: bool, describe: Describe) ->
         if server is not None:
             server.server_close()
         shutil.rmtree(folder, ignore_errors=True)
+        BuildCache(root, preview.out).file.unlink(missing_ok=True)  # this preview's output is gone
     return 0
 
 

@@ -241,7 +241,7 @@ def test_a_burst_of_saves_is_built_once(tmp_path, monkeypatch):
     root = make_site(tmp_path / "site", catalogues=False)
     builds = []
     monkeypatch.setattr(serve, "_rebuild",
-                        lambda *args: builds.append(args) or pipeline.BuildResult(pipeline.Report()))
+                        lambda *args, **kw: builds.append(args) or pipeline.BuildResult(pipeline.Report()))
     preview = serve.Preview(root, tmp_path / "out", False, lambda report: [])
     preview.rebuild()
     notice = root / "content" / "notices" / "a.yaml"

@@ -7,12 +7,13 @@ made from the ``Site`` returned here and so cannot leak what it never received.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import replace
 
 from .diagnostics import Location, Problem, did_you_mean, error
-from .model import PUBLIC, CatalogueItem, Notice, Page, PrivacyMark, ReviewMark, Site, SiteConfig
+from .model import PUBLIC, CatalogueItem, Notice, Page, PrivacyMark, ReviewMark, Site, SiteConfig, digest
 from .notices import REVIEW_STAGES
 from .privacy import find_personal_data, mask_personal_data
 
@@ -25,8 +26,12 @@ _SERIAL = re.compile(r"/(\d{4})-(\d+)$")
 
 
 def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: list[Notice],
-             pages: list[Page]) -> tuple[Site, list[Problem]]:
+             pages: list[Page], masked: dict | None = None) -> tuple[Site, list[Problem]]:
+    """The site as published.  ``masked`` (kept by the caller between builds) remembers
+    each notice's masking, the slowest step here, by the notice's digest."""
     problems: list[Problem] = []
+    masked = {} if masked is None else masked
+    used: set[str] = set()
     org_ids = [o.id for o in config.orgs]
     by_id = {n.id: n for n in notices}
     items_by_domain: dict[str, dict[str, CatalogueItem]] = defaultdict(dict)
@@ -49,7 +54,9 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
         published = _with_their_policies([n for n in published if not _lacks_review(n, unreviewed)],
                                          {n.id for n in published}, unreviewed)
     privacy: list[PrivacyMark] = []
-    published = [_masked(n, privacy) for n in published]
+    published = [_masked_once(n, privacy, masked, used) for n in published]
+    for key in masked.keys() - used:  # notices changed or gone
+        del masked[key]
 
     published = _with_index_numbers(published, config, problems)
     published.sort(key=lambda n: (-n.published.toordinal(), n.id))
@@ -93,6 +100,17 @@ def _with_their_policies(notices: list[Notice], public: set[str], marks: list[Re
                                     n.domains[0] if n.domains else "", n.publisher))
         gone = {n.id for n in waiting}
         notices = [n for n in notices if n.id not in gone]
+
+
+def _masked_once(n: Notice, marks: list[PrivacyMark], masked: dict, used: set[str]) -> Notice:
+    key = digest(n)  # kept with the parsed notice in the cache: not recomputed for unchanged files
+    used.add(key)
+    if key not in masked:
+        found: list[PrivacyMark] = []
+        masked[key] = (_masked(n, found), tuple(found))
+    notice, found = masked[key]
+    marks.extend(found)
+    return notice
 
 
 def _masked(n: Notice, marks: list[PrivacyMark]) -> Notice:

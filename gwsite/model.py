@@ -5,6 +5,9 @@ renderers, the index and the audit only read it.  Nothing here does I/O.
 """
 from __future__ import annotations
 
+import hashlib
+import pickle
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -182,3 +185,13 @@ class Site:
     interpretations: dict = field(default_factory=dict)  # policy id -> tuple of notice ids
     privacy: tuple[PrivacyMark, ...] = ()
     unreviewed: tuple[ReviewMark, ...] = ()
+
+
+def digest(record) -> str:
+    """A digest of a frozen record's content (a notice, say), made once per object: the
+    render, the index and the masking all key their caches by it."""
+    found = record.__dict__.get("_digest")
+    if found is None:
+        found = hashlib.blake2b(pickle.dumps(record, protocol=5), digest_size=16).hexdigest()
+        object.__setattr__(record, "_digest", found)
+    return found

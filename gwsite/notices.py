@@ -139,10 +139,14 @@ def _plain_text(data: LinedDict, key: str, rel: str, problems: list[Problem]) ->
     return _text(value)
 
 
-def read_notices(root: Path, domains: DomainTable) -> tuple[list[Notice], list[Problem]]:
+def read_notices(root: Path, domains: DomainTable, cache: dict | None = None) -> tuple[list[Notice], list[Problem]]:
+    """Every notice under content/notices/.  With ``cache`` (kept by the caller between
+    builds), a file whose size and time are unchanged, and whose attachments are still
+    there or still missing, is not read again."""
     problems: list[Problem] = []
     notices: list[Notice] = []
     seen: dict[str, str] = {}
+    domains_key = repr(domains)
     for path in _files(root, NOTICES_DIR, (".yaml", ".yml", ".md")):
         rel = _rel(root, path)
         notice_id = path.relative_to(root / NOTICES_DIR).with_suffix("").as_posix()
@@ -151,9 +155,24 @@ def read_notices(root: Path, domains: DomainTable) -> tuple[list[Notice], list[P
                                   "rename one of the two files"))
             continue
         seen[notice_id] = rel
-        notice = _read_notice(root, path, rel, notice_id, domains, problems)
+        st = path.stat()
+        stamp = (st.st_size, st.st_mtime_ns, domains_key)
+        entry = cache.get(rel) if cache is not None else None
+        if entry is not None and entry[0] == stamp and all(
+                (root / CONTENT_DIR / name).is_file() == there for name, there in entry[1]):
+            notice, found = entry[2], entry[3]
+        else:
+            found = []
+            notice = _read_notice(root, path, rel, notice_id, domains, found)
+            if cache is not None and notice is not None:
+                there = tuple((name, (root / CONTENT_DIR / name).is_file()) for name in notice.attachments)
+                cache[rel] = (stamp, there, notice, found)
+        problems += found
         if notice is not None:
             notices.append(notice)
+    if cache is not None:
+        for rel in set(cache) - set(seen.values()):  # deleted files
+            del cache[rel]
     return notices, problems
 
 

@@ -47,19 +47,23 @@ class Report:
         return not self.errors
 
 
-def load(root: Path, strict: bool = False) -> Report:
-    """Read every input and assemble the site; problems from all stages together."""
+def load(root: Path, strict: bool = False, cache: dict | None = None) -> Report:
+    """Read every input and assemble the site; problems from all stages together.
+
+    ``cache`` (a build cache's stages) keeps parsed notices and their masking between
+    builds, so that a rebuild reads only the files that changed."""
     root = Path(root)
     config, problems = read_site_config(root)
     if config is None:
         return Report(sorted_problems(problems), strict)
     catalogue, found = read_catalogues(root, config.orgs, config.domains)
     problems += found
-    notices, found = read_notices(root, config.domains)
+    notices, found = read_notices(root, config.domains, None if cache is None else cache.setdefault("notices", {}))
     problems += found
     pages, found = read_pages(root)
     problems += found
-    site, found = assemble(config, catalogue, notices, pages)
+    site, found = assemble(config, catalogue, notices, pages,
+                           None if cache is None else cache.setdefault("masked", {}))
     problems += found
     upstream: tuple = ()
     if config.upstream:
@@ -101,12 +105,12 @@ def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool
     root = Path(root)
     out = Path(out) if out is not None else root / "public"
     progress.stage("reading")
-    report = load(root, strict)
+    cache = BuildCache(root, out) if clean else BuildCache.load(root, out)
+    report = load(root, strict, cache.stages)
     report.problems = sorted_problems(report.problems + _check_output_dir(root, out))
     if not report.ok:
         progress.end()
         return BuildResult(report)
-    cache = BuildCache(root, out) if clean else BuildCache.load(root, out)
     staging = Staging(out)
     try:
         problems = _write_outputs(root, report.site, staging, cache, progress, workers)

@@ -23,7 +23,7 @@ from . import paths
 from .catalogue_export import catalogue_csv, catalogue_json, catalogue_xlsx
 from .diagnostics import Location, Problem, error
 from .markup import markdown_to_html
-from .model import DEPARTMENT, PAGE_SECTIONS, TOWNSHIP, CatalogueItem, Notice, Org, Site
+from .model import DEPARTMENT, PAGE_SECTIONS, TOWNSHIP, CatalogueItem, Notice, Org, Site, digest
 from .write import OutputFile
 
 BUILTIN_THEME = Path(__file__).parent / "theme"
@@ -269,7 +269,7 @@ class Digests:
     def __init__(self, site: Site, theme: Theme, view: SiteView) -> None:
         self.frame = _hash(code_digest(), theme.digest(), repr(site.config),
                            repr([d.name for d in view.domains]))
-        self.notice = {n.id: _hash(repr(n)) for n in site.notices}
+        self.notice = {n.id: digest(n) for n in site.notices}
         self.catalogue = _hash(repr(site.catalogue))
         self.pages = _hash(repr(site.pages))
         self.all_notices = _hash(*self.notice.values())

@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import paths
-from .model import Notice, Site
+from .model import Notice, Site, digest
 from .write import OutputFile
 
 FORMAT = 2  # 2: documents stored oldest first, lists independent of the count
@@ -359,6 +359,20 @@ class IndexState:
     members: list[list[str]] = field(default_factory=list)  # gram shard -> its grams, sorted
     shard_keys: list[str] = field(default_factory=list)
 
+    # Kept as a few long strings: pickling 100,000s of small ones took a second per build.
+    # (No gram contains a space, so it separates them; no list contains a newline.)
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["lists"] = (" ".join(self.lists), "\n".join(self.lists.values()))
+        state["members"] = [" ".join(keys) for keys in self.members]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        grams_text, lists_text = state["lists"]
+        state["lists"] = dict(zip(grams_text.split(" "), lists_text.split("\n"))) if grams_text else {}
+        state["members"] = [keys.split(" ") if keys else [] for keys in state["members"]]
+        self.__dict__.update(state)
+
 
 def index_files(site: Site) -> list[OutputFile]:
     """Every file of the search index, from the assembled site (published notices only)."""
@@ -402,7 +416,7 @@ def _update_index(previous: IndexState | None, site: Site) -> tuple[IndexState, 
     fields = _Fields(site)
     notices = site.notices[::-1]  # oldest first: storage order
     ids = [n.id for n in notices]
-    notice_keys = [_hash(repr(n)) for n in notices]
+    notice_keys = [digest(n) for n in notices]
     patchable = (previous is not None and previous.config_key == fields.key
                  and ids[:len(previous.ids)] == previous.ids)
     old_key = dict(zip(previous.ids, previous.notice_keys)) if previous else {}

@@ -7,6 +7,8 @@ by ``assemble``, which sees everything.
 """
 from __future__ import annotations
 
+import multiprocessing
+
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -139,14 +141,17 @@ def _plain_text(data: LinedDict, key: str, rel: str, problems: list[Problem]) ->
     return _text(value)
 
 
-def read_notices(root: Path, domains: DomainTable, cache: dict | None = None) -> tuple[list[Notice], list[Problem]]:
+def read_notices(root: Path, domains: DomainTable, cache: dict | None = None,
+                 workers: int = 1) -> tuple[list[Notice], list[Problem]]:
     """Every notice under content/notices/.  With ``cache`` (kept by the caller between
     builds), a file whose size and time are unchanged, and whose attachments are still
-    there or still missing, is not read again."""
+    there or still missing, is not read again.  Many files are parsed by ``workers``
+    processes (YAML parsing is most of a clean build's reading)."""
     problems: list[Problem] = []
-    notices: list[Notice] = []
     seen: dict[str, str] = {}
     domains_key = repr(domains)
+    results: dict[str, tuple[Notice | None, list[Problem]]] = {}
+    to_read: list[tuple[Path, str, str, tuple]] = []
     for path in _files(root, NOTICES_DIR, (".yaml", ".yml", ".md")):
         rel = _rel(root, path)
         notice_id = path.relative_to(root / NOTICES_DIR).with_suffix("").as_posix()
@@ -160,13 +165,17 @@ def read_notices(root: Path, domains: DomainTable, cache: dict | None = None) ->
         entry = cache.get(rel) if cache is not None else None
         if entry is not None and entry[0] == stamp and all(
                 (root / CONTENT_DIR / name).is_file() == there for name, there in entry[1]):
-            notice, found = entry[2], entry[3]
+            results[rel] = (entry[2], entry[3])
         else:
-            found = []
-            notice = _read_notice(root, path, rel, notice_id, domains, found)
-            if cache is not None and notice is not None:
-                there = tuple((name, (root / CONTENT_DIR / name).is_file()) for name in notice.attachments)
-                cache[rel] = (stamp, there, notice, found)
+            to_read.append((path, rel, notice_id, stamp))
+    for (path, rel, notice_id, stamp), (notice, found) in zip(to_read, _parse_all(root, to_read, domains, workers)):
+        results[rel] = (notice, found)
+        if cache is not None and notice is not None:
+            there = tuple((name, (root / CONTENT_DIR / name).is_file()) for name in notice.attachments)
+            cache[rel] = (stamp, there, notice, found)
+    notices: list[Notice] = []
+    for rel in seen.values():  # in file order, as read
+        notice, found = results[rel]
         problems += found
         if notice is not None:
             notices.append(notice)
@@ -174,6 +183,36 @@ def read_notices(root: Path, domains: DomainTable, cache: dict | None = None) ->
         for rel in set(cache) - set(seen.values()):  # deleted files
             del cache[rel]
     return notices, problems
+
+
+PARALLEL_FROM = 400  # files: fewer are parsed here quicker than forking for them
+
+
+def _parse_all(root: Path, to_read: list, domains: DomainTable, workers: int) -> list:
+    if workers <= 1 or len(to_read) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [_parse(root, item, domains) for item in to_read]
+    global _parsing
+    _parsing = (root, to_read, domains)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            chunks = pool.map(_parse_chunk, range(0, len(to_read), 64))
+    finally:
+        _parsing = None
+    return [result for chunk in chunks for result in chunk]
+
+
+_parsing: tuple | None = None  # set before the fork, inherited by the workers
+
+
+def _parse_chunk(start: int) -> list:
+    root, to_read, domains = _parsing
+    return [_parse(root, item, domains) for item in to_read[start:start + 64]]
+
+
+def _parse(root: Path, item, domains: DomainTable) -> tuple[Notice | None, list[Problem]]:
+    path, rel, notice_id, _ = item
+    found: list[Problem] = []
+    return _read_notice(root, path, rel, notice_id, domains, found), found
 
 
 def _read_notice(root, path, rel, notice_id, domains, problems) -> Notice | None:

@@ -47,7 +47,7 @@ class Report:
         return not self.errors
 
 
-def load(root: Path, strict: bool = False, cache: dict | None = None) -> Report:
+def load(root: Path, strict: bool = False, cache: dict | None = None, workers: int = 1) -> Report:
     """Read every input and assemble the site; problems from all stages together.
 
     ``cache`` (a build cache's stages) keeps parsed notices and their masking between
@@ -58,7 +58,8 @@ def load(root: Path, strict: bool = False, cache: dict | None = None) -> Report:
         return Report(sorted_problems(problems), strict)
     catalogue, found = read_catalogues(root, config.orgs, config.domains)
     problems += found
-    notices, found = read_notices(root, config.domains, None if cache is None else cache.setdefault("notices", {}))
+    notices, found = read_notices(root, config.domains, None if cache is None else cache.setdefault("notices", {}),
+                                  workers)
     problems += found
     pages, found = read_pages(root)
     problems += found
@@ -106,7 +107,8 @@ def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool
     out = Path(out) if out is not None else root / "public"
     progress.stage("reading")
     cache = BuildCache(root, out) if clean else BuildCache.load(root, out)
-    report = load(root, strict, cache.stages)
+    workers = workers or len(os.sched_getaffinity(0))
+    report = load(root, strict, cache.stages, workers)
     report.problems = sorted_problems(report.problems + _check_output_dir(root, out))
     if not report.ok:
         progress.end()
@@ -143,21 +145,34 @@ def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, 
             continue
         if not _reuse(staging, cache, job.path, job.key):
             todo.append(job)
+    previous = cache.stages.get("search") if isinstance(cache.stages.get("search"), IndexState) else None
+
+    def index() -> tuple[IndexState, list[tuple[str, str, bool, int, int]]]:
+        """The search index, written into staging: (path, key, reused, size, mtime) per file."""
+        state, parts = update_index(previous, site)
+        written = []
+        for part in parts:
+            existing = cache.reusable(part.path, part.key)
+            if existing is not None:
+                staging.link(part.path, existing)
+            else:
+                staging.write(part.path, part.make())
+            st = os.stat(staging.dir / part.path)
+            written.append((part.path, part.key, existing is not None, st.st_size, st.st_mtime_ns))
+        return state, written
+
     progress.stage("rendering", len(todo))
-    made, problems = render_jobs(todo, theme, root, staging, progress, workers)
+    made, problems, (state, index_files_written) = render_jobs(todo, theme, root, staging, progress, workers,
+                                                                beside=index)
     for job in todo:
         if job.path in made:
             cache.record(job.path, job.key, *made[job.path])
-
-    progress.stage("indexing")
-    previous = cache.stages.get("search") if isinstance(cache.stages.get("search"), IndexState) else None
-    state, parts = update_index(previous, site)
     cache.stages["search"] = state
-    for part in parts:
-        if staging.register(part.path) and not _reuse(staging, cache, part.path, part.key):
-            staging.write(part.path, part.make())
-            st = os.stat(staging.dir / part.path)
-            cache.record(part.path, part.key, st.st_size, st.st_mtime_ns)
+    for path, key, reused, size, mtime in index_files_written:
+        staging.register(path)
+        cache.reused += reused
+        cache.record(path, key, size, mtime)
+
     for path, source in theme.static_files().items():
         _add_copy(staging, cache, path, source)
     for name in sorted({a for n in site.notices for a in n.attachments}):

@@ -56,8 +56,15 @@ class Finding:
     masked: str
 
 
+# Every finding has eleven digits or more, in groups joined by single separators: a text
+# without such a stretch (most of them) is passed over at the regex engine's speed.
+_ELEVEN_DIGITS = re.compile(r"[0-9０-９](?:[ -]?[0-9０-９]){10}")
+
+
 def find_personal_data(text: str) -> list[Finding]:
     """Every ID number, mobile number and bank card number in ``text``, sorted, not overlapping."""
+    if not _ELEVEN_DIGITS.search(text):
+        return []
     runs = [(m.start(), m.end()) for m in _RUN.finditer(text)]
     candidates: list[Finding] = []
     for i, (start, _) in enumerate(runs):

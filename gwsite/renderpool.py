@@ -11,6 +11,7 @@ import gc
 import multiprocessing
 import os
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from .diagnostics import Problem
 from .progress import Progress
@@ -20,6 +21,7 @@ from .write import Staging
 SERIAL_BELOW = 200  # jobs: fewer are quicker rendered here than handed to workers
 CHUNK = 64  # jobs a worker takes at a time: small enough to keep both cores busy to the end
 
+T = TypeVar("T")
 Made = dict[str, tuple[int, int]]  # path -> (size, mtime_ns) of the file written
 
 # The work of the current call, set before the fork and inherited by the workers.
@@ -27,8 +29,11 @@ _work: tuple | None = None
 
 
 def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, progress: Progress,
-                workers: int | None = None) -> tuple[Made, list[Problem]]:
-    """Render and write ``jobs``; returns what was written and every distinct problem."""
+                workers: int | None = None, beside: Callable[[], T] | None = None
+                ) -> tuple[Made, list[Problem], T | None]:
+    """Render and write ``jobs``; returns what was written, every distinct problem, and
+    the result of ``beside``: other work (the search index) that one worker does while
+    the others render, so that both cores stay busy."""
     global _work
     env = theme.environment()
     for job in jobs:
@@ -39,26 +44,32 @@ def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, pro
         for start in range(0, len(jobs), CHUNK):
             _merge(made, problems, _render(jobs[start:start + CHUNK], env, theme, root, staging.dir))
             progress.advance(min(CHUNK, len(jobs) - start))
-        return made, list(problems.values())
+        return made, list(problems.values()), beside() if beside else None
     for name in env.list_templates():  # compiled once, before the fork
         if name.endswith((".html", ".xml")):
             env.get_template(name)
-    _work = (jobs, env, theme, root, staging.dir)
+    _work = (jobs, env, theme, root, staging.dir, beside)
     gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
     made, problems = {}, {}
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
+            other = pool.apply_async(_beside) if beside else None  # queued first: the longest task
             for result, count in pool.imap_unordered(_render_chunk, range(0, len(jobs), CHUNK)):
                 _merge(made, problems, result)
                 progress.advance(count)
+            side = other.get() if other else None
     finally:
         _work = None
         gc.unfreeze()
-    return made, list(problems.values())
+    return made, list(problems.values()), side
+
+
+def _beside():
+    return _work[5]()
 
 
 def _render_chunk(start: int):
-    jobs, env, theme, root, folder = _work
+    jobs, env, theme, root, folder, _ = _work
     chunk = jobs[start:start + CHUNK]
     return _render(chunk, env, theme, root, folder), len(chunk)
 

@@ -465,6 +465,8 @@ def _invert(fields: _Fields, records: list[bytes]) -> dict[str, str]:
 
 
 def _encode_entry(docs: list[int], title: list[int] | None, numbers: list[int] | None) -> str:
+    if len(docs) == 1 and not title and not numbers:  # most grams: one document, body only
+        return f"[[{docs[0]}]]"
     parts = [_encode(docs)]
     if title or numbers:
         parts.append(_encode(title) if title else "0")

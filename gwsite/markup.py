@@ -1,7 +1,7 @@
 """Markdown bodies to safe HTML.
 
-Markdown is GitHub-flavoured CommonMark through cmarkgfm (GitHub's C parser): about 50 ×
-faster than Python-Markdown, which was the build's slowest step (bench/README.md).  Bodies are written by many hands and pasted from Word; raw HTML in them is allowed but
+Markdown is GitHub-flavoured CommonMark through cmarkgfm (GitHub's C parser): 22 × faster
+than Python-Markdown on the demo's bodies, which made it the build's slowest step (README).  Bodies are written by many hands and pasted from Word; raw HTML in them is allowed but
 sanitised with nh3 (the Rust ``ammonia`` sanitiser): no script, no event-handler
 attributes, no ``javascript:`` or other non-web URLs.
 """

@@ -174,3 +174,15 @@ def test_the_replaced_output_is_removed_and_nothing_is_left_beside_it(root, tmp_
         import time
         time.sleep(0.05)
     assert not any(trash.iterdir())
+
+
+def test_a_notice_whose_attachment_disappears_is_read_again(root, tmp_path):
+    out = tmp_path / "public"
+    build(root, out)
+    before = tree_digest(out)
+    attachment = next((root / "content" / "files").rglob("*.*"))
+    attachment.unlink()  # the notice's file is unchanged: only its attachment is gone
+    result = pipeline.build(root, out, workers=1)
+    assert not result.report.ok
+    assert any("attachment" in str(p) and "not found" in str(p) for p in result.report.problems)
+    assert tree_digest(out) == before

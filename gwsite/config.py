@@ -12,7 +12,7 @@ from .yamlsrc import LinedDict, check_keys, load_yaml
 
 SITE_FILE = "site.yaml"
 SITE_KEYS = ("title", "region", "host", "site_code", "icp", "police_record", "base_url",
-             "orgs", "domains", "upstream", "require_review", "page_size")
+             "conac_url", "orgs", "domains", "upstream", "require_review", "page_size")
 SITE_REQUIRED = ("title", "region", "host", "orgs")
 ORG_KEYS = ("id", "name", "kind", "aliases", "code", "not_involved")
 ORG_REQUIRED = ("id", "name", "kind")
@@ -42,14 +42,11 @@ def read_site_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     if site_code and not re.fullmatch(r"[0-9A-Za-z]{10}", site_code):
         problems.append(warning(Location(SITE_FILE, data.line_of("site_code")),
                                 f"site_code '{site_code}' is not a 10-character 网站标识码"))
-    base_url = _text(data.get("base_url"))
-    if base_url:
-        if not re.match(r"^https?://[^/\s]+", base_url):
-            problems.append(error(Location(SITE_FILE, data.line_of("base_url")),
-                                  f"base_url '{base_url}' must be an absolute http(s) URL",
-                                  "e.g. https://www.example.gov.cn/jcgk/"))
-        elif not base_url.endswith("/"):
-            base_url += "/"
+    base_url = _absolute_url(data, "base_url", "https://www.example.gov.cn/jcgk/", problems)
+    if base_url and not base_url.endswith("/"):
+        base_url += "/"
+    # The 党政机关网站标识 is shown from a local image either way; this is where it links.
+    conac_url = _absolute_url(data, "conac_url", "https://bszs.conac.cn/sitename?method=show&id=…", problems)
     page_size = data.get("page_size", 20)
     if not isinstance(page_size, int) or isinstance(page_size, bool) or not 5 <= page_size <= 500:
         problems.append(error(Location(SITE_FILE, data.line_of("page_size")),
@@ -65,11 +62,21 @@ def read_site_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
         title=_text(data.get("title")), region=_text(data.get("region")),
         host=_text(data.get("host")), orgs=tuple(orgs), domains=domains,
         site_code=site_code, icp=_text(data.get("icp")),
-        police_record=_text(data.get("police_record")), base_url=base_url,
+        police_record=_text(data.get("police_record")), base_url=base_url, conac_url=conac_url,
         upstream=_text(data.get("upstream")), require_review=require_review,
         page_size=page_size, location=Location(SITE_FILE, 1),
     )
     return config, problems
+
+
+def _absolute_url(data: LinedDict, key: str, example: str, problems: list[Problem]) -> str:
+    """The value of ``key`` if it is an absolute http(s) URL; else a problem and ""."""
+    value = _text(data.get(key))
+    if value and not re.match(r"^https?://[^/\s]+", value):
+        problems.append(error(Location(SITE_FILE, data.line_of(key)),
+                              f"{key} '{value}' must be an absolute http(s) URL", f"e.g. {example}"))
+        return ""
+    return value
 
 
 def _read_orgs(data: LinedDict, domains: DomainTable, problems: list[Problem]) -> list[Org]:

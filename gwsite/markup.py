@@ -54,8 +54,55 @@ def markdown_to_html(text: str) -> str:
         link_rel="noopener noreferrer",
         filter_style_properties={"text-align"},
     )
-    # The page's own title is the only <h1>: body headings move one level down.
-    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", clean)
+    return _wrap_tables(_outline_headings(clean))
 
 
-_HEADING = re.compile(r"<(/?)h([1-5])(?=[\s>])")
+_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
+_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+_CAPTION = re.compile(r"<caption>(.*?)</caption>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _outline_headings(html: str) -> str:
+    """The page's own title is the only <h1>: body headings start at <h2> and go down one
+    level at a time (a skipped level breaks the outline screen readers navigate by, and
+    the Nu HTML Checker reports it), keeping their nesting."""
+    open_levels: list[tuple[int, int]] = []  # (level written, level shown) of enclosing headings
+
+    def renumber(m: re.Match) -> str:
+        written = int(m.group(1))
+        while open_levels and open_levels[-1][0] >= written:
+            open_levels.pop()
+        shown = min(6, open_levels[-1][1] + 1 if open_levels else 2)
+        open_levels.append((written, shown))
+        return f"<h{shown}>{m.group(2)}</h{shown}>"
+
+    return _HEADING.sub(renumber, html)
+
+
+def _wrap_tables(html: str) -> str:
+    """Each table in its own labelled, focusable scrolling region, so that a wide table
+    scrolls by itself (also from the keyboard) instead of widening the page on a phone.
+    The label is the table's caption, else the heading above it; labels stay distinct
+    because each region is a landmark."""
+    used: set[str] = set()
+    out, last = [], 0
+    for m in _TABLE.finditer(html):
+        if "<table" in m.group(1):  # a table inside a table (pasted from Word): leave as written
+            continue
+        before = html[last:m.start()]
+        headings = _HEADING.findall(html, 0, m.start())
+        caption = _CAPTION.search(m.group(1))
+        label = _text(caption.group(1) if caption else headings[-1][1] if headings else "") or "表格"
+        if label in used:
+            label = f"{label}（表{len(used) + 1}）"
+        used.add(label)
+        out.append(before + f'<div class="table-wrap" role="region" aria-label="{label}" tabindex="0">'
+                   + m.group(0) + "</div>")
+        last = m.end()
+    return "".join(out) + html[last:]
+
+
+def _text(fragment: str) -> str:
+    """Plain text of an escaped HTML fragment, still escaped (fit for an attribute)."""
+    return " ".join(_TAG.sub("", fragment).split()).replace('"', "&quot;")

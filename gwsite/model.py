@@ -53,6 +53,7 @@ class SiteConfig:
     icp: str = ""  # ICP备案号
     police_record: str = ""  # 公安机关备案号
     base_url: str = ""
+    conac_url: str = ""  # 党政机关网站标识 verification link (开普云); the badge links there
     upstream: str = ""  # folder of the city's catalogue workbooks (只增不减)
     require_review: bool = False
     page_size: int = 20

@@ -14,18 +14,28 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGE_KINDS = {"home", "domain", "org", "notice", "search", "catalogue", "page", "list"}
 
 
+BODIES = ("notice-body", "page-body")  # written by people: may link to other sites
+
+
 class Links(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self.links: list[tuple[str, str, str, bool]] = []  # (tag, attribute, value, in a body)
         self.ids: set[str] = set()
+        self.body_depth = 0  # open <div>s since a body began
 
     def handle_starttag(self, tag, attrs):
+        if tag == "div" and (self.body_depth or dict(attrs).get("class") in BODIES):
+            self.body_depth += 1
         for name, value in attrs:
             if name == "id":
                 self.ids.add(value)
             if name in ("href", "src") and value is not None:
-                self.links.append((tag, name, value))
+                self.links.append((tag, name, value, self.body_depth > 0))
+
+    def handle_endtag(self, tag):
+        if tag == "div" and self.body_depth:
+            self.body_depth -= 1
 
 
 def test_every_page_kind_exists(demo_build):
@@ -64,16 +74,21 @@ def test_demo_district_is_the_size_the_issue_asks_for():
 
 
 def test_every_internal_link_and_asset_resolves_to_a_file(demo_build):
+    conac_url = pipeline.load(ROOT).site.config.conac_url
+    assert conac_url, "the demo shows the configured 党政机关网站标识 link"
     broken = []
     for page in sorted(demo_build.rglob("*.html")):
         parser = Links()
         parser.feed(page.read_text(encoding="utf-8"))
         rel_page = page.relative_to(demo_build).as_posix()
-        for tag, attr, value in parser.links:
+        assert any(v == conac_url for _, _, v, _ in parser.links), f"{rel_page}: no badge link"
+        for tag, attr, value, in_body in parser.links:
             url = urlsplit(value)
             if url.scheme in ("http", "https", "mailto", "tel"):
-                # external pages may be linked from a body, but nothing is loaded from outside
+                # Nothing is loaded from outside; the only links out are the ones a body's
+                # author wrote and the badge's configured verification page.
                 assert tag == "a", f"{rel_page}: external resource {value}"
+                assert in_body or value == conac_url, f"{rel_page}: external link {value}"
                 continue
             assert not url.scheme and not url.netloc, f"{rel_page}: {value}"
             assert not value.startswith("/"), f"{rel_page}: root-relative link {value}"

@@ -46,3 +46,49 @@ def test_template_error_names_the_template(tmp_path, run_cli):
     assert code == 1
     assert "theme/templates/notice.html:2: template error: 'gwsite.model.Notice object' has no attribute 'titel'" in err
     assert not out.exists()
+
+
+def test_brand_override_replaces_only_the_title_of_the_header(tmp_path, run_cli):
+    root = make_site(tmp_path / "site", {
+        "content/notices/mzj/a.yaml": NOTICE,
+        "theme/templates/brand.html": '<p class="site-title"><a href="{{ url(\'index.html\') }}">'
+                                      '<img src="{{ url(\'static/emblem.svg\') }}" alt="">{{ config.title }}</a></p>\n',
+        "theme/static/emblem.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    })
+    out = tmp_path / "public"
+    code, _, err = run_cli("build", root, "-o", out)
+    assert code == 0, err
+    notice = (out / "notices/mzj/a.html").read_text(encoding="utf-8")
+    assert '<a href="../../index.html"><img src="../../static/emblem.svg" alt="">测试区基层政务公开</a>' in notice
+    assert 'class="site-region"' not in notice  # the built-in brand.html is replaced ...
+    assert 'data-contrast' in notice and 'aria-label="栏目导航"' in notice  # ... and nothing else
+
+
+def test_the_demo_district_shows_its_emblem_from_its_own_theme(demo_build):
+    from conftest import ROOT
+
+    assert sorted(p.relative_to(ROOT / "theme").as_posix() for p in (ROOT / "theme").rglob("*") if p.is_file()) == [
+        "static/qingxi-emblem.svg", "templates/brand.html"]
+    assert (demo_build / "static/qingxi-emblem.svg").read_bytes() == (ROOT / "theme/static/qingxi-emblem.svg").read_bytes()
+    notice = next(demo_build.glob("notices/mzj/*.html")).relative_to(demo_build).as_posix()
+    for page, prefix in [("index.html", ""), (notice, "../../")]:
+        html = (demo_build / page).read_text(encoding="utf-8")
+        assert f'<img src="{prefix}static/qingxi-emblem.svg" alt="" width="48" height="48">青溪区基层政务公开</a>' in html
+        assert '<p class="site-region">云岭市青溪区</p>' in html and "data-contrast" in html
+
+
+def test_badge_is_a_local_image_linked_to_the_configured_verification_page(tmp_path, run_cli):
+    root = make_site(tmp_path / "site", {"content/notices/mzj/a.yaml": NOTICE})
+    out = tmp_path / "public"
+    assert run_cli("build", root, "-o", out)[0] == 0
+    badge = '<img src="../../static/conac.svg" alt="党政机关网站标识" width="120" height="44">'
+    notice = (out / "notices/mzj/a.html").read_text(encoding="utf-8")
+    assert f'<p class="conac">{badge}</p>' in notice  # no conac_url: the image alone
+    assert (out / "static/conac.svg").read_bytes().startswith(b"<svg")
+
+    url = "https://bszs.conac.cn/sitename?method=show&id=0A1B2C3D"
+    with (root / "site.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"conac_url: {url}\n")
+    assert run_cli("build", root, "-o", out)[0] == 0
+    notice = (out / "notices/mzj/a.html").read_text(encoding="utf-8")
+    assert f'<p class="conac"><a href="{url.replace("&", "&amp;")}">{badge}</a></p>' in notice

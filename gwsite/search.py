@@ -540,7 +540,9 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
 
     count = len(state.records)
     size = sum(map(len, state.records))
-    per_doc_shard = min(64, _pow2_at_least(DOC_SHARD_BYTES * count / size)) if count else 1
+    # A power of two at most the aimed size: a result page loads no more than before.
+    aim = DOC_SHARD_BYTES * count / size if count else 1
+    per_doc_shard = min(64, 1 << int(math.log2(aim))) if aim >= 1 else 1
     for number in range(math.ceil(count / per_doc_shard)):
         first, last = number * per_doc_shard, (number + 1) * per_doc_shard
         key = _hash(per_doc_shard, *state.notice_keys[first:last])

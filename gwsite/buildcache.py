@@ -16,6 +16,7 @@ from pathlib import Path
 
 CACHE_DIR = ".gwsite-cache"
 FORMAT = 1
+KEEP_OUTPUTS = 3  # output folders whose cache is kept
 
 
 class BuildCache:
@@ -70,3 +71,11 @@ class BuildCache:
         with open(tmp, "wb") as f:
             pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.file)
+        self._forget_old_outputs()
+
+    def _forget_old_outputs(self) -> None:
+        """Keep the caches of the few output folders built last (each about the size of
+        the search index): building into many temporary folders must not fill the disk."""
+        caches = sorted(self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in caches[KEEP_OUTPUTS:]:
+            old.unlink(missing_ok=True)

@@ -186,3 +186,12 @@ def test_a_notice_whose_attachment_disappears_is_read_again(root, tmp_path):
     assert not result.report.ok
     assert any("attachment" in str(p) and "not found" in str(p) for p in result.report.problems)
     assert tree_digest(out) == before
+
+
+def test_only_the_latest_output_folders_keep_a_cache(root, tmp_path):
+    from gwsite.buildcache import KEEP_OUTPUTS
+    for n in range(KEEP_OUTPUTS + 2):
+        build(root, tmp_path / f"out{n}")
+    assert len(list((root / CACHE_DIR).glob("*.pickle"))) == KEEP_OUTPUTS
+    newest = build(root, tmp_path / f"out{KEEP_OUTPUTS + 1}")
+    assert newest.made == 0  # the latest folder's cache survived

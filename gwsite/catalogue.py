@@ -114,12 +114,14 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .xlsx and old .xls 
 # Public API
 
 def read_catalogues(
-    root: Path, orgs: tuple[Org, ...], domains: DomainTable, folder: str = FOLDER
+    root: Path, orgs: tuple[Org, ...], domains: DomainTable, folder: str = FOLDER, cache: dict | None = None
 ) -> tuple[tuple[CatalogueItem, ...], list[Problem]]:
     """Every item of every catalogue workbook under ``root/folder``, and the problems.
 
     Items come in a fixed order: by the domain's place in ``domains``, then by file,
-    sheet (workbook order) and row.  Problems are sorted by place.
+    sheet (workbook order) and row.  Problems are sorted by place.  With ``cache`` (kept
+    by the caller between builds), a workbook whose size and time are unchanged is not
+    opened again: openpyxl is most of a rebuild's reading otherwise.
     """
     root = Path(root)
     base = root / folder
@@ -128,9 +130,26 @@ def read_catalogues(
     if not base.is_dir():
         return (), []
     subjects = _SubjectResolver(orgs)
+    setting = repr((orgs, domains))
+    seen = set()
     for path in _workbook_paths(base):
         rel = path.relative_to(root).as_posix()
-        problems += _read_workbook(path, rel, domains, subjects, rows)
+        st = path.stat()
+        stamp = (st.st_size, st.st_mtime_ns, setting)
+        seen.add(rel)
+        entry = cache.get(rel) if cache is not None else None
+        if entry is not None and entry[0] == stamp:
+            found, more = entry[1], entry[2]
+        else:
+            more = []
+            found = _read_workbook(path, rel, domains, subjects, more)
+            if cache is not None:
+                cache[rel] = (stamp, found, more)
+        problems += found
+        rows += more
+    if cache is not None:
+        for rel in set(cache) - seen:
+            del cache[rel]
     rows.sort(key=lambda pair: pair[0])
     return tuple(item for _, item in rows), sorted_problems(problems)
 

@@ -56,7 +56,8 @@ def load(root: Path, strict: bool = False, cache: dict | None = None, workers: i
     config, problems = read_site_config(root)
     if config is None:
         return Report(sorted_problems(problems), strict)
-    catalogue, found = read_catalogues(root, config.orgs, config.domains)
+    catalogue, found = read_catalogues(root, config.orgs, config.domains,
+                                       cache=None if cache is None else cache.setdefault("catalogues", {}))
     problems += found
     notices, found = read_notices(root, config.domains, None if cache is None else cache.setdefault("notices", {}),
                                   workers)
@@ -69,7 +70,8 @@ def load(root: Path, strict: bool = False, cache: dict | None = None, workers: i
     upstream: tuple = ()
     if config.upstream:
         if (root / config.upstream).is_dir():
-            upstream, found = read_catalogues(root, config.orgs, config.domains, folder=config.upstream)
+            upstream, found = read_catalogues(root, config.orgs, config.domains, folder=config.upstream,
+                                              cache=None if cache is None else cache.setdefault("upstream", {}))
             problems += found
         else:
             problems.append(error(Location("site.yaml"), f"upstream folder '{config.upstream}' not found",

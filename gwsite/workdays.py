@@ -118,6 +118,7 @@ def holiday_name(d: date) -> str | None:
     return cal.off.get(d) or cal.work.get(d)
 
 
+@functools.lru_cache(maxsize=65536)  # the audit asks the same few thousand questions
 def add_working_days(start: date, n: int) -> date:
     """The n-th working day after ``start``: "自…之日起20个工作日内" ends on this day.
 
@@ -134,6 +135,7 @@ def add_working_days(start: date, n: int) -> date:
     return d
 
 
+@functools.lru_cache(maxsize=65536)
 def working_days_between(a: date, b: date) -> int:
     """Working days after ``a`` up to and including ``b``; negative when b is before a.
 

@@ -179,8 +179,8 @@ def shard_of(key: str, shards: int) -> int:
 
 
 # ---------------------------------------------------------------------------------------
-# Body text: Markdown straight to plain text (Python-Markdown would double the build's
-# slowest step).  tests/test_search.py checks it against markdown_to_html on samples.
+# Body text: Markdown straight to plain text, without rendering HTML and stripping it
+# again.  tests/test_search.py checks it against markdown_to_html on samples.
 # ---------------------------------------------------------------------------------------
 
 _MD_RULES = [  # (a character the rule needs, pattern, replacement): most bodies need few

@@ -1,7 +1,7 @@
 """Markdown bodies to safe HTML.
 
-Markdown is GitHub-flavoured CommonMark through cmarkgfm (GitHub's C parser): 22 × faster
-than Python-Markdown on the demo's bodies, which made that the build's slowest step
+Markdown is GitHub-flavoured CommonMark through cmarkgfm (GitHub's C parser): on the
+demo's bodies 22 × faster than Python-Markdown, which had been the build's slowest step
 (README).  Bodies are written by many hands and pasted from Word; raw HTML in them is
 allowed but sanitised with nh3 (the Rust ``ammonia`` sanitiser): no script, no event-handler
 attributes, no ``javascript:`` or other non-web URLs.

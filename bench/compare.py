@@ -346,7 +346,7 @@ def describe_rebuild(tool: str, data) -> str:
         return (f"hugo server: its log says Total in {_fmt(total, '.0f')} ms (median; runs "
                 f"{', '.join(_fmt(t, '.0f') for t in data['total_ms'])}); changed page served after "
                 f"{_fmt(served, '.2f')} s (runs {', '.join(_fmt(s, '.2f') for s in data['served_s'])}); "
-                f"server start {data['startup_s']:.1f} s, peak RSS {data.get('rss_mb', 0):.0f} MB")
+                f"server cpu per edit {median(data['cpu_s']):.2f} s; server start {data['startup_s']:.1f} s, peak RSS {data.get('rss_mb', 0):.0f} MB")
     if not data:
         return "failed"
     walls = [r.wall for r in data]

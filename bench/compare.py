@@ -11,7 +11,7 @@ for) and peak RSS (``ru_maxrss``).
 The rebuild after one notice changes (``--rebuild-at``, 10,000 notices by default): one
 notice's title and body are edited, then
 - gwsite builds again into the output folder of a build of the unedited corpus (today a
-  full rebuild: gwsite has no incremental build yet);
+  incremental build: it reuses every file whose inputs did not change);
 - Hugo runs ``hugo server`` (watch mode, rendering to disk): Hugo's own log line
   "Total in N ms" is its rebuild time; "served" is the wall time from the edit until the
   server returns the page with the new title (polled every 10 ms);
@@ -346,11 +346,11 @@ def describe_rebuild(tool: str, data) -> str:
         return (f"hugo server: its log says Total in {_fmt(total, '.0f')} ms (median; runs "
                 f"{', '.join(_fmt(t, '.0f') for t in data['total_ms'])}); changed page served after "
                 f"{_fmt(served, '.2f')} s (runs {', '.join(_fmt(s, '.2f') for s in data['served_s'])}); "
-                f"server start {data['startup_s']:.1f} s, peak RSS {data.get('rss_mb', 0):.0f} MB")
+                f"server cpu per edit {median(data['cpu_s']):.2f} s; server start {data['startup_s']:.1f} s, peak RSS {data.get('rss_mb', 0):.0f} MB")
     if not data:
         return "failed"
     walls = [r.wall for r in data]
-    label = "with LOAD_CONTENT_CACHE" if tool == "pelican" else "full rebuild (no incremental build yet)"
+    label = "with LOAD_CONTENT_CACHE" if tool == "pelican" else "incremental (reuses the previous build)"
     return (f"{label}: wall {median(walls):.2f} s (runs {', '.join(f'{w:.2f}' for w in walls)}), "
             f"cpu {median([r.cpu for r in data]):.2f} s, rss {max(r.rss_mb for r in data):.0f} MB")
 

@@ -10,7 +10,7 @@ for) and peak RSS (``ru_maxrss``).
 
 The rebuild after one notice changes (``--rebuild-at``, 10,000 notices by default): one
 notice's title and body are edited, then
-- gwsite builds again into the output folder of a build of the unedited corpus (today a
+- gwsite builds again into the output folder of a build of the unedited corpus (an
   incremental build: it reuses every file whose inputs did not change);
 - Hugo runs ``hugo server`` (watch mode, rendering to disk): Hugo's own log line
   "Total in N ms" is its rebuild time; "served" is the wall time from the edit until the

@@ -7,7 +7,6 @@ made from the ``Site`` returned here and so cannot leak what it never received.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from dataclasses import replace

@@ -188,11 +188,21 @@ class Site:
     unreviewed: tuple[ReviewMark, ...] = ()
 
 
+def content_digest(*parts) -> str:
+    """The key incremental builds compare: a digest of ``parts`` (bytes, or anything as
+    its text), each ended by a NUL so that ("ab", "c") and ("a", "bc") differ."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
 def digest(record) -> str:
     """A digest of a frozen record's content (a notice, say), made once per object: the
     render, the index and the masking all key their caches by it."""
     found = record.__dict__.get("_digest")
     if found is None:
-        found = hashlib.blake2b(pickle.dumps(record, protocol=5), digest_size=16).hexdigest()
+        found = content_digest(pickle.dumps(record, protocol=5))
         object.__setattr__(record, "_digest", found)
     return found

@@ -4,7 +4,6 @@
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -17,14 +16,14 @@ from .audit import KINDS, AuditReport, audit
 from .catalogue import read_catalogues
 from .config import read_site_config
 from .diagnostics import Location, Problem, Severity, error, sorted_problems
-from .model import Site
+from .model import Site, content_digest
 from .notices import CONTENT_DIR, read_notices, read_pages
 from .buildcache import BuildCache
 from .progress import QUIET, Progress
 from .render import Theme, plan_site, render_audit, render_site
 from .renderpool import render_jobs
 from .search import IndexState, index_files, update_index
-from .write import OutputSet, Staging
+from .write import OutputSet, Stamp, Staging
 
 
 @dataclass
@@ -149,18 +148,14 @@ def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, 
             todo.append(job)
     previous = cache.stages.get("search") if isinstance(cache.stages.get("search"), IndexState) else None
 
-    def index() -> tuple[IndexState, list[tuple[str, str, bool, int, int]]]:
-        """The search index, written into staging: (path, key, reused, size, mtime) per file."""
+    def index() -> tuple[IndexState, list[tuple[str, str, bool, Stamp]]]:
+        """The search index, written into staging: (path, key, reused, stamp) per file."""
         state, parts = update_index(previous, site)
         written = []
         for part in parts:
             existing = cache.reusable(part.path, part.key)
-            if existing is not None:
-                staging.link(part.path, existing)
-            else:
-                staging.write(part.path, part.make())
-            st = os.stat(staging.dir / part.path)
-            written.append((part.path, part.key, existing is not None, st.st_size, st.st_mtime_ns))
+            stamp = staging.link(part.path, existing) if existing else staging.write(part.path, part.make())
+            written.append((part.path, part.key, existing is not None, stamp))
         return state, written
 
     progress.stage("rendering", len(todo))
@@ -170,15 +165,13 @@ def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, 
         if job.path in made:
             cache.record(job.path, job.key, *made[job.path])
     cache.stages["search"] = state
-    for path, key, reused, size, mtime in index_files_written:
+    for path, key, reused, stamp in index_files_written:
         staging.register(path)
         cache.reused += reused
-        cache.record(path, key, size, mtime)
+        cache.record(path, key, *stamp)
 
-    for path, source in theme.static_files().items():
+    for path, source in _copied_files(root, site, theme):
         _add_copy(staging, cache, path, source)
-    for name in sorted({a for n in site.notices for a in n.attachments}):
-        _add_copy(staging, cache, paths.attachment(name), root / CONTENT_DIR / name)
     _add(staging, cache, paths.MANIFEST, staging.manifest())
     return problems
 
@@ -197,11 +190,9 @@ def _add(staging: Staging, cache: BuildCache, path: str, data: bytes) -> None:
     """A file made in full every build (index, manifest): kept when its bytes are the same."""
     if not staging.register(path):
         return
-    key = hashlib.blake2b(data, digest_size=16).hexdigest()
+    key = content_digest(data)
     if not _reuse(staging, cache, path, key):
-        staging.write(path, data)
-        st = os.stat(staging.dir / path)
-        cache.record(path, key, st.st_size, st.st_mtime_ns)
+        cache.record(path, key, *staging.write(path, data))
 
 
 def _add_copy(staging: Staging, cache: BuildCache, path: str, source: Path) -> None:
@@ -211,9 +202,7 @@ def _add_copy(staging: Staging, cache: BuildCache, path: str, source: Path) -> N
     st = os.stat(source)
     key = f"{source.resolve()}:{st.st_size}:{st.st_mtime_ns}"
     if not _reuse(staging, cache, path, key):
-        staging.copy(path, source)
-        st = os.stat(staging.dir / path)
-        cache.record(path, key, st.st_size, st.st_mtime_ns)
+        cache.record(path, key, *staging.copy(path, source))
 
 
 def collect_outputs(root: Path, site: Site) -> OutputSet:
@@ -224,13 +213,19 @@ def collect_outputs(root: Path, site: Site) -> OutputSet:
         files.add(f.path, f.data, f.kind, f.id)
     for f in index_files(site):
         files.add(f.path, f.data)
-    for path, source in theme.static_files().items():
+    for path, source in _copied_files(root, site, theme):
         files.copy(path, source)
-    attachments = sorted({a for n in site.notices for a in n.attachments})
-    for name in attachments:
-        files.copy(paths.attachment(name), root / CONTENT_DIR / name)
     files.add(paths.MANIFEST, files.manifest())
     return files
+
+
+def _copied_files(root: Path, site: Site, theme: Theme) -> list[tuple[str, Path]]:
+    """(output path, source) of every file copied as it is: the theme's static files and
+    the published notices' attachments."""
+    copied = list(theme.static_files().items())
+    for name in sorted({a for n in site.notices for a in n.attachments}):
+        copied.append((paths.attachment(name), root / CONTENT_DIR / name))
+    return copied
 
 
 def _check_output_dir(root: Path, out: Path) -> list[Problem]:

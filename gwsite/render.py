@@ -23,7 +23,8 @@ from . import paths
 from .catalogue_export import catalogue_csv, catalogue_json, catalogue_xlsx
 from .diagnostics import Location, Problem, error
 from .markup import markdown_to_html
-from .model import DEPARTMENT, PAGE_SECTIONS, TOWNSHIP, CatalogueItem, Notice, Org, Site, digest
+from .model import (DEPARTMENT, PAGE_SECTIONS, TOWNSHIP, CatalogueItem, Notice, Org, Site, content_digest,
+                    digest)
 from .write import OutputFile
 
 BUILTIN_THEME = Path(__file__).parent / "theme"
@@ -234,14 +235,6 @@ class Job:
     id: str = ""
 
 
-def _hash(*parts: str) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
-
-
 _CODE_DIGEST: list[str] = []
 
 
@@ -267,18 +260,18 @@ class Digests:
     """
 
     def __init__(self, site: Site, theme: Theme, view: SiteView) -> None:
-        self.frame = _hash(code_digest(), theme.digest(), repr(site.config),
+        self.frame = content_digest(code_digest(), theme.digest(), repr(site.config),
                            repr([d.name for d in view.domains]))
         self.notice = {n.id: digest(n) for n in site.notices}
-        self.catalogue = _hash(repr(site.catalogue))
-        self.pages = _hash(repr(site.pages))
-        self.all_notices = _hash(*self.notice.values())
+        self.catalogue = content_digest(repr(site.catalogue))
+        self.pages = content_digest(repr(site.pages))
+        self.all_notices = content_digest(*self.notice.values())
 
     def notices(self, notices) -> str:
-        return _hash(*(self.notice[n.id] for n in notices))
+        return content_digest(*(self.notice[n.id] for n in notices))
 
     def key(self, path: str, *parts: str) -> str:
-        return _hash(self.frame, path, *parts)
+        return content_digest(self.frame, path, *parts)
 
 
 def render_site(site: Site, theme: Theme, root: Path | None = None) -> list[OutputFile]:
@@ -324,7 +317,7 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
     def listing(path: str, title: str, pager: Pager, id: str = "", crumbs=(), item=None) -> None:
         extra = {"item": item} if item is not None else {}
         page("list.html", path, "list", id,
-             _hash(title, repr(crumbs), repr(item), str(pager.count), digests.notices(pager.items)),
+             content_digest(title, repr(crumbs), repr(item), str(pager.count), digests.notices(pager.items)),
              title=title, pager=pager, breadcrumbs=list(crumbs), **extra)
 
     def feed(path: str, title: str, notices) -> None:
@@ -335,7 +328,7 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
     def data(path: str, key: str, make: Callable[[], bytes]) -> None:
         jobs.append(Job(path, digests.key(path, key), lambda env: make()))
 
-    everything = _hash(digests.all_notices, digests.catalogue, digests.pages)
+    everything = content_digest(digests.all_notices, digests.catalogue, digests.pages)
     page("home.html", paths.HOME, "home", "", everything, latest=site.notices[:LATEST_ON_HOME])
     for pager in paginate(site.notices, paths.LATEST, size):
         listing(pager.path, "最新公开", pager)
@@ -348,7 +341,7 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
         in_domain = view.notices_by_domain.get(domain.name, ())
         items = view.items_by_domain.get(domain.name, ())
         page("domain.html", paths.domain(slug), "domain", domain.name,
-             _hash(digests.catalogue, digests.notices(in_domain)), domain=domain)
+             content_digest(digests.catalogue, digests.notices(in_domain)), domain=domain)
         crumbs = ((domain.name, paths.domain(slug)),)
         for pager in paginate(in_domain, paths.domain_file(slug, "notices.html"), size):
             listing(pager.path, f"{domain.name}：全部公开信息", pager, domain.name, crumbs)
@@ -370,7 +363,7 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
         under_items = [n for i in view.items_by_org.get(org.id, ())
                        for n in view.notices_by_item.get((i.domain, i.key), ())]
         page("org.html", paths.org(org.id), "org", org.id,
-             _hash(digests.catalogue, digests.pages, digests.notices(by_org), digests.notices(under_items)), org=org)
+             content_digest(digests.catalogue, digests.pages, digests.notices(by_org), digests.notices(under_items)), org=org)
         crumbs = ((org.name, paths.org(org.id)),)
         for pager in paginate(by_org, paths.org_file(org.id, "notices.html"), size):
             listing(pager.path, f"{org.name}：法定主动公开内容", pager, org.id, crumbs)
@@ -380,10 +373,10 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
         related = [view.notice_by_id[notice.interprets]] if notice.interprets in view.notice_by_id else []
         related += view.interpretations_of(notice)
         page("notice.html", paths.notice(notice.id), "notice", notice.id,
-             _hash(digests.notice[notice.id], digests.notices(related)),
+             content_digest(digests.notice[notice.id], digests.notices(related)),
              notice=notice, markdown=notice.body)
     for p in site.pages:
-        page("page.html", paths.page(p.id), "page", p.id, _hash(repr(p)),
+        page("page.html", paths.page(p.id), "page", p.id, content_digest(repr(p)),
              doc=p, markdown=p.body)
 
     feed(paths.SITE_FEED, config.title, site.notices)
@@ -395,7 +388,7 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
         data(paths.CATALOGUE_CSV, digests.catalogue, lambda: catalogue_csv(site.catalogue))
     if config.base_url:
         pages = sorted(j.path for j in jobs if j.kind)
-        data(paths.SITEMAP, _hash(*pages), lambda: _sitemap(config.base_url, pages))
+        data(paths.SITEMAP, content_digest(*pages), lambda: _sitemap(config.base_url, pages))
     return jobs
 
 

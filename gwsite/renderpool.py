@@ -9,27 +9,26 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 from pathlib import Path
 from typing import Callable, TypeVar
 
 from .diagnostics import Problem
 from .progress import Progress
 from .render import TEMPLATE_ERRORS, Job, Theme, template_problem
-from .write import Staging
+from .write import Stamp, Staging
 
 SERIAL_BELOW = 200  # jobs: fewer are quicker rendered here than handed to workers
 CHUNK = 64  # jobs a worker takes at a time: small enough to keep both cores busy to the end
 
 T = TypeVar("T")
-Made = dict[str, tuple[int, int]]  # path -> (size, mtime_ns) of the file written
+Made = dict[str, Stamp]  # path -> the file written
 
 # The work of the current call, set before the fork and inherited by the workers.
 _work: tuple | None = None
 
 
 def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, progress: Progress,
-                workers: int | None = None, beside: Callable[[], T] | None = None
+                workers: int, beside: Callable[[], T] | None = None
                 ) -> tuple[Made, list[Problem], T | None]:
     """Render and write ``jobs``; returns what was written, every distinct problem, and
     the result of ``beside``: other work (the search index) that one worker does while
@@ -38,17 +37,16 @@ def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, pro
     env = theme.environment()
     for job in jobs:
         staging.target(job.path)  # make the folders here, once, not racing in the workers
-    workers = workers or len(os.sched_getaffinity(0))
     if workers <= 1 or len(jobs) < SERIAL_BELOW or "fork" not in multiprocessing.get_all_start_methods():
         made, problems = {}, {}
         for start in range(0, len(jobs), CHUNK):
-            _merge(made, problems, _render(jobs[start:start + CHUNK], env, theme, root, staging.dir))
+            _merge(made, problems, _render(jobs[start:start + CHUNK], env, theme, root, staging))
             progress.advance(min(CHUNK, len(jobs) - start))
         return made, list(problems.values()), beside() if beside else None
     for name in env.list_templates():  # compiled once, before the fork
         if name.endswith((".html", ".xml")):
             env.get_template(name)
-    _work = (jobs, env, theme, root, staging.dir, beside)
+    _work = (jobs, env, theme, root, staging, beside)
     gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
     made, problems = {}, {}
     try:
@@ -69,12 +67,12 @@ def _beside():
 
 
 def _render_chunk(start: int):
-    jobs, env, theme, root, folder, _ = _work
+    jobs, env, theme, root, staging, _ = _work
     chunk = jobs[start:start + CHUNK]
-    return _render(chunk, env, theme, root, folder), len(chunk)
+    return _render(chunk, env, theme, root, staging), len(chunk)
 
 
-def _render(jobs: list[Job], env, theme: Theme, root: Path, folder: Path) -> tuple[Made, dict[str, Problem]]:
+def _render(jobs: list[Job], env, theme: Theme, root: Path, staging: Staging) -> tuple[Made, dict[str, Problem]]:
     made: Made = {}
     problems: dict[str, Problem] = {}
     for job in jobs:
@@ -84,11 +82,7 @@ def _render(jobs: list[Job], env, theme: Theme, root: Path, folder: Path) -> tup
             problem = template_problem(exc, theme, root)
             problems.setdefault(str(problem), problem)
             continue
-        target = folder / job.path
-        with open(target, "wb") as f:
-            f.write(data)
-        st = os.stat(target)
-        made[job.path] = (st.st_size, st.st_mtime_ns)
+        made[job.path] = staging.write(job.path, data)  # its folder was made before the fork
     return made, problems
 
 

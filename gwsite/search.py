@@ -40,7 +40,6 @@ from __future__ import annotations
 import base64
 import bisect
 import gc
-import hashlib
 import html
 import json
 import math
@@ -54,7 +53,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import paths
-from .model import Notice, Site, digest
+from .model import Notice, Site, content_digest, digest
 from .write import OutputFile
 
 FORMAT = 2  # 2: documents stored oldest first, lists independent of the count
@@ -323,14 +322,6 @@ def _pow2_at_least(value: float) -> int:
     return 1 << max(0, math.ceil(math.log2(max(1.0, value))))
 
 
-def _hash(*parts) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
-
-
 @dataclass(frozen=True)
 class IndexPart:
     """One index file: its path, a key that changes whenever its bytes do, and how to make it."""
@@ -404,7 +395,7 @@ class _Fields:
         self.org_names = [name for _, name in self.orgs]
         self.domain_names = [d.name for d in config.domains.domains]
         self.domain_index = {name: i for i, name in enumerate(self.domain_names)}
-        self.key = _hash(repr(self.orgs), repr(self.domain_names), FORMAT)
+        self.key = content_digest(repr(self.orgs), repr(self.domain_names), FORMAT)
 
     def grams_of(self, record: list) -> tuple[set[str], set[str], set[str]]:
         """The grams a record is listed under: anywhere, in the title, in the numbers."""
@@ -532,7 +523,7 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     for number in range(shards):
         if number in dirty:
             data = gram_shard(number)
-            state.shard_keys[number] = _hash(data)
+            state.shard_keys[number] = content_digest(data)
             parts.append(IndexPart(f"{DIR}/t/{number}.js", state.shard_keys[number], lambda data=data: data))
         else:
             parts.append(IndexPart(f"{DIR}/t/{number}.js", state.shard_keys[number],
@@ -545,7 +536,7 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     per_doc_shard = min(64, 1 << int(math.log2(aim))) if aim >= 1 else 1
     for number in range(math.ceil(count / per_doc_shard)):
         first, last = number * per_doc_shard, (number + 1) * per_doc_shard
-        key = _hash(per_doc_shard, *state.notice_keys[first:last])
+        key = content_digest(per_doc_shard, *state.notice_keys[first:last])
 
         def doc_shard(number=number, first=first, last=last) -> bytes:
             chunk = b",".join(state.records[first:last])
@@ -567,7 +558,7 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     filter_lists = [by_org[i] for i in sorted(by_org)] + [by_domain[i] for i in sorted(by_domain)]
     for number, docs in enumerate(filter_lists):
         data = f'{PREFIX}["f",{number},{_encode(docs[::-1])}]{SUFFIX}'.encode("utf-8")
-        parts.append(IndexPart(f"{DIR}/f/{number}.js", _hash(data), lambda data=data: data))
+        parts.append(IndexPart(f"{DIR}/f/{number}.js", content_digest(data), lambda data=data: data))
 
     meta = {
         "format": FORMAT,
@@ -580,7 +571,7 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
         "filters": filters,
     }
     data = _script("m", 0, meta)
-    parts.append(IndexPart(META, _hash(data), lambda: data))
+    parts.append(IndexPart(META, content_digest(data), lambda: data))
     return parts
 
 

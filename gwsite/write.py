@@ -1,7 +1,7 @@
 """The one output funnel: every file is registered here, then committed at once.
 
 Registering refuses two files claiming one path (reported together as a list); the
-manifest falls out of the registry; ``commit`` writes everything beside the target and
+manifest falls out of the registry; ``Staging`` fills a folder beside the target and
 swaps it in, so the output directory is either the old site or the new one, never half.
 """
 from __future__ import annotations
@@ -45,11 +45,16 @@ class OutputSet:
         self.files[file.path] = file
 
     def manifest(self) -> bytes:
-        pages = [
-            {"path": f.path, "kind": f.kind, "id": f.id or None}
-            for f in sorted(self.files.values(), key=lambda f: f.path) if f.kind
-        ]
-        return (json.dumps({"pages": pages}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        return manifest_json({f.path: (f.kind, f.id) for f in self.files.values() if f.kind})
+
+
+def manifest_json(pages: dict[str, tuple[str, str]]) -> bytes:
+    """``data/manifest.json`` (contract §6) for pages given as path -> (kind, id)."""
+    entries = [{"path": path, "kind": kind, "id": id or None} for path, (kind, id) in sorted(pages.items())]
+    return (json.dumps({"pages": entries}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+Stamp = tuple[int, int]  # (size, mtime_ns) of a file as written: what the build cache checks
 
 
 class Staging:
@@ -89,24 +94,28 @@ class Staging:
             self._made.add(parent)
         return self.dir / path
 
-    def write(self, path: str, data: bytes) -> None:
-        with open(self.target(path), "wb") as f:
+    def write(self, path: str, data: bytes) -> Stamp:
+        target = self.target(path)
+        with open(target, "wb") as f:
             f.write(data)
+        return _stamp(target)
 
-    def link(self, path: str, existing: Path) -> None:
+    def link(self, path: str, existing: Path) -> Stamp:
         """Reuse a file of the current output: a hard link, or a copy where links fail."""
         target = self.target(path)
         try:
             os.link(existing, target)
         except OSError:
             shutil.copy2(existing, target)
+        return _stamp(target)
 
-    def copy(self, path: str, source: Path) -> None:
-        shutil.copyfile(source, self.target(path))
+    def copy(self, path: str, source: Path) -> Stamp:
+        target = self.target(path)
+        shutil.copyfile(source, target)
+        return _stamp(target)
 
     def manifest(self) -> bytes:
-        pages = [{"path": path, "kind": kind, "id": id or None} for path, (kind, id) in sorted(self.pages.items())]
-        return (json.dumps({"pages": pages}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        return manifest_json(self.pages)
 
     def commit(self, trash: Path | None = None) -> None:
         """Swap the new folder in; the old one goes to ``trash`` (if on the same disk)
@@ -117,19 +126,9 @@ class Staging:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def commit(files: OutputSet, out: Path) -> None:
-    """Write ``files`` into a fresh folder beside ``out``, then swap it in."""
-    staging = Staging(out)
-    try:
-        for file in files.files.values():
-            if file.data is not None:
-                staging.write(file.path, file.data)
-            else:
-                staging.copy(file.path, file.source)
-    except BaseException:
-        staging.discard()
-        raise
-    staging.commit()
+def _stamp(path: Path) -> Stamp:
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns
 
 
 def _swap(staging: Path, out: Path, token: str, trash: Path | None = None) -> None:

@@ -376,7 +376,7 @@ def report(results: list[dict], tools: list[str], meta: dict) -> None:
             print(f"{res['notices']:>8,} {tool:<8} {median([r.wall for r in runs]):>8.1f} {median([r.cpu for r in runs]):>8.1f} "
                   f"{max(r.rss_mb for r in runs):>12.0f} {pages.get('html', 0):>11,}  "
                   f"{' '.join(f'{r.wall:.1f}' for r in runs)}{extra}")
-    print(f"\nRatios (median wall; targets from issue 7 — printed, not asserted):")
+    print("\nRatios (median wall; targets from issue 7 — printed, not asserted):")
     for res in results:
         wall = {t: median([r.wall for r in res["full"][t] if r.status == 0]) for t in tools}
         cpu = {t: median([r.cpu for r in res["full"][t] if r.status == 0]) for t in tools}

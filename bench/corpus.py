@@ -106,8 +106,8 @@ def make_orgs() -> list[Org]:
     rng = random.Random(f"{SEED}-orgs")
     orgs = []
     for n, (oid, name, prefix) in enumerate(DEPARTMENTS):
-        full = f"云岭市公安局青溪区分局" if oid == "gaj" else (
-            f"国家税务总局云岭市青溪区税务局" if oid == "sw" else f"{REGION}{name}")
+        full = "云岭市公安局青溪区分局" if oid == "gaj" else (
+            "国家税务总局云岭市青溪区税务局" if oid == "sw" else f"{REGION}{name}")
         short = "区公安分局" if oid == "gaj" else f"区{name}"
         orgs.append(Org(oid, full, short, "department", prefix, _uscc(rng) if n % 3 else "",
                         f"{AREA}-61{n:02d}{rng.randrange(1000, 9999)}"))

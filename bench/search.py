@@ -16,7 +16,6 @@ nothing.  Results are in bench/README.md, section "Search".
 from __future__ import annotations
 
 import argparse
-import math
 import random
 import shutil
 import statistics

@@ -282,7 +282,6 @@ def main(argv: list[str] | None = None) -> int:
         fmt[path.suffix] += 1
         fail.check(nid not in notices, f"{nid}: twice")
         notices[nid] = (path, data)
-    ids = set(notices)
     by_disc, by_year, by_domain, by_org = Counter(), Counter(), Counter(), Counter()
     used_files: dict[str, set[str]] = defaultdict(set)
     interps, late, explicit_index, with_att, validity = 0, 0, 0, 0, Counter()

@@ -1849,8 +1849,8 @@ def gen_shehui_jiuzhu(g: Gen) -> None:
         d = g.date(year, [3, 5, 8, 10], 5, 26)
         rows = [[i + 1, masked(g.rng), g.rng.choice(town.villages), g.rng.choice(["分散供养", "分散供养", "集中供养"]),
                  g.rng.choice(["全自理", "全自理", "半失能", "全失能"])] for i in range(g.rng.randint(2, 5))]
-        intro = (f"根据《特困人员认定办法》规定，经本人申请、调查核实，以下人员符合特困人员救助供养条件，"
-                 f"现予公示。")
+        intro = ("根据《特困人员认定办法》规定，经本人申请、调查核实，以下人员符合特困人员救助供养条件，"
+                 "现予公示。")
         body = publicity_body(g, town, d, intro, ["序号", "姓名", "所在村（社区）", "供养方式", "生活自理能力"], rows,
                               extra=f"基本生活标准按每人每月{round(DIBAO[year][0] * 1.3 / 10) * 10}元执行，"
                                     "照料护理标准按生活自理能力评估结果确定。", more_contacts=[mzj])
@@ -1945,7 +1945,6 @@ def wan(x: float) -> str:
 
 
 def gen_caizheng(g: Gen) -> None:
-    czj = g.o("czj")
     dom = "财政预决算"
     rng = g.rng
     base_rev, base_exp = 318000.0, 586000.0  # 万元
@@ -2479,7 +2478,7 @@ def gen_jiaoyi(g: Gen) -> None:
                     ("投标文件的递交", "投标截止时间为招标文件发出之日起第20日上午10:00，投标人通过平台在线递交电子投标文件，逾期系统不予接收。"),
                     ("联系方式", f"招标人：{p[1]}；交易平台：{ggzy.short}，电话{ggzy.phone}。"),
                 ]))
-        n1 = g.add("ggzy", "zhaobiao", d, f"{p[0]}施工招标公告", body,
+        g.add("ggzy", "zhaobiao", d, f"{p[0]}施工招标公告", body,
                    domain=dom, item="工程建设项目招标投标/招标公告", topic=T_JYZY, genre="公告")
         d2 = next_workday(d + dt.timedelta(days=rng.randint(26, 32)))
         rows = [[i + 1, c, f"{price * rng.uniform(0.92, 0.98):,.2f}", f"{rng.choice([330, 360, 420])}日历天", mou(rng)]
@@ -2892,7 +2891,6 @@ def gen_jiuye(g: Gen) -> None:
 def gen_shebao(g: Gen) -> None:
     rsj, ybj = g.o("rsj"), g.o("ybj")
     dom = "社会保险"
-    rng = g.rng
     T = T_SB
     d = g.date(2024, 12, 3, 20)
     body = ("各镇人民政府、街道办事处：\n\n根据上级有关规定，经区政府同意，现就2025年度城乡居民基本养老保险缴费有关事项通知如下。\n\n"
@@ -4218,7 +4216,6 @@ def gen_shuishou(g: Gen) -> None:
 def gen_general(g: Gen) -> None:
     """Notices outside the catalogue: 政务公开 work, holidays, 退役军人, several domains at once."""
     zfb, tyjr = g.o("zfb"), g.o("tyjr")
-    rng = g.rng
     for year in YEARS:
         d = g.date(year, [3, 4], 5, 25)
         body = ("各镇人民政府、街道办事处，区政府各部门，有关单位：\n\n"
@@ -4754,8 +4751,8 @@ def guide_page(org: Org) -> str:
             if is_town else
             ["机构职能", "政策文件（含行政规范性文件及解读）", "规划计划", "财政预决算", "行政许可、行政处罚等执法信息", "重点领域信息",
              "人事信息", "基层政务公开标准目录"])
-    text = (f"为保障公民、法人和其他组织依法获取政府信息，根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第十二条，"
-            f"编制本指南。本指南每年更新，最近一次更新时间为2026年1月。\n\n"
+    text = ("为保障公民、法人和其他组织依法获取政府信息，根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第十二条，"
+            "编制本指南。本指南每年更新，最近一次更新时间为2026年1月。\n\n"
             + sections([
                 ("政府信息的分类和编排体系", f"{org.short}主动公开的政府信息分为以下类别：\n\n"
                  + "\n".join(f"- {c}" for c in cats)
@@ -4825,10 +4822,8 @@ def annual_report(g: Gen, org: Org, year: int) -> str:
     rest = total - public_ok
     parts = [rng.randint(0, rest)]
     parts.append(rest - parts[0])
-    next_year = 0
     if parts[1] > 0 and rng.random() < 0.3:
-        parts[1] -= 1
-        next_year = 1
+        parts[1] -= 1  # carried into next year: the table's 结转 row counts it
     review = rng.randint(0, 2)
     suit = rng.randint(0, 1)
     sec1 = (f"{year}年，{org.short}认真贯彻落实《政府信息公开条例》和国家、省、市、区政务公开工作部署，"

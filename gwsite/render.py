@@ -7,7 +7,7 @@ read-only view with the groupings they need, not the readers' objects.
 """
 from __future__ import annotations
 
-import hashlib
+import functools
 import json
 import uuid
 from collections import defaultdict
@@ -61,12 +61,7 @@ class Theme:
 
     def digest(self) -> str:
         """A digest of every template and static file: a theme change re-renders all."""
-        h = hashlib.blake2b(digest_size=16)
-        for d in self.dirs:
-            for p in sorted(d.rglob("*")):
-                if p.is_file():
-                    h.update(p.relative_to(d).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
-        return h.hexdigest()
+        return content_digest(*(folder_digest(d) for d in self.dirs))
 
     def static_files(self) -> dict[str, Path]:
         """Output path -> source, the site's own file winning over the built-in one."""
@@ -235,19 +230,20 @@ class Job:
     id: str = ""
 
 
-_CODE_DIGEST: list[str] = []
+def folder_digest(folder: Path, suffixes: tuple[str, ...] | None = None) -> str:
+    """A digest of the names and bytes of every file under ``folder`` (with one of
+    ``suffixes``, if given)."""
+    parts: list = []
+    for p in sorted(folder.rglob("*")):
+        if p.is_file() and (suffixes is None or p.suffix in suffixes):
+            parts += [p.relative_to(folder).as_posix(), p.read_bytes()]
+    return content_digest(*parts)
 
 
+@functools.cache
 def code_digest() -> str:
     """A digest of gwsite's own code and data: an upgrade invalidates every key."""
-    if not _CODE_DIGEST:
-        package = Path(__file__).parent
-        h = hashlib.blake2b(digest_size=16)
-        for p in sorted(package.rglob("*")):
-            if p.is_file() and p.suffix in (".py", ".yaml", ".html", ".xml", ".css", ".js", ".svg", ".png"):
-                h.update(p.relative_to(package).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
-        _CODE_DIGEST.append(h.hexdigest())
-    return _CODE_DIGEST[0]
+    return folder_digest(Path(__file__).parent, (".py", ".yaml", ".html", ".xml", ".css", ".js", ".svg", ".png"))
 
 
 class Digests:

@@ -9,12 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from whoosh import fields, index as windex, query as wq
 from whoosh.analysis import Token, Tokenizer
 
-from gwsite import paths, pipeline, search
+from gwsite import paths, pipeline, postings, search
 from gwsite.cli import main
 from gwsite.markup import markdown_to_html
 
@@ -170,6 +171,40 @@ def test_grams_match_a_plain_reference_on_random_text():
         expected = {seg[i:i + n] for seg in text.split(" ") for n in (1, 2, 3, 4)
                     for i in range(len(seg) - n + 1) if search.is_gram(seg[i:i + n])}
         assert search.grams(text) == expected, text
+
+
+def test_inverter_lists_every_text_under_every_gram():
+    """The numpy inversion against the plain one: each text's grams, one by one."""
+    rng = random.Random(11)
+    alphabet = "低保标准ab12 (3)元-\U00020000"  # and a character beyond the BMP
+    texts = [search.normalize("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))))
+             for _ in range(2500)]
+    expected: dict[str, list[int]] = {}
+    for number, text in enumerate(texts):
+        for gram in search.grams(text):
+            expected.setdefault(gram, []).append(number)
+    inverter = postings.Inverter()
+    for start in range(0, len(texts), 700):  # several blocks, the last one short
+        inverter.add(texts[start:start + 700])
+    found = {}
+    for grams, bounds, docs in inverter.postings():
+        for i, gram in enumerate(grams):
+            assert gram not in found, gram
+            found[gram] = docs[bounds[i]:bounds[i + 1]].tolist()
+    assert found == expected
+
+
+def test_lists_encoded_at_once_as_one_by_one():
+    """Gaps, bitmaps, and the choice between them, as ``_encode`` writes each list."""
+    rng = random.Random(3)
+    lists = [[rng.randrange(50)]] + [[0]] + [[9_999_999 // 3]]
+    for _ in range(400):
+        size, spread = rng.choice([(2, 20), (30, 60), (200, 300), (40, 5_000), (3, 4_000_000)])
+        lists.append(sorted(rng.sample(range(spread), min(size, spread))))
+    bounds = np.cumsum([0] + [len(docs) for docs in lists])
+    docs = np.array([d for docs in lists for d in docs], dtype=np.int64)
+    assert search._encode_lists(bounds, docs) == [search._encode(docs) for docs in lists]
+    assert any(text.startswith('"') for text in map(search._encode, lists))  # bitmaps were tried
 
 
 @pytest.mark.parametrize("term, grams, exact", [

@@ -48,12 +48,13 @@ class BuildCache:
         """Where replaced output folders wait for their background deletion."""
         return self.folder / "trash"
 
-    def reusable(self, path: str, key: str) -> Path | None:
-        """The current output file for ``path`` if it was made from ``key`` and is untouched."""
+    def reusable(self, path: str, key: str) -> str | None:
+        """The current output file for ``path`` if it was made from ``key`` and is untouched
+        (its size and time are still the ones recorded: ``self.outputs[path][1:]``)."""
         entry = self.outputs.get(path)
         if entry is None or entry[0] != key:
             return None
-        file = self.out / path
+        file = f"{self.out}/{path}"
         try:
             st = os.stat(file)
         except OSError:
@@ -63,10 +64,19 @@ class BuildCache:
     def record(self, path: str, key: str, size: int, mtime_ns: int) -> None:
         self.written[path] = (key, size, mtime_ns)
 
+    def start(self) -> None:
+        """Begin a build: nothing written or reused yet (a failed build leaves its
+        records behind; the output folder still holds ``outputs``)."""
+        self.written, self.reused = {}, 0
+
+    def committed(self) -> None:
+        """The build's output replaced the last one: what it wrote is what the output holds."""
+        self.outputs = self.written
+
     def save(self) -> None:
         """Keep what this build wrote (replacing what the last one did), atomically."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        state = {"format": FORMAT, "out": str(self.out), "outputs": self.written, "stages": self.stages}
+        state = {"format": FORMAT, "out": str(self.out), "outputs": self.outputs, "stages": self.stages}
         tmp = self.file.with_name(self.file.name + ".tmp")
         with open(tmp, "wb") as f:
             pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)

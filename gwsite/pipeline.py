@@ -96,18 +96,23 @@ class BuildResult:
 
 
 def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool = False,
-          progress: Progress = QUIET, workers: int | None = None) -> BuildResult:
+          progress: Progress = QUIET, workers: int | None = None, cache: BuildCache | None = None) -> BuildResult:
     """Build ``root`` into ``out``; on any error, ``out`` is left exactly as it was.
 
     Incremental unless ``clean``: every output file whose inputs are unchanged since the
     last build into ``out`` is reused (see ``buildcache``); the result is the same bytes
     as a clean build.  Pages are rendered by ``workers`` processes (default: one per core).
+    ``cache``, when given, is kept by the caller between builds into the same ``out``
+    (``gwsite serve``): then it is neither read from nor saved to disk.
     """
     started = time.perf_counter()
     root = Path(root)
     out = Path(out) if out is not None else root / "public"
     progress.stage("reading")
-    cache = BuildCache(root, out) if clean else BuildCache.load(root, out)
+    kept = cache is not None
+    if cache is None:
+        cache = BuildCache(root, out) if clean else BuildCache.load(root, out)
+    cache.start()
     workers = workers or len(os.sched_getaffinity(0))
     report = load(root, strict, cache.stages, workers)
     report.problems = sorted_problems(report.problems + _check_output_dir(root, out))
@@ -127,10 +132,12 @@ def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool
             error(Location(p), "two inputs produce this output file; rename one") for p in sorted(set(staging.collisions))])
         return BuildResult(report)
     staging.commit(trash=cache.trash)
-    try:
-        cache.save()
-    except OSError:  # a read-only site root: the next build is a clean one, nothing worse
-        pass
+    cache.committed()
+    if not kept:
+        try:
+            cache.save()
+        except OSError:  # a read-only site root: the next build is a clean one, nothing worse
+            pass
     return BuildResult(report, len(staging.paths), len(staging.paths) - cache.reused, time.perf_counter() - started)
 
 
@@ -154,7 +161,8 @@ def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, 
         written = []
         for part in parts:
             existing = cache.reusable(part.path, part.key)
-            stamp = staging.link(part.path, existing) if existing else staging.write(part.path, part.make())
+            stamp = (staging.link(part.path, existing, cache.outputs[part.path][1:]) if existing
+                     else staging.write(part.path, part.make()))
             written.append((part.path, part.key, existing is not None, stamp))
         return state, written
 
@@ -180,9 +188,9 @@ def _reuse(staging: Staging, cache: BuildCache, path: str, key: str) -> bool:
     existing = cache.reusable(path, key)
     if existing is None:
         return False
-    staging.link(path, existing)
+    stamp = staging.link(path, existing, cache.outputs[path][1:])
     cache.reused += 1
-    cache.record(path, key, *cache.outputs[path][1:])
+    cache.record(path, key, *stamp)
     return True
 
 

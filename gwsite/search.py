@@ -78,8 +78,9 @@ _BRACKETS = {"〔": "(", "〕": ")", "【": "(", "】": ")", "〖": "(", "〗": 
 # Invisible characters pasted from Word, removed so they cannot split a word.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _REPLACE = (*_BRACKETS.items(), *((c, "") for c in _INVISIBLE))
-# Whitespace, spelled out so that Python's and JavaScript's ``\s`` cannot disagree.
-_SPACES = re.compile("[\t\n\x0b\x0c\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+# Whitespace, spelled out so that Python's and JavaScript's ``\s`` cannot disagree; it is
+# exactly what ``str.split()`` splits at (tests/test_search.py checks every code point).
+SPACES = "\t\n\x0b\x0c\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _ASCII_ALNUM = re.compile("[0-9a-z]")
 
 
@@ -103,7 +104,7 @@ def normalize(text: str) -> str:
     for old, new in _REPLACE:  # str.translate with a table is ten times slower on CJK text
         if old in text:
             text = text.replace(old, new)
-    return _SPACES.sub(" ", text).strip(" ")
+    return " ".join(text.split())  # three times quicker than a regex
 
 
 def query_terms(query: str) -> list[str]:

@@ -102,6 +102,7 @@ class Preview:
         self.watched = [root / name for name in WATCHED]
         self.built: dict = {}  # the inputs as the latest build saw them
         self.pending: dict | None = None  # the inputs as the last poll saw them, when they differed
+        self.cache = BuildCache(root, out)  # kept in memory from build to build, never on disk
 
     def rebuild(self) -> None:
         """Build once; the inputs are looked at first, so an edit made during the build starts another."""
@@ -109,7 +110,7 @@ class Preview:
         snapshot = _snapshot(watching)
         started = time.perf_counter()
         try:
-            result = _rebuild(self.root, self.out, self.strict, first=not self.built)
+            result = _rebuild(self.root, self.out, self.strict, self.cache, first=not self.built)
         except Exception:  # a bug in gwsite must not end the preview: report it like a problem
             traceback.print_exc()
             ok, lines, files = False, (f"gwsite: the build crashed: {sys.exc_info()[1]!r} (see the terminal)",), 0
@@ -162,11 +163,12 @@ class Preview:
             return self.state
 
 
-def _rebuild(root: Path, out: Path, strict: bool, first: bool) -> pipeline.BuildResult:
-    """The one call that builds the previewed site: incremental, so an edit remakes only
-    the files it touches.  Only the first build forks workers: later ones run while the
-    server's threads do, and forking a threaded process is asking for a stuck lock."""
-    return pipeline.build(root, out, strict=strict, workers=None if first else 1)
+def _rebuild(root: Path, out: Path, strict: bool, cache: BuildCache, first: bool) -> pipeline.BuildResult:
+    """The one call that builds the previewed site: incremental, with the cache held in
+    memory, so an edit remakes only the files it touches and nothing is read back from
+    disk.  Only the first build forks workers: later ones run while the server's threads
+    do, and forking a threaded process is asking for a stuck lock."""
+    return pipeline.build(root, out, strict=strict, workers=None if first else 1, cache=cache)
 
 
 def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
@@ -348,7 +350,6 @@ def serve(root: Path, host: str, port: int, strict: bool, describe: Describe) ->
         if server is not None:
             server.server_close()
         shutil.rmtree(folder, ignore_errors=True)
-        BuildCache(root, preview.out).file.unlink(missing_ok=True)  # this preview's output is gone
     return 0
 
 

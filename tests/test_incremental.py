@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from gwsite import pipeline
-from gwsite.buildcache import CACHE_DIR
+from gwsite.buildcache import CACHE_DIR, BuildCache
 from sites import tree_digest
 
 GOLDEN_SITE = Path(__file__).parent / "golden" / "site"
@@ -112,6 +112,27 @@ def test_incremental_build_equals_a_clean_build(root, tmp_path, change):
     build(root, clean, clean=True)
     assert tree_digest(out) == tree_digest(clean)
     assert incremental.made < incremental.files or change in (template_changed, site_title_changed)
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
+def test_a_cache_kept_in_memory_builds_the_same(root, tmp_path, change):
+    """gwsite serve's way: one cache object from build to build, never on disk, with a
+    build between that failed late (a template error, after the search index moved on)."""
+    out = tmp_path / "public"
+    cache = BuildCache(root, out)
+    assert pipeline.build(root, out, workers=1, cache=cache).report.ok
+    notice_edited(root)
+    assert not (root / "theme").exists()
+    (root / "theme" / "templates").mkdir(parents=True)
+    (root / "theme" / "templates" / "list.html").write_text("{{ no_such_variable }}\n", encoding="utf-8")
+    assert not pipeline.build(root, out, workers=1, cache=cache).report.ok
+    shutil.rmtree(root / "theme")
+    change(root)
+    assert pipeline.build(root, out, workers=1, cache=cache).report.ok
+    clean = tmp_path / "clean"
+    build(root, clean, clean=True)
+    assert tree_digest(out) == tree_digest(clean)
+    assert not cache.file.exists()
 
 
 def test_a_rebuild_without_changes_makes_nothing(root, tmp_path):

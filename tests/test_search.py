@@ -152,6 +152,14 @@ def test_normalize(raw, expected):
     assert search.normalize(raw) == expected
 
 
+def test_python_splits_at_the_whitespace_search_js_knows():
+    """normalize() collapses what str.split() splits at; search.js lists SPACES itself."""
+    spaces = re.compile(f"[{search.SPACES}]")
+    assert [c for c in map(chr, range(0x110000)) if c.isspace() != bool(spaces.fullmatch(c))] == []
+    js = (Path(search.__file__).parent / "theme" / "static" / "search.js").read_text(encoding="utf-8")
+    assert "/[" + search.SPACES.encode("unicode_escape").decode("ascii") + "]+/g" in js
+
+
 def test_grams_cover_every_substring_that_is_a_gram():
     text = search.normalize("关于2023年低保标准620元的通知 渝北府发〔2023〕242号")
     grams = search.grams(text)

@@ -49,9 +49,21 @@ class OutputSet:
 
 
 def manifest_json(pages: dict[str, tuple[str, str]]) -> bytes:
-    """``data/manifest.json`` (contract §6) for pages given as path -> (kind, id)."""
-    entries = [{"path": path, "kind": kind, "id": id or None} for path, (kind, id) in sorted(pages.items())]
-    return (json.dumps({"pages": entries}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """``data/manifest.json`` (contract §6) for pages given as path -> (kind, id).
+
+    The bytes of ``json.dumps({"pages": [...]}, ensure_ascii=False, indent=1)``, written
+    entry by entry: the indenting encoder is pure Python, ten times slower, and this file
+    is made on every build (tests/test_output_dir.py compares the two)."""
+    if not pages:
+        return b'{\n "pages": []\n}\n'
+    text = _string  # json's C encoder for one string
+    entries = [f'  {{\n   "path": {text(path)},\n   "kind": {text(kind)},\n   "id": {text(id) if id else "null"}\n  }}'
+               for path, (kind, id) in sorted(pages.items())]
+    return ('{\n "pages": [\n' + ",\n".join(entries) + "\n ]\n}\n").encode("utf-8")
+
+
+def _string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 Stamp = tuple[int, int]  # (size, mtime_ns) of a file as written: what the build cache checks

@@ -1,4 +1,7 @@
 """The output folder is replaced whole, or not at all."""
+import json
+
+from gwsite import write
 from sites import make_site, tree_digest
 
 NOTICE = """\
@@ -42,3 +45,13 @@ def test_the_site_root_itself_is_never_the_output(tmp_path, run_cli):
     assert code == 1
     assert "the output folder would replace the site root" in err
     assert tree_digest(root) == before
+
+
+def test_the_manifest_is_the_json_module_s_indented_dump():
+    """write.manifest_json writes entry by entry what json.dumps(indent=1) would."""
+    pages = {"notices/a.html": ("notice", "a"), "index.html": ("home", ""), "x/\"引号\"\\.html": ("page", "p\n1"),
+             "orgs/镇.html": ("org", "龙门镇")}
+    for chosen in (pages, {}, {"index.html": ("home", "")}):
+        entries = [{"path": p, "kind": k, "id": i or None} for p, (k, i) in sorted(chosen.items())]
+        expected = json.dumps({"pages": entries}, ensure_ascii=False, indent=1) + "\n"
+        assert write.manifest_json(chosen) == expected.encode("utf-8")

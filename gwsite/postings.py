@@ -67,7 +67,7 @@ class Inverter:
                 # A window as two keys of code points: its first n-2 characters, its last two.
                 hi = cps[at] << _U64(CODE_BITS) | cps[at + 1] if n == 4 else cps[at]
                 lo = cps[at + n - 2] << _U64(CODE_BITS) | cps[at + n - 1]
-                self._wide[n].append((hi, lo, doc[at]))
+                self._wide[n].append(_sorted_windows(hi, lo, doc[at].astype(np.uint32)))
 
     def _keep(self, kind: int, packed: np.ndarray) -> None:
         packed.sort()
@@ -106,18 +106,27 @@ class Inverter:
             blocks, self._wide[n] = self._wide[n], []
             if not blocks:
                 continue
-            hi, lo, doc = (np.concatenate(column) for column in zip(*blocks))
+            # Blocks hold increasing text numbers, so sorting their windows once more
+            # (stable) keeps each gram's texts in order, and no (gram, text) repeats.
+            hi, lo, doc = _sorted_windows(*(np.concatenate(column) for column in zip(*blocks)), unique=False)
             del blocks
-            # Sorted by gram, then text: the windows came in text order, and both sorts are stable.
-            order = np.argsort(lo, kind="stable")
-            order = order[np.argsort(hi[order], kind="stable")]
-            hi, lo, doc = hi[order], lo[order], doc[order]
-            new_gram = (hi != np.roll(hi, 1)) | (lo != np.roll(lo, 1))
-            fresh = new_gram | (doc != np.roll(doc, 1))
-            hi, lo, doc, new_gram = hi[fresh], lo[fresh], doc[fresh], new_gram[fresh]
-            bounds = _bounds(new_gram)
+            bounds = _bounds((hi != np.roll(hi, 1)) | (lo != np.roll(lo, 1)))
             grams = [_chars(h, n - 2) + _chars(l, 2) for h, l in zip(hi[bounds[:-1]].tolist(), lo[bounds[:-1]].tolist())]
             yield grams, bounds, doc.astype(np.int64)
+
+
+def _sorted_windows(hi: np.ndarray, lo: np.ndarray, doc: np.ndarray, unique: bool = True
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Windows sorted by gram, then text (they come in text order, and both sorts are
+    stable); with ``unique``, each (gram, text) once."""
+    order = np.argsort(lo, kind="stable")
+    order = order[np.argsort(hi[order], kind="stable")]
+    hi, lo, doc = hi[order], lo[order], doc[order]
+    if unique and len(doc):
+        fresh = (hi != np.roll(hi, 1)) | (lo != np.roll(lo, 1)) | (doc != np.roll(doc, 1))
+        fresh[0] = True
+        hi, lo, doc = hi[fresh], lo[fresh], doc[fresh]
+    return hi, lo, doc
 
 
 def _bounds(starts: np.ndarray) -> np.ndarray:

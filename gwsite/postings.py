@@ -8,11 +8,15 @@ Python the inversion cost one dictionary append per (gram, text), about 1 µs ea
 code points, every window of it one integer key beside its text's number, and a sort
 orders them by gram, then text: the same lists, about five times sooner (measured).
 
-Texts come in blocks, so memory follows the block, not the whole site; each block's sorted
-keys are cut into ranges of grams, and the ranges are merged one at a time at the end.
+Texts come in blocks, so memory follows the block, not the whole site: each block's sorted
+entries are cut into ranges of grams and set aside in a temporary file (at 100,000 notices
+they are about a gigabyte, which the operating system may keep in its file cache but the
+build does not hold); at the end the ranges are merged one at a time.
 """
 from __future__ import annotations
 
+import tempfile
+from collections import defaultdict
 from typing import Iterator
 
 import numpy as np
@@ -23,7 +27,12 @@ MAX_DOCS = 1 << DOC_BITS
 _SPACE = 32
 _U64 = np.uint64
 _DOC_MASK = _U64(MAX_DOCS - 1)
-RANGES = 16  # gram ranges the final merge takes one at a time (bounds its memory)
+RANGES = 64  # gram ranges the final merge takes one at a time (bounds its memory)
+# Entries: characters (21 bits) and pairs (42 bits) fit in 64 bits beside the text number,
+# as key << DOC_BITS | text; windows of 3 and 4 characters are two keys (the first n-2
+# characters, the last two) and the text.
+PACKED = np.dtype("<u8")
+WIDE = np.dtype([("hi", "<u8"), ("lo", "<u8"), ("doc", "<u4")])
 
 
 class Inverter:
@@ -31,12 +40,10 @@ class Inverter:
 
     def __init__(self) -> None:
         self.docs = 0
-        # Keys that fit in 64 bits beside a text number: characters (21 bits) and pairs
-        # (42 bits), as key << DOC_BITS | text, sorted; one list of pieces per gram range.
-        self._bounds: dict[int, np.ndarray] = {}
-        self._packed: dict[int, list[list[np.ndarray]]] = {1: [], 2: []}
-        # Windows of 3 and 4 characters are too wide for that: two keys and the text.
-        self._wide: dict[int, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {3: [], 4: []}
+        self._bounds: dict[int, np.ndarray] = {}  # gram length -> the first key of each range but the first
+        self._pieces: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (length, range) -> (offset, count)
+        self._file = tempfile.TemporaryFile(prefix="gwsite-postings-")
+        self._size = 0
 
     def add(self, texts: list[str]) -> None:
         """Texts numbered from ``self.docs`` on, in order."""
@@ -51,82 +58,95 @@ class Inverter:
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         doc = np.repeat(np.arange(first, self.docs, dtype=_U64), lengths)
         solid = cps != _SPACE
-        self._keep(1, (cps << _U64(DOC_BITS) | doc)[solid])
+        self._keep(1, _unique((cps << _U64(DOC_BITS) | doc)[solid]))
         pair = solid[:-1] & solid[1:]
-        self._keep(2, ((cps[:-1] << _U64(CODE_BITS) | cps[1:]) << _U64(DOC_BITS) | doc[:-1])[pair])
+        self._keep(2, _unique(((cps[:-1] << _U64(CODE_BITS) | cps[1:]) << _U64(DOC_BITS) | doc[:-1])[pair]))
         alnum = ((cps >= 48) & (cps <= 57)) | ((cps >= 97) & (cps <= 122))
-        if alnum.any():
-            for n in (3, 4):
-                width = len(cps) - n + 1
-                inside = np.ones(width, dtype=bool)
-                holds = np.zeros(width, dtype=bool)
-                for j in range(n):
-                    inside &= solid[j:j + width]
-                    holds |= alnum[j:j + width]
-                at = np.flatnonzero(inside & holds)
-                # A window as two keys of code points: its first n-2 characters, its last two.
-                hi = cps[at] << _U64(CODE_BITS) | cps[at + 1] if n == 4 else cps[at]
-                lo = cps[at + n - 2] << _U64(CODE_BITS) | cps[at + n - 1]
-                self._wide[n].append(_sorted_windows(hi, lo, doc[at].astype(np.uint32)))
+        if not alnum.any():
+            return
+        for n in (3, 4):
+            width = len(cps) - n + 1
+            inside = np.ones(width, dtype=bool)
+            holds = np.zeros(width, dtype=bool)
+            for j in range(n):
+                inside &= solid[j:j + width]
+                holds |= alnum[j:j + width]
+            at = np.flatnonzero(inside & holds)
+            windows = np.empty(len(at), dtype=WIDE)
+            windows["hi"] = cps[at] << _U64(CODE_BITS) | cps[at + 1] if n == 4 else cps[at]
+            windows["lo"] = cps[at + n - 2] << _U64(CODE_BITS) | cps[at + n - 1]
+            windows["doc"] = doc[at]
+            self._keep(n, _sorted_windows(windows, unique=True))
 
-    def _keep(self, kind: int, packed: np.ndarray) -> None:
-        packed.sort()
-        packed = packed[np.r_[True, packed[1:] != packed[:-1]]] if len(packed) else packed
-        if kind not in self._bounds:  # ranges of about equal size, from the first block
-            keys = packed >> _U64(DOC_BITS)
-            self._bounds[kind] = np.unique(keys[np.linspace(0, len(keys) - 1, RANGES + 1).astype(np.int64)[1:-1]]
-                                           if len(keys) else keys) << _U64(DOC_BITS)
-        cuts = np.searchsorted(packed, self._bounds[kind])
-        # Copies, not views of one array: each range's memory goes as soon as it is merged.
-        self._packed[kind].append([piece.copy() for piece in np.split(packed, cuts)])
+    def _keep(self, n: int, entries: np.ndarray) -> None:
+        """Set sorted entries aside, cut into the ranges of grams of length ``n``."""
+        keys = entries >> _U64(DOC_BITS) if n < 3 else entries["hi"]
+        if n not in self._bounds:  # ranges of about equal size, from the first block
+            sample = keys[np.linspace(0, len(keys) - 1, RANGES + 1).astype(np.int64)[1:-1]] if len(keys) else keys
+            self._bounds[n] = np.unique(sample)
+        cuts = np.searchsorted(keys, self._bounds[n])
+        for r, (start, stop) in enumerate(zip([0, *cuts.tolist()], [*cuts.tolist(), len(entries)])):
+            if stop > start:
+                piece = entries[start:stop]
+                self._file.write(memoryview(piece).cast("B"))
+                self._pieces[n, r].append((self._size, stop - start))
+                self._size += piece.nbytes
+
+    def _range(self, n: int, r: int) -> np.ndarray:
+        dtype = PACKED if n < 3 else WIDE
+        parts = []
+        for offset, count in self._pieces.pop((n, r), ()):
+            self._file.seek(offset)
+            parts.append(np.frombuffer(self._file.read(count * dtype.itemsize), dtype=dtype))
+        return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
 
     def postings(self) -> Iterator[tuple[list[str], np.ndarray, np.ndarray]]:
         """Every gram's list, a range of grams at a time, in no particular order: the
         grams, then the bounds of each one's part of the third, the text numbers
         (``docs[bounds[i]:bounds[i + 1]]`` is the sorted list of ``grams[i]``)."""
-        for kind in (1, 2):
-            pieces, self._packed[kind] = self._packed[kind], []
-            if not pieces:
-                continue
-            for r in range(len(self._bounds.get(kind, ())) + 1):
-                packed = np.concatenate([block[r] for block in pieces])
-                for block in pieces:
-                    block[r] = None  # let the range go as soon as it is merged
-                packed.sort()
-                keys = packed >> _U64(DOC_BITS)
-                bounds = _bounds(keys != np.roll(keys, 1))
-                firsts = keys[bounds[:-1]].tolist()
-                if kind == 1:
-                    grams = list(map(chr, firsts))
+        self._file.flush()
+        mask = (1 << CODE_BITS) - 1
+        for n in (1, 2, 3, 4):
+            for r in range(len(self._bounds.get(n, ())) + 1):
+                entries = self._range(n, r)
+                if not len(entries):
+                    continue
+                if n < 3:
+                    # Blocks hold increasing text numbers, so one more sort merges them.
+                    entries.sort()
+                    keys = entries >> _U64(DOC_BITS)
+                    bounds = _bounds(keys != np.roll(keys, 1))
+                    firsts = keys[bounds[:-1]].tolist()
+                    grams = (list(map(chr, firsts)) if n == 1
+                             else [chr(k >> CODE_BITS) + chr(k & mask) for k in firsts])
+                    yield grams, bounds, (entries & _DOC_MASK).astype(np.int64)
                 else:
-                    mask = (1 << CODE_BITS) - 1
-                    grams = [chr(k >> CODE_BITS) + chr(k & mask) for k in firsts]
-                yield grams, bounds, (packed & _DOC_MASK).astype(np.int64)
-        for n in (3, 4):
-            blocks, self._wide[n] = self._wide[n], []
-            if not blocks:
-                continue
-            # Blocks hold increasing text numbers, so sorting their windows once more
-            # (stable) keeps each gram's texts in order, and no (gram, text) repeats.
-            hi, lo, doc = _sorted_windows(*(np.concatenate(column) for column in zip(*blocks)), unique=False)
-            del blocks
-            bounds = _bounds((hi != np.roll(hi, 1)) | (lo != np.roll(lo, 1)))
-            grams = [_chars(h, n - 2) + _chars(l, 2) for h, l in zip(hi[bounds[:-1]].tolist(), lo[bounds[:-1]].tolist())]
-            yield grams, bounds, doc.astype(np.int64)
+                    entries = _sorted_windows(entries, unique=False)
+                    hi, lo = entries["hi"], entries["lo"]
+                    bounds = _bounds((hi != np.roll(hi, 1)) | (lo != np.roll(lo, 1)))
+                    grams = [_chars(h, n - 2) + _chars(k, 2)
+                             for h, k in zip(hi[bounds[:-1]].tolist(), lo[bounds[:-1]].tolist())]
+                    yield grams, bounds, entries["doc"].astype(np.int64)
+        self._file.close()
 
 
-def _sorted_windows(hi: np.ndarray, lo: np.ndarray, doc: np.ndarray, unique: bool = True
-                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _unique(packed: np.ndarray) -> np.ndarray:
+    packed.sort()
+    return packed[np.r_[True, packed[1:] != packed[:-1]]] if len(packed) else packed
+
+
+def _sorted_windows(windows: np.ndarray, unique: bool) -> np.ndarray:
     """Windows sorted by gram, then text (they come in text order, and both sorts are
-    stable); with ``unique``, each (gram, text) once."""
-    order = np.argsort(lo, kind="stable")
-    order = order[np.argsort(hi[order], kind="stable")]
-    hi, lo, doc = hi[order], lo[order], doc[order]
-    if unique and len(doc):
+    stable, so blocks merge too); with ``unique``, each (gram, text) once."""
+    order = np.argsort(windows["lo"], kind="stable")
+    order = order[np.argsort(windows["hi"][order], kind="stable")]
+    windows = windows[order]
+    if unique and len(windows):
+        hi, lo, doc = windows["hi"], windows["lo"], windows["doc"]
         fresh = (hi != np.roll(hi, 1)) | (lo != np.roll(lo, 1)) | (doc != np.roll(doc, 1))
         fresh[0] = True
-        hi, lo, doc = hi[fresh], lo[fresh], doc[fresh]
-    return hi, lo, doc
+        windows = windows[fresh]
+    return windows
 
 
 def _bounds(starts: np.ndarray) -> np.ndarray:

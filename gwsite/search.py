@@ -489,7 +489,7 @@ def _encode_lists(bounds: np.ndarray, docs: np.ndarray) -> list[str]:
 _POWERS = [10 ** k for k in range(7)]  # document numbers have at most seven digits (postings.MAX_DOCS)
 
 
-_BLOCK = 4096  # texts inverted at a time: about 250 MB of arrays for bodies of 3,000 characters
+_BLOCK = 2048  # texts inverted at a time: about 120 MB of arrays for bodies of 3,000 characters
 
 
 def _add_block(block: list[tuple[str, str, str]], every: Inverter, in_title: Inverter, in_numbers: Inverter) -> None:

@@ -11,7 +11,9 @@ for) and peak RSS (``ru_maxrss``).
 The rebuild after one notice changes (``--rebuild-at``, 10,000 notices by default): one
 notice's title and body are edited, then
 - gwsite builds again into the output folder of a build of the unedited corpus (an
-  incremental build: it reuses every file whose inputs did not change);
+  incremental build: it reuses every file whose inputs did not change); and, like Hugo,
+  ``gwsite serve`` (the preview, its cache held in memory): its log line "build N: F files
+  in T s" is its rebuild time, "served" as for Hugo (it includes the watcher's polling);
 - Hugo runs ``hugo server`` (watch mode, rendering to disk): Hugo's own log line
   "Total in N ms" is its rebuild time; "served" is the wall time from the edit until the
   server returns the page with the new title (polled every 10 ms);
@@ -157,26 +159,32 @@ class HugoServer:
     tree: Path
     out: Path
     lines: list[tuple[float, str]] = field(default_factory=list)
+    ready = r"Web Server is available at (\S+)"  # the log line giving the site's address
+
+    def env(self) -> dict | None:
+        return None
+
+    def argv(self, port: int) -> list[str]:
+        return [hugo_binary(), "server", "--source", str(self.tree), "--destination", str(self.out), "--bind",
+                "127.0.0.1", "--port", str(port), "--disableLiveReload", "--logLevel", "info"]
 
     def start(self, timeout: float = 900) -> str:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        self.proc = subprocess.Popen(
-            [hugo_binary(), "server", "--source", str(self.tree), "--destination", str(self.out), "--bind", "127.0.0.1",
-             "--port", str(port), "--disableLiveReload", "--logLevel", "info"],
-            cwd=self.tree, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(self.argv(port), cwd=self.tree, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     env=self.env())
         threading.Thread(target=self._read, daemon=True).start()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             for _, line in self.lines:
-                m = re.search(r"Web Server is available at (\S+)", line)
+                m = re.search(self.ready, line)
                 if m:
                     return m.group(1)
             if self.proc.poll() is not None:
-                raise RuntimeError("hugo server stopped:\n" + "\n".join(l for _, l in self.lines[-20:]))
+                raise RuntimeError(f"{self.argv(port)[0]} stopped:\n" + "\n".join(l for _, l in self.lines[-20:]))
             time.sleep(0.05)
-        raise RuntimeError("hugo server not ready in time")
+        raise RuntimeError("the server was not ready in time")
 
     def _read(self) -> None:
         for raw in self.proc.stdout:
@@ -247,6 +255,62 @@ def rebuild_hugo_server(tree: Path, work: Path, probe_file: Path, probe_url: str
     finally:
         server.stop()
         shutil.rmtree(work / "hugo-server", ignore_errors=True)
+    return result
+
+
+class GwsiteServer(HugoServer):
+    """``gwsite serve`` (the working tree's), the preview web teams use like ``hugo server``."""
+
+    ready = r"serving .* at (http://\S+)"
+
+    def env(self) -> dict | None:
+        return dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+
+    def argv(self, port: int) -> list[str]:
+        return [sys.executable, "-m", "gwsite", "serve", str(self.tree), "--port", str(port)]
+
+
+def rebuild_gwsite_server(tree: Path, probe_file: Path, probe_url: str, title: str, runs: int) -> dict:
+    """gwsite's preview: its own log line "build N: F files in T s" (the build alone, as
+    Hugo's "Total in"), and the wall time until the page is served, which includes the
+    watcher's polling (0.3 s, and one more look to see that the file stays put)."""
+    server = GwsiteServer(tree, tree)
+    started = time.perf_counter()
+    base = server.start()
+    startup = time.perf_counter() - started
+    url = base.rstrip("/") + "/" + probe_url
+    result = {"startup_s": startup, "build_s": [], "served_s": [], "cpu_s": [], "url": url}
+    try:
+        while not any(re.search(r"build 1: ", line) for _, line in server.lines):
+            time.sleep(0.05)
+        fetch(url)
+        for r in range(runs):
+            seen = len(server.lines)
+            cpu0 = server.cpu_seconds()
+            t0 = time.perf_counter()
+            title = corpus.revise_notice(probe_file, title, str(r + 1))
+            served = None
+            while time.perf_counter() - t0 < 300:
+                if title in fetch(url):
+                    served = time.perf_counter() - t0
+                    break
+                time.sleep(0.01)
+            built = None
+            wait_until = time.perf_counter() + 30
+            while built is None and time.perf_counter() < wait_until:
+                for _, line in server.lines[seen:]:
+                    m = re.search(r"build \d+: \d+ files in (\d+(?:\.\d+)?) s", line)
+                    if m:
+                        built = float(m.group(1))
+                        break
+                time.sleep(0.05)
+            result["build_s"].append(built)
+            result["served_s"].append(served)
+            result["cpu_s"].append(server.cpu_seconds() - cpu0)
+            time.sleep(1)
+        result["rss_mb"] = server.peak_rss_mb()
+    finally:
+        server.stop()
     return result
 
 
@@ -332,6 +396,12 @@ def measure_size(count: int, folder: Path, info: dict, tools: list[str], runs: i
                             tool, folder / tool, work, probe_file, probe["title"], runs, extra)
                     probe_file.write_bytes(originals[tool])
                     print(f"  rebuild {tool}: {describe_rebuild(tool, result['rebuild'][tool])}", flush=True)
+                    if tool == "gwsite":
+                        data = rebuild_gwsite_server(folder / "gwsite", probe_file, "notices/" + probe["id"] + ".html",
+                                                     probe["title"], runs)
+                        result["rebuild"]["gwsite serve"] = data
+                        probe_file.write_bytes(originals[tool])
+                        print(f"  rebuild gwsite serve: {describe_rebuild('gwsite serve', data)}", flush=True)
             finally:
                 for t in tools:
                     (folder / t / probe[t]).write_bytes(originals[t])
@@ -347,6 +417,13 @@ def describe_rebuild(tool: str, data) -> str:
                 f"{', '.join(_fmt(t, '.0f') for t in data['total_ms'])}); changed page served after "
                 f"{_fmt(served, '.2f')} s (runs {', '.join(_fmt(s, '.2f') for s in data['served_s'])}); "
                 f"server cpu per edit {median(data['cpu_s']):.2f} s; server start {data['startup_s']:.1f} s, peak RSS {data.get('rss_mb', 0):.0f} MB")
+    if tool == "gwsite serve":
+        built, served = median(data["build_s"]), median(data["served_s"])
+        return (f"gwsite serve: its log says the build took {_fmt(built, '.2f')} s (median; runs "
+                f"{', '.join(_fmt(t, '.2f') for t in data['build_s'])}); changed page served after "
+                f"{_fmt(served, '.2f')} s (runs {', '.join(_fmt(s, '.2f') for s in data['served_s'])}); "
+                f"server cpu per edit {median(data['cpu_s']):.2f} s; server start {data['startup_s']:.1f} s, "
+                f"peak RSS {data.get('rss_mb', 0):.0f} MB")
     if not data:
         return "failed"
     walls = [r.wall for r in data]
@@ -396,7 +473,7 @@ def report(results: list[dict], tools: list[str], meta: dict) -> None:
         if res["rebuild"]:
             print(f"\nRebuild after one notice changes, {res['notices']:,} notices (target for gwsite ≤ {TARGET_REBUILD_S} s at 10k; "
                   "Hugo's watch-mode rebuild is the anchor):")
-            for tool in tools:
+            for tool in [*tools, "gwsite serve"]:
                 if tool in res["rebuild"]:
                     print(f"  {tool:<8} {describe_rebuild(tool, res['rebuild'][tool])}")
     print(f"\n{REFERENCE}.")
@@ -409,7 +486,7 @@ def to_json(results: list[dict], meta: dict) -> dict:
     for res in results:
         rebuild = {}
         for tool, data in res["rebuild"].items():
-            rebuild[tool] = ({k: v for k, v in data.items() if k != "log"} if tool == "hugo" else [run(r) for r in data])
+            rebuild[tool] = ({k: v for k, v in data.items() if k != "log"} if isinstance(data, dict) else [run(r) for r in data])
         out.append({"notices": res["notices"], "pages": res["pages"], "rebuild": rebuild,
                     "full": {t: [run(r) for r in runs] for t, runs in res["full"].items()}})
     return {"meta": meta, "results": out}

@@ -131,7 +131,7 @@ class Preview:
         for line in lines:
             print(line, file=sys.stderr)
         if ok:
-            print(f"gwsite: build {self.state.build}: {files} files in {time.perf_counter() - started:.1f} s",
+            print(f"gwsite: build {self.state.build}: {files} files in {time.perf_counter() - started:.2f} s",
                   flush=True)
         else:
             kept = "still serving the last good build" if self.has_site else "nothing to serve yet"

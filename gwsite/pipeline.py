@@ -23,7 +23,7 @@ from .progress import QUIET, Progress
 from .render import Theme, plan_site, render_audit, render_site
 from .renderpool import render_jobs
 from .search import IndexState, index_files, update_index
-from .write import OutputSet, Stamp, Staging
+from .write import InPlace, OutputSet, Stamp, Staging
 
 
 @dataclass
@@ -96,14 +96,17 @@ class BuildResult:
 
 
 def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool = False,
-          progress: Progress = QUIET, workers: int | None = None, cache: BuildCache | None = None) -> BuildResult:
+          progress: Progress = QUIET, workers: int | None = None, cache: BuildCache | None = None,
+          in_place: bool = False) -> BuildResult:
     """Build ``root`` into ``out``; on any error, ``out`` is left exactly as it was.
 
     Incremental unless ``clean``: every output file whose inputs are unchanged since the
     last build into ``out`` is reused (see ``buildcache``); the result is the same bytes
     as a clean build.  Pages are rendered by ``workers`` processes (default: one per core).
     ``cache``, when given, is kept by the caller between builds into the same ``out``
-    (``gwsite serve``): then it is neither read from nor saved to disk.
+    (``gwsite serve``): then it is neither read from nor saved to disk.  ``in_place``
+    updates ``out`` file by file instead of swapping in a new folder (see
+    ``write.InPlace``): for a folder that no one else reads, as ``gwsite serve``'s.
     """
     started = time.perf_counter()
     root = Path(root)
@@ -119,7 +122,7 @@ def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool
     if not report.ok:
         progress.end()
         return BuildResult(report)
-    staging = Staging(out)
+    staging = InPlace(out, cache.outputs) if in_place and cache.outputs else Staging(out)
     try:
         problems = _write_outputs(root, report.site, staging, cache, progress, workers)
     except BaseException:

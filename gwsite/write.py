@@ -14,6 +14,7 @@ import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class Staging:
         return True
 
     def target(self, path: str) -> str:
-        """Where ``path`` goes in the staging folder, its parent folder made."""
+        """Where ``path`` is written, its parent folder made."""
         parent = path.rpartition("/")[0]
         if parent not in self._made:
             os.makedirs(self._base + parent, exist_ok=True)
@@ -140,6 +141,57 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class InPlace(Staging):
+    """The output folder updated where it is: only what changed is written, each file
+    under a hidden name beside its place until ``commit`` renames it there (``discard``
+    removes them), so a failed build leaves the folder as it was, and files no longer
+    made are deleted.  Far cheaper than a new folder of hard links for a one-notice edit,
+    but between the first and the last rename a reader may see old and new files side by
+    side: for ``gwsite serve``'s own folder, never for one that is deployed.
+    """
+
+    def __init__(self, out: Path, present: Iterable[str]) -> None:
+        self.out = out.resolve()
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.dir = self.out
+        self._base = f"{self.out}/"
+        self.present = set(present)  # the files the folder holds now
+        self.pages, self.paths, self.collisions, self._made = {}, set(), [], set()
+
+    def target(self, path: str) -> str:
+        super().target(path)  # its folder made
+        return self._new_name(path)
+
+    def _new_name(self, path: str) -> str:
+        folder, _, name = (self._base + path).rpartition("/")
+        return f"{folder}/.{name}{_NEW}"
+
+    def link(self, path: str, existing: str, stamp: Stamp) -> Stamp:
+        return stamp  # the file is in its place already
+
+    def commit(self, trash: Path | None = None) -> None:
+        for path in self.paths:  # a rename that finds no new file costs one failed lookup
+            try:
+                os.replace(self._new_name(path), self._base + path)
+            except FileNotFoundError:
+                pass
+        for path in self.present - self.paths:
+            try:
+                os.unlink(self._base + path)
+            except FileNotFoundError:
+                pass
+
+    def discard(self) -> None:
+        for path in self.paths:
+            try:
+                os.unlink(self._new_name(path))
+            except FileNotFoundError:
+                pass
+
+
+_NEW = ".gwsite-new"  # a file written in place, not yet renamed to its name
 
 
 def _stamp(path: str) -> Stamp:

@@ -116,19 +116,26 @@ def test_incremental_build_equals_a_clean_build(root, tmp_path, change):
 
 @pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
 def test_a_cache_kept_in_memory_builds_the_same(root, tmp_path, change):
-    """gwsite serve's way: one cache object from build to build, never on disk, with a
-    build between that failed late (a template error, after the search index moved on)."""
+    """gwsite serve's way: one cache object from build to build, never on disk, the
+    output updated in place, and a build between that failed late (a template error,
+    after the search index moved on and some pages were written) leaving it as it was."""
     out = tmp_path / "public"
     cache = BuildCache(root, out)
-    assert pipeline.build(root, out, workers=1, cache=cache).report.ok
+
+    def serve_build() -> pipeline.BuildResult:
+        return pipeline.build(root, out, workers=1, cache=cache, in_place=True)
+
+    assert serve_build().report.ok
+    good = tree_digest(out)
     notice_edited(root)
     assert not (root / "theme").exists()
     (root / "theme" / "templates").mkdir(parents=True)
     (root / "theme" / "templates" / "list.html").write_text("{{ no_such_variable }}\n", encoding="utf-8")
-    assert not pipeline.build(root, out, workers=1, cache=cache).report.ok
+    assert not serve_build().report.ok
+    assert tree_digest(out) == good
     shutil.rmtree(root / "theme")
     change(root)
-    assert pipeline.build(root, out, workers=1, cache=cache).report.ok
+    assert serve_build().report.ok
     clean = tmp_path / "clean"
     build(root, clean, clean=True)
     assert tree_digest(out) == tree_digest(clean)

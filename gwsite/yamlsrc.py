@@ -5,6 +5,8 @@ that PyYAML's nodes carry but its plain ``safe_load`` throws away.
 """
 from __future__ import annotations
 
+import sys
+
 import yaml
 
 from .diagnostics import Location, Problem, error
@@ -59,7 +61,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LinedDict:
     mapping.key_lines = {}
     for key_node, value_node in node.value:
         key = _construct_child(loader, key_node)
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
+        if isinstance(key, str):
+            # The same few keys in every file: one object each, in memory and in the
+            # build cache (whose loading makes every object again).
+            key = sys.intern(key)
+        elif not isinstance(key, (int, float, bool)) and key is not None:
             key = str(key)
         if key in mapping.key_lines:
             raise yaml.constructor.ConstructorError(

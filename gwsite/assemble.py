@@ -25,11 +25,15 @@ _SERIAL = re.compile(r"/(\d{4})-(\d+)$")
 
 
 def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: list[Notice],
-             pages: list[Page], masked: dict | None = None) -> tuple[Site, list[Problem]]:
+             pages: list[Page], masked: dict | None = None,
+             numbered: dict | None = None) -> tuple[Site, list[Problem]]:
     """The site as published.  ``masked`` (kept by the caller between builds) remembers
-    each notice's masking, the slowest step here, by the notice's digest."""
+    each notice's masking, the slowest step here, by the notice's digest; ``numbered``
+    remembers each notice given a 索引号, so that a rebuild publishes the very objects of
+    the last build, whose digests (the render's and the index's keys) are already known."""
     problems: list[Problem] = []
     masked = {} if masked is None else masked
+    numbered = {} if numbered is None else numbered
     used: set[str] = set()
     org_ids = [o.id for o in config.orgs]
     by_id = {n.id: n for n in notices}
@@ -57,7 +61,7 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
     for key in masked.keys() - used:  # notices changed or gone
         del masked[key]
 
-    published = _with_index_numbers(published, config, problems)
+    published = _with_index_numbers(published, config, problems, numbered)
     published.sort(key=lambda n: (-n.published.toordinal(), n.id))
     interpretations: dict[str, list[str]] = defaultdict(list)
     for n in published:
@@ -179,11 +183,14 @@ def _resolve_notice(notice: Notice, org_ids: list[str], by_id: dict[str, Notice]
                                   "write it as 一级事项/二级事项, exactly as in the catalogue"))
         elif not domains:
             domains = tuple(matches[:1])  # an item names its domain
-        return replace(notice, item=key, domains=domains)
+        if key != notice.item or domains != notice.domains:
+            # Only when something changed: the notice read (and cached) keeps its digest.
+            return replace(notice, item=key, domains=domains)
     return notice
 
 
-def _with_index_numbers(notices: list[Notice], config: SiteConfig, problems: list[Problem]) -> list[Notice]:
+def _with_index_numbers(notices: list[Notice], config: SiteConfig, problems: list[Problem],
+                        numbered: dict) -> list[Notice]:
     """Give every notice without a 索引号 one: ``{org code}/{year}-{serial:05d}``.
 
     Serials count each publisher's notices of a year in order of publication (then id),
@@ -203,6 +210,7 @@ def _with_index_numbers(notices: list[Notice], config: SiteConfig, problems: lis
         if m:
             taken[n.index_number[: m.start(1)] + m.group(1)].add(int(m.group(2)))
     result = []
+    used: set[tuple[str, str]] = set()
     next_serial: dict[str, int] = defaultdict(int)
     for n in sorted(notices, key=lambda n: (n.published, n.id)):
         if n.index_number:
@@ -214,5 +222,11 @@ def _with_index_numbers(notices: list[Notice], config: SiteConfig, problems: lis
         while serial in taken[prefix]:
             serial += 1
         next_serial[prefix] = serial
-        result.append(replace(n, index_number=f"{prefix}-{serial:05d}"))
+        key = (digest(n), f"{prefix}-{serial:05d}")
+        used.add(key)
+        if key not in numbered:
+            numbered[key] = replace(n, index_number=key[1])
+        result.append(numbered[key])
+    for key in numbered.keys() - used:  # notices changed, gone or renumbered
+        del numbered[key]
     return result

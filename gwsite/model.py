@@ -10,6 +10,7 @@ import pickle
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from .diagnostics import Location
 from .domains import DomainTable
@@ -60,7 +61,14 @@ class SiteConfig:
     location: Location | None = None
 
     def org(self, org_id: str) -> Org | None:
-        return next((o for o in self.orgs if o.id == org_id), None)
+        return self._orgs_by_id.get(org_id)
+
+    @cached_property  # org is asked once a notice (its 索引号) and once a page
+    def _orgs_by_id(self) -> dict[str, Org]:
+        by_id: dict[str, Org] = {}
+        for o in self.orgs:
+            by_id.setdefault(o.id, o)  # the first of two with one id, as a scan finds
+        return by_id
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,8 @@ def load(root: Path, strict: bool = False, cache: dict | None = None, workers: i
     pages, found = read_pages(root)
     problems += found
     site, found = assemble(config, catalogue, notices, pages,
-                           None if cache is None else cache.setdefault("masked", {}))
+                           None if cache is None else cache.setdefault("masked", {}),
+                           None if cache is None else cache.setdefault("numbered", {}))
     problems += found
     upstream: tuple = ()
     if config.upstream:

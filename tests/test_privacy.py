@@ -44,6 +44,8 @@ def test_dibao_table_row():
     (f"身份证号码{ID_X}，户主", ID_CARD, f"身份证号码{ID_X[:6]}********{ID_X[-4:]}，户主"),
     (f"身份证号码{ID_X.lower()}。", ID_CARD, f"身份证号码{ID_X[:6]}********{ID_X[-4:].lower()}。"),
     (f"公民身份号码 {ID[:6]} {ID[6:14]} {ID[14:]} ", ID_CARD, "公民身份号码 500381********4214 "),
+    # 17 digits in groups, then the X: the reading is 18 characters long only with the X.
+    (f"身份证 {ID_X[:6]} {ID_X[6:14]} {ID_X[14:]}", ID_CARD, f"身份证 {ID_X[:6]}********{ID_X[-4:]}"),
     (f"户主{ID}户籍", ID_CARD, "户主500381********4214户籍"),
     (f"社保卡银行账号{CARD}（农商行）", BANK_CARD, "社保卡银行账号***************0128（农商行）"),
     (f"卡号：{CARD16}", BANK_CARD, f"卡号：************{CARD16[-4:]}"),

@@ -51,6 +51,9 @@ class Theme:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # A build makes its own environment, so its templates cannot change under it:
+            # no stat() of every template on every render.
+            auto_reload=False,
         )
         env.globals["url"] = _url
         env.globals["attachment_path"] = paths.attachment

@@ -18,6 +18,8 @@ from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
+import jinja2.meta
+from markupsafe import Markup
 
 from . import paths
 from .catalogue_export import catalogue_csv, catalogue_json, catalogue_xlsx
@@ -56,6 +58,7 @@ class Theme:
             auto_reload=False,
         )
         env.globals["url"] = _url
+        env.globals["frame_part"] = _frame_parts()
         env.globals["attachment_path"] = paths.attachment
         env.filters["cn_date"] = lambda d: f"{d.year}年{d.month}月{d.day}日" if d else ""
         env.filters["iso"] = lambda d: d.isoformat() if d else ""
@@ -110,6 +113,43 @@ def template_problem(exc: Exception, theme: Theme, root: Path | None) -> Problem
 def _url(context, target: str) -> str:
     """A link from the page being rendered to ``target`` (an output path)."""
     return paths.relative(target, context["page_path"])
+
+
+# What a part of the page frame may read and still be the same on every page of a folder
+# (besides the environment's globals: url() gives the same links throughout a folder).
+SITE_WIDE = frozenset({"config", "view"})
+
+
+def _frame_parts():
+    """The global ``frame_part(name)``: a part of the page frame (header, footer), rendered
+    once per output folder and reused there, as every page of a folder would render it
+    alike.  A theme's part that reads the page itself (page_path, notice …) is rendered
+    for each page.  An environment renders one site, so the cache lives with it."""
+    made: dict[tuple[str, str], Markup] = {}
+    site_wide: dict[str, bool] = {}
+
+    @jinja2.pass_context
+    def frame_part(context, name: str) -> Markup:
+        env = context.environment
+        if name not in site_wide:
+            site_wide[name] = _reads_only(env, name, SITE_WIDE)
+        if not site_wide[name]:
+            return Markup(env.get_template(name).render(context.get_all()))
+        key = (name, context["page_path"].rpartition("/")[0])
+        if key not in made:
+            made[key] = Markup(env.get_template(name).render(context.get_all()))
+        return made[key]
+    return frame_part
+
+
+def _reads_only(env: jinja2.Environment, name: str, names: frozenset[str]) -> bool:
+    """Whether template ``name``, and every template it includes, reads nothing from its
+    context but ``names`` and the environment's globals."""
+    source, filename, _ = env.loader.get_source(env, name)
+    ast = env.parse(source, name, filename)
+    return (jinja2.meta.find_undeclared_variables(ast) <= names
+            and all(ref is not None and _reads_only(env, ref, names)
+                    for ref in jinja2.meta.find_referenced_templates(ast)))
 
 
 @dataclass(frozen=True)

@@ -220,12 +220,19 @@ class SiteView:
     def notice_by_id(self) -> dict[str, Notice]:
         return {n.id: n for n in self.site.notices}
 
+    @cached_property
+    def _org_names(self) -> dict[str, str]:  # looked up on every page: a dict, not a scan
+        return {o.id: o.name for o in self.config.orgs}  # ids are unique (config checks)
+
+    @cached_property
+    def _domain_slugs(self) -> dict[str, str]:
+        return {d.name: d.slug for d in self.config.domains.domains}
+
     def org_name(self, org_id: str) -> str:
-        org = self.config.org(org_id)
-        return org.name if org else org_id
+        return self._org_names.get(org_id, org_id)
 
     def domain_slug(self, name: str) -> str:
-        return self.config.domains.by_name(name).slug
+        return self._domain_slugs[name]
 
     def item_anchor(self, item: CatalogueItem) -> str:
         return f"item-{self.items_by_domain[item.domain].index(item) + 1}"

@@ -8,6 +8,7 @@ read-only view with the groupings they need, not the readers' objects.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import uuid
 from collections import defaultdict
@@ -314,7 +315,8 @@ class Digests:
         self.all_notices = content_digest(*self.notice.values())
 
     def notices(self, notices) -> str:
-        return content_digest(*(self.notice[n.id] for n in notices))
+        # One part, not one per notice: the digests are of one length, so they stay apart.
+        return content_digest("".join([self.notice[n.id] for n in notices]))
 
     def key(self, path: str, *parts: str) -> str:
         return content_digest(self.frame, path, *parts)
@@ -343,6 +345,23 @@ def render_site(site: Site, theme: Theme, root: Path | None = None) -> list[Outp
 TEMPLATE_ERRORS = (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError, IndexError)
 
 
+def _collector_paused(fn):
+    """``fn`` with the cyclic garbage collector paused: it makes many small objects and no
+    cycles, and the collector's passes over the whole site would cost a third of its time
+    (measured on plan_site)."""
+    @functools.wraps(fn)
+    def paused(*args, **kwargs):
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if collecting:
+                gc.enable()
+    return paused
+
+
+@_collector_paused
 def plan_site(site: Site, theme: Theme) -> list[Job]:
     """Every output file of the site as a job, in a deterministic order: nothing is
     rendered yet, so that a build can render them in parallel, or only what changed."""
@@ -418,8 +437,7 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
     for notice in site.notices:
         related = [view.notice_by_id[notice.interprets]] if notice.interprets in view.notice_by_id else []
         related += view.interpretations_of(notice)
-        page("notice.html", paths.notice(notice.id), "notice", notice.id,
-             content_digest(digests.notice[notice.id], digests.notices(related)),
+        page("notice.html", paths.notice(notice.id), "notice", notice.id, digests.notices([notice, *related]),
              notice=notice, markdown=notice.body)
     for p in site.pages:
         page("page.html", paths.page(p.id), "page", p.id, content_digest(repr(p)),

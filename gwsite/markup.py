@@ -36,21 +36,32 @@ _OPTIONS = Options.CMARK_OPT_UNSAFE
 # GFM without its tag filter, which would show a <script> as text: nh3 removes it instead.
 _EXTENSIONS = ["table", "strikethrough", "autolink"]
 _ALIGN = re.compile(r' align="(left|center|right)"')
-# Tags of _TAGS as cmark writes them without attributes: nh3 leaves them as they are.
-_PLAIN_TAG = re.compile(r"</?(?:p|h[1-6]|strong|em|del|code|ul|ol|li|blockquote)>")
+# Tags of _TAGS as cmark writes them, without attributes but a table cell's alignment (as
+# rewritten below): nh3 leaves them as they are.
+_PLAIN_TAG = re.compile(r"</?(?:p|h[1-6]|strong|em|del|code|ul|ol|li|blockquote|table|thead|tbody|tr|th|td)>"
+                        r'|<t[hd] style="text-align:(?:left|center|right)">')
 
 
 def markdown_to_html(text: str) -> str:
     """Sanitised HTML for a Markdown body; a pure function of ``text``."""
     if not text.strip():
         return ""
-    html = cmarkgfm.markdown_to_html_with_extensions(text, options=_OPTIONS, extensions=_EXTENSIONS).rstrip("\n")
+    html = _cmark(text)
     # Without a "<" the body holds no raw HTML: its markup is cmark's own and well nested.
-    # Two bodies in three are then plain and skip the sanitiser, which would return them
+    # Nearly every body is then plain and skips the sanitiser, which would return it
     # unchanged and took half the Markdown time (measured on the benchmark's notices).
     if "<" in text or not _is_plain(html):
         html = _sanitise(html)
     return _wrap_tables(_outline_headings(html))
+
+
+def _cmark(text: str) -> str:
+    html = cmarkgfm.markdown_to_html_with_extensions(text, options=_OPTIONS, extensions=_EXTENSIONS).rstrip("\n")
+    # Table alignment comes as the obsolete ``align``; HTML5 says ``style``, written as nh3
+    # writes it (nh3 keeps only its text-align property).
+    if ' align="' in html:
+        html = _ALIGN.sub(r' style="text-align:\1"', html)
+    return html
 
 
 def _is_plain(html: str) -> bool:
@@ -62,10 +73,6 @@ def _is_plain(html: str) -> bool:
 
 
 def _sanitise(html: str) -> str:
-    # Table alignment comes as the obsolete ``align``; HTML5 says ``style``, and nh3
-    # keeps only its text-align property.
-    if ' align="' in html:
-        html = _ALIGN.sub(r' style="text-align: \1"', html)
     return nh3.clean(
         html,
         tags=_TAGS,

@@ -58,7 +58,7 @@ class Theme:
             # no stat() of every template on every render.
             auto_reload=False,
         )
-        env.globals["url"] = _url
+        env.globals["url"] = _links()
         env.globals["frame_part"] = _frame_parts()
         env.globals["attachment_path"] = paths.attachment
         env.filters["cn_date"] = lambda d: f"{d.year}年{d.month}月{d.day}日" if d else ""
@@ -110,10 +110,21 @@ def template_problem(exc: Exception, theme: Theme, root: Path | None) -> Problem
     return error(Location(shown, line), f"template error: {message}")
 
 
-@jinja2.pass_context
-def _url(context, target: str) -> str:
-    """A link from the page being rendered to ``target`` (an output path)."""
-    return paths.relative(target, context["page_path"])
+def _links():
+    """The global ``url(target)``: the link from the page being rendered to ``target`` (an
+    output path).  A link depends only on the page's folder, so each is worked out once
+    per folder: the head's, header's and breadcrumbs' links repeat on every page."""
+    made: dict[tuple[str, str], str] = {}
+
+    @jinja2.pass_context
+    def url(context, target: str) -> str:
+        page_path = context["page_path"]
+        key = (target, page_path.rpartition("/")[0])
+        link = made.get(key)
+        if link is None:
+            link = made[key] = paths.relative(target, page_path)
+        return link
+    return url
 
 
 # What a part of the page frame may read and still be the same on every page of a folder

@@ -84,6 +84,7 @@ def _sanitise(html: str) -> str:
 
 
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
+_NOT_H2 = re.compile(r"<h[13-6]>")
 _TABLE = re.compile(r"<table>(.*?)</table>", re.S)
 _CAPTION = re.compile(r"<caption>(.*?)</caption>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -93,6 +94,8 @@ def _outline_headings(html: str) -> str:
     """The page's own title is the only <h1>: body headings start at <h2> and go down one
     level at a time (a skipped level breaks the outline screen readers navigate by, and
     the Nu HTML Checker reports it), keeping their nesting."""
+    if not _NOT_H2.search(html):  # only <h2>s, as in most bodies: already in order
+        return html
     open_levels: list[tuple[int, int]] = []  # (level written, level shown) of enclosing headings
 
     def renumber(m: re.Match) -> str:

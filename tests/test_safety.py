@@ -1,8 +1,11 @@
 """Titles and metadata are escaped; Markdown bodies are sanitised."""
 from html.parser import HTMLParser
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sites import make_site
 
+from gwsite import markup
 from gwsite.markup import markdown_to_html
 
 HOSTILE = """\
@@ -56,6 +59,34 @@ def test_markdown_keeps_ordinary_formatting():
     assert "<h2>一、标准</h2>" in html  # the page title is the only <h1>
     assert "<table>" in html and '<td style="text-align:right">620元</td>' in html
     assert "<ol>" in html and "<li>甲</li>" in html
+
+
+# Pieces of Markdown bodies as written and pasted: block and inline syntax, then entities,
+# raw HTML and the characters an HTML parser rewrites.
+MARKDOWN = ["正文", "低保", "620元", " ", "\n", "\n\n", "# ", "## ", "###### ", "- ", "* ", "1. ", "3) ",
+            "> ", "*", "**", "_", "~~", "`", "```\n", "    ", "---\n",
+            "\n| 甲 | 乙 |\n|---|:--|\n", "\n| 甲 |\n|:-:|\n", "\n|a|b|c|\n|--:|---|:-:|\n", "| 丙 | 丁 |\n", "| ",
+            "[链接](http://x.cn/a?b=1&c=2)", "www.gov.cn", "a@b.cn", "![图](x.png)", "\\", "  \n", "“引号”"]
+ODD = ["&", "&amp;", "&nbsp;", "&#0;", '"', "'", ">", "<", "<p>", "</p>", "<em>", "</li>", "<br>",
+       "\xa0", "\r", "\r\n", "\0", "\x0c", "\u3000"]
+BODIES = st.one_of(st.lists(st.sampled_from(MARKDOWN), max_size=40),
+                   st.lists(st.sampled_from(MARKDOWN + ODD), max_size=40)).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(BODIES)
+def test_a_body_that_skips_the_sanitiser_is_what_the_sanitiser_would_return(text):
+    html = markup._cmark(text)
+    if "<" not in text and markup._is_plain(html):
+        assert markup._sanitise(html) == html
+
+
+def test_plain_bodies_skip_the_sanitiser_and_others_do_not():
+    assert markup._is_plain("<h2>一、标准</h2>\n<ul>\n<li><strong>甲</strong></li>\n</ul>")
+    assert markup._is_plain('<table>\n<thead>\n<tr>\n<th style="text-align:right">甲</th>\n</tr>\n</thead>\n</table>')
+    for html in ['<ol start="3">', '<td style="text-align: right">', "<br />", "<hr />", "<pre><code>",
+                 "&quot;", "a\xa0b", '<a href="x">', "a > b", "<script>"]:
+        assert not markup._is_plain(html), html
 
 
 class Elements(HTMLParser):

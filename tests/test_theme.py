@@ -92,3 +92,34 @@ def test_badge_is_a_local_image_linked_to_the_configured_verification_page(tmp_p
     assert run_cli("build", root, "-o", out)[0] == 0
     notice = (out / "notices/mzj/a.html").read_text(encoding="utf-8")
     assert f'<p class="conac"><a href="{url.replace("&", "&amp;")}">{badge}</a></p>' in notice
+
+
+def test_a_brand_that_reads_the_page_is_rendered_for_each_page(tmp_path, run_cli):
+    # The header is made once per output folder unless a theme's part reads the page itself.
+    root = make_site(tmp_path / "site", {
+        "content/notices/mzj/a.yaml": NOTICE,
+        "content/notices/mzj/b.yaml": NOTICE.replace("调整低保标准", "发放救助金"),
+        "theme/templates/brand.html": '{% include "here.html" %}\n',
+        "theme/templates/here.html": '<p class="site-title">{{ page_path }}</p>\n',
+    })
+    out = tmp_path / "public"
+    code, _, err = run_cli("build", root, "-o", out)
+    assert code == 0, err
+    for name in ("a", "b"):
+        page = (out / f"notices/mzj/{name}.html").read_text(encoding="utf-8")
+        assert f'<p class="site-title">notices/mzj/{name}.html</p>' in page
+
+
+def test_an_error_in_a_frame_part_names_its_template(tmp_path, run_cli):
+    root = make_site(tmp_path / "site", {
+        "content/notices/mzj/a.yaml": NOTICE,
+        "theme/templates/brand.html": "<p>\n{{ config.titel }}</p>\n",
+    })
+    out = tmp_path / "public"
+    code, _, err = run_cli("build", root, "-o", out)
+    assert code == 1
+    assert "theme/templates/brand.html:2: template error: 'gwsite.model.SiteConfig object' has no attribute 'titel'" in err
+    root = make_site(tmp_path / "site", {"theme/templates/brand.html": "<p>\n{% if %}</p>\n"})
+    code, _, err = run_cli("build", root, "-o", out)
+    assert code == 1
+    assert "theme/templates/brand.html:2: template error: " in err, err

@@ -57,6 +57,7 @@ class Theme:
             # A build makes its own environment, so its templates cannot change under it:
             # no stat() of every template on every render.
             auto_reload=False,
+            bytecode_cache=_COMPILED,
         )
         env.globals["url"] = _links()
         env.globals["frame_part"] = _frame_parts()
@@ -80,6 +81,25 @@ class Theme:
                     if p.is_file() and not p.name.startswith("."):
                         found["static/" + p.relative_to(base).as_posix()] = p
         return dict(sorted(found.items()))
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process, keyed by their source (Jinja checks it): each
+    build has a fresh environment, and ``gwsite serve`` would otherwise compile every
+    template again on every edit (half a second)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 class RenderError(Exception):

@@ -57,10 +57,17 @@ def manifest_json(pages: dict[str, tuple[str, str]]) -> bytes:
     is made on every build (tests/test_output_dir.py compares the two)."""
     if not pages:
         return b'{\n "pages": []\n}\n'
+    if pages == _last_manifest[0]:  # a rebuild in the same process (gwsite serve): the same pages
+        return _last_manifest[1]
     text = _string
     entries = [f'  {{\n   "path": {text(path)},\n   "kind": {text(kind)},\n   "id": {text(id) if id else "null"}\n  }}'
                for path, (kind, id) in sorted(pages.items())]
-    return ('{\n "pages": [\n' + ",\n".join(entries) + "\n ]\n}\n").encode("utf-8")
+    data = ('{\n "pages": [\n' + ",\n".join(entries) + "\n ]\n}\n").encode("utf-8")
+    _last_manifest[:] = [dict(pages), data]
+    return data
+
+
+_last_manifest: list = [None, b""]  # the pages and bytes of the manifest written last
 
 
 # json.dumps(value, ensure_ascii=False) for a string, without its per-call overhead.

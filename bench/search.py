@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import shutil
 import statistics
 import sys
@@ -229,17 +230,17 @@ def write_site_root(site: Site, root: Path) -> None:
 def measure(count: int, work: Path, browser) -> dict:
     root, out = work / f"root-{count}", work / f"site-{count}"
     write_site_root(synthetic_site(count), root)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     result = pipeline.build(root, out)  # the whole `gwsite build`: read, assemble, render, index, write
-    build_s = time.perf_counter() - started
+    build_s, build_cpu = time.perf_counter() - started, _cpu() - cpu
     assert result.report.ok, [str(p) for p in result.report.problems[:5]]
     site = result.report.site
     started = time.perf_counter()
     pipeline.load(root)
     load_s = time.perf_counter() - started
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     index = search.index_files(site)
-    index_s = time.perf_counter() - started
+    index_s, index_cpu = time.perf_counter() - started, _cpu() - cpu
     chars = sum(len(n.body) for n in site.notices) / count
     size = sum(len(f.data) for f in index)
     kinds = {k: sum(1 for f in index if f.path.startswith(f"search/{k}/")) for k in "tdf"}
@@ -249,6 +250,8 @@ def measure(count: int, work: Path, browser) -> dict:
     print(f"  index build {index_s:.1f} s; gwsite build {build_s:.1f} s, of which reading and assembling "
           f"{load_s:.1f} s: the index is {100 * index_s / build_s:.0f} % of the whole build, "
           f"{100 * index_s / (build_s - load_s):.0f} % of render + index + write")
+    print(f"  CPU: index {index_cpu:.1f} s of the build's {build_cpu:.1f} s (its workers included): "
+          f"{100 * index_cpu / build_cpu:.0f} %")
     rows = []
     if browser is not None:
         for q in TYPICAL + OTHER:
@@ -263,7 +266,14 @@ def measure(count: int, work: Path, browser) -> dict:
             print(f"  typical queries, {label}: median {statistics.median(values):.1f}, max {max(values):.1f}")
     shutil.rmtree(out)
     shutil.rmtree(root)
-    return {"count": count, "size": size, "index_s": index_s, "build_s": build_s, "rows": rows}
+    return {"count": count, "size": size, "index_s": index_s, "build_s": build_s, "index_cpu": index_cpu,
+            "build_cpu": build_cpu, "rows": rows}
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the build's workers)."""
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _query(browser, out: Path, q: str) -> dict:

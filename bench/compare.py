@@ -216,6 +216,39 @@ def fetch(url: str) -> str:
         return ""
 
 
+def time_edits(server: "HugoServer", url: str, probe_file: Path, title: str, runs: int, logged: str) -> dict:
+    """Edit the probe notice ``runs`` times under a running server: per edit, the figure
+    its log gives (the first group of ``logged``), the wall time until ``url`` shows the
+    new title (polled every 10 ms), and the server's CPU."""
+    result = {"logged": [], "served_s": [], "cpu_s": []}
+    fetch(url)  # the page is open in the editor's browser
+    for r in range(runs):
+        seen = len(server.lines)
+        cpu0 = server.cpu_seconds()
+        t0 = time.perf_counter()
+        title = corpus.revise_notice(probe_file, title, str(r + 1))
+        served = None
+        while time.perf_counter() - t0 < 300:
+            if title in fetch(url):
+                served = time.perf_counter() - t0
+                break
+            time.sleep(0.01)
+        figure = None
+        wait_until = time.perf_counter() + 30
+        while figure is None and time.perf_counter() < wait_until:
+            for _, line in server.lines[seen:]:
+                m = re.search(logged, line)
+                if m:
+                    figure = float(m.group(1))
+                    break
+            time.sleep(0.05)
+        result["logged"].append(figure)
+        result["served_s"].append(served)
+        result["cpu_s"].append(server.cpu_seconds() - cpu0)
+        time.sleep(1)  # let the watcher settle before the next edit
+    return result
+
+
 def rebuild_hugo_server(tree: Path, work: Path, probe_file: Path, probe_url: str, title: str, runs: int) -> dict:
     """Hugo's watch mode: its own "Total in N ms", and the wall time until the page is served."""
     server = HugoServer(tree, work / "hugo-server")
@@ -223,35 +256,11 @@ def rebuild_hugo_server(tree: Path, work: Path, probe_file: Path, probe_url: str
     base = server.start()
     startup = time.perf_counter() - started
     url = base.rstrip("/") + probe_url  # base is the baseURL's path on the local server: http://localhost:P/jcgk/
-    result = {"startup_s": startup, "total_ms": [], "served_s": [], "cpu_s": [], "url": url}
     try:
-        fetch(url)  # the page is open in the editor's browser
-        for r in range(runs):
-            seen = len(server.lines)
-            cpu0 = server.cpu_seconds()
-            t0 = time.perf_counter()
-            title = corpus.revise_notice(probe_file, title, str(r + 1))
-            served = None
-            while time.perf_counter() - t0 < 300:
-                if title in fetch(url):
-                    served = time.perf_counter() - t0
-                    break
-                time.sleep(0.01)
-            total = None
-            wait_until = time.perf_counter() + 30
-            while total is None and time.perf_counter() < wait_until:
-                for _, line in server.lines[seen:]:
-                    m = re.search(r"Total in (\d+(?:\.\d+)?) ?ms", line)
-                    if m:
-                        total = float(m.group(1))
-                        break
-                time.sleep(0.05)
-            result["total_ms"].append(total)
-            result["served_s"].append(served)
-            result["cpu_s"].append(server.cpu_seconds() - cpu0)
-            time.sleep(1)  # let the watcher settle before the next edit
-        result["rss_mb"] = server.peak_rss_mb()
-        result["log"] = [line for _, line in server.lines if "Total in" in line or "Change" in line][-6:]
+        edits = time_edits(server, url, probe_file, title, runs, r"Total in (\d+(?:\.\d+)?) ?ms")
+        result = {"startup_s": startup, "total_ms": edits.pop("logged"), **edits, "url": url,
+                  "rss_mb": server.peak_rss_mb(),
+                  "log": [line for _, line in server.lines if "Total in" in line or "Change" in line][-6:]}
     finally:
         server.stop()
         shutil.rmtree(work / "hugo-server", ignore_errors=True)
@@ -279,36 +288,12 @@ def rebuild_gwsite_server(tree: Path, probe_file: Path, probe_url: str, title: s
     base = server.start()
     startup = time.perf_counter() - started
     url = base.rstrip("/") + "/" + probe_url
-    result = {"startup_s": startup, "build_s": [], "served_s": [], "cpu_s": [], "url": url}
     try:
-        while not any(re.search(r"build 1: ", line) for _, line in server.lines):
+        while not any(re.search(r"build 1: ", line) for _, line in server.lines):  # the first build
             time.sleep(0.05)
-        fetch(url)
-        for r in range(runs):
-            seen = len(server.lines)
-            cpu0 = server.cpu_seconds()
-            t0 = time.perf_counter()
-            title = corpus.revise_notice(probe_file, title, str(r + 1))
-            served = None
-            while time.perf_counter() - t0 < 300:
-                if title in fetch(url):
-                    served = time.perf_counter() - t0
-                    break
-                time.sleep(0.01)
-            built = None
-            wait_until = time.perf_counter() + 30
-            while built is None and time.perf_counter() < wait_until:
-                for _, line in server.lines[seen:]:
-                    m = re.search(r"build \d+: \d+ files in (\d+(?:\.\d+)?) s", line)
-                    if m:
-                        built = float(m.group(1))
-                        break
-                time.sleep(0.05)
-            result["build_s"].append(built)
-            result["served_s"].append(served)
-            result["cpu_s"].append(server.cpu_seconds() - cpu0)
-            time.sleep(1)
-        result["rss_mb"] = server.peak_rss_mb()
+        edits = time_edits(server, url, probe_file, title, runs, r"build \d+: \d+ files in (\d+(?:\.\d+)?) s")
+        result = {"startup_s": startup, "build_s": edits.pop("logged"), **edits, "url": url,
+                  "rss_mb": server.peak_rss_mb()}
     finally:
         server.stop()
     return result

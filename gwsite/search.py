@@ -126,26 +126,21 @@ def is_gram(text: str) -> bool:
 
 
 def grams(text: str) -> set[str]:
-    """Every gram of a normalised text: what the index lists documents under."""
-    found = {gram for gram in _raw_grams(text) if " " not in gram}
-    found.update(text.replace(" ", ""))
-    return found
-
-
-def _raw_grams(text: str) -> set[str]:
-    """The grams of two or more characters, and besides them the windows that span a
-    space, which are no grams (the index drops them at the end): one pass over the whole
-    text runs in C and is about four times quicker than splitting it at spaces first."""
+    """Every gram of a normalised text: what the index lists documents under (the full
+    build finds the same ones with numpy, in ``postings``)."""
+    # Pairs and windows over the whole text at once, the ones across a space dropped
+    # after: quicker than splitting the text at its spaces first.
     found = set(map(operator.add, text, text[1:]))
     if _ASCII_ALNUM.search(text):
         spans = [m.span() for m in _ASCII_RUN.finditer(text)]
         # Every 3-window of text[s-2:e+2] and 4-window of text[s-3:e+3] holds a character
-        # of the run [s, e), and no other window does; the windows across the joining
-        # spaces hold a space.
+        # of the run [s, e), and no other window does.
         w = " ".join([text[max(0, s - 2):e + 2] for s, e in spans])
         found.update(map(operator.add, map(operator.add, w, w[1:]), w[2:]))
         w = " ".join([text[max(0, s - 3):e + 3] for s, e in spans])
         found.update(map(operator.add, map(operator.add, map(operator.add, w, w[1:]), w[2:]), w[3:]))
+    found = {gram for gram in found if " " not in gram}
+    found.update(text.replace(" ", ""))
     return found
 
 
@@ -448,11 +443,7 @@ def _invert(fields: _Fields, records: Iterable[list]) -> dict[str, str]:
             block = []
     _add_block(block, every, in_title, in_numbers)
     title, numbers = dict(_encoded(in_title)), dict(_encoded(in_numbers))
-    lists = {}
-    for gram, docs in _encoded(every):
-        t, n = title.get(gram), numbers.get(gram)
-        lists[gram] = f"[{docs}]" if not (t or n) else f"[{docs},{t or 0}]" if not n else f"[{docs},{t or 0},{n}]"
-    return lists
+    return {gram: _entry(docs, title.get(gram), numbers.get(gram)) for gram, docs in _encoded(every)}
 
 
 def _encoded(inverter: Inverter) -> Iterator[tuple[str, str]]:
@@ -506,14 +497,15 @@ def _add_block(block: list[tuple[str, str, str]], every: Inverter, in_title: Inv
 
 
 def _encode_entry(docs: list[int], title: list[int] | None, numbers: list[int] | None) -> str:
-    if len(docs) == 1 and not title and not numbers:  # most grams: one document, body only
-        return f"[[{docs[0]}]]"
-    parts = [_encode(docs)]
-    if title or numbers:
-        parts.append(_encode(title) if title else "0")
+    return _entry(_encode(docs), _encode(title) if title else None, _encode(numbers) if numbers else None)
+
+
+def _entry(docs: str, title: str | None, numbers: str | None) -> str:
+    """A gram's entry from its encoded lists: ``[all]``, ``[all,title]`` or
+    ``[all,title or 0,numbers]``."""
     if numbers:
-        parts.append(_encode(numbers))
-    return "[" + ",".join(parts) + "]"
+        return f"[{docs},{title or 0},{numbers}]"
+    return f"[{docs},{title}]" if title else f"[{docs}]"
 
 
 def _patch_lists(lists: dict[str, str], fields: _Fields, changed: list[int], old_records: list[bytes],

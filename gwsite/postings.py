@@ -115,7 +115,7 @@ class Inverter:
                     # Blocks hold increasing text numbers, so one more sort merges them.
                     entries.sort()
                     keys = entries >> _U64(DOC_BITS)
-                    bounds = _bounds(keys != np.roll(keys, 1))
+                    bounds = _run_bounds(keys != np.roll(keys, 1))
                     firsts = keys[bounds[:-1]].tolist()
                     grams = (list(map(chr, firsts)) if n == 1
                              else [chr(k >> CODE_BITS) + chr(k & mask) for k in firsts])
@@ -123,7 +123,7 @@ class Inverter:
                 else:
                     entries = _sorted_windows(entries, unique=False)
                     hi, lo = entries["hi"], entries["lo"]
-                    bounds = _bounds((hi != np.roll(hi, 1)) | (lo != np.roll(lo, 1)))
+                    bounds = _run_bounds((hi != np.roll(hi, 1)) | (lo != np.roll(lo, 1)))
                     grams = [_chars(h, n - 2) + _chars(k, 2)
                              for h, k in zip(hi[bounds[:-1]].tolist(), lo[bounds[:-1]].tolist())]
                     yield grams, bounds, entries["doc"].astype(np.int64)
@@ -149,7 +149,7 @@ def _sorted_windows(windows: np.ndarray, unique: bool) -> np.ndarray:
     return windows
 
 
-def _bounds(starts: np.ndarray) -> np.ndarray:
+def _run_bounds(starts: np.ndarray) -> np.ndarray:
     """Where each run begins, and the end: from flags that are True at each run's start
     (the first is always one, whatever the flag says: np.roll compares it with the last)."""
     if len(starts):

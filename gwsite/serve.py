@@ -166,8 +166,9 @@ class Preview:
 def _rebuild(root: Path, out: Path, strict: bool, cache: BuildCache, first: bool) -> pipeline.BuildResult:
     """The one call that builds the previewed site: incremental, with the cache held in
     memory, so an edit remakes only the files it touches and nothing is read back from
-    disk; the folder is updated in place (it is ours alone).  Only the first build forks workers: later ones run while the server's threads
-    do, and forking a threaded process is asking for a stuck lock."""
+    disk; the folder is updated in place (it is ours alone).  Only the first build forks
+    workers: later ones run while the server's threads do, and forking a threaded
+    process is asking for a stuck lock."""
     return pipeline.build(root, out, strict=strict, workers=None if first else 1, cache=cache, in_place=True)
 
 

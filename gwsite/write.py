@@ -59,8 +59,8 @@ def manifest_json(pages: dict[str, tuple[str, str]]) -> bytes:
         return b'{\n "pages": []\n}\n'
     if pages == _last_manifest[0]:  # a rebuild in the same process (gwsite serve): the same pages
         return _last_manifest[1]
-    text = _string
-    entries = [f'  {{\n   "path": {text(path)},\n   "kind": {text(kind)},\n   "id": {text(id) if id else "null"}\n  }}'
+    entries = [f'  {{\n   "path": {_string(path)},\n   "kind": {_string(kind)},\n'
+               f'   "id": {_string(id) if id else "null"}\n  }}'
                for path, (kind, id) in sorted(pages.items())]
     data = ('{\n "pages": [\n' + ",\n".join(entries) + "\n ]\n}\n").encode("utf-8")
     _last_manifest[:] = [dict(pages), data]

@@ -43,7 +43,6 @@ class Inverter:
         self._bounds: dict[int, np.ndarray] = {}  # gram length -> the first key of each range but the first
         self._pieces: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (length, range) -> (offset, count)
         self._file = tempfile.TemporaryFile(prefix="gwsite-postings-")
-        self._size = 0
 
     def add(self, texts: list[str]) -> None:
         """Texts numbered from ``self.docs`` on, in order."""
@@ -87,10 +86,8 @@ class Inverter:
         cuts = np.searchsorted(keys, self._bounds[n])
         for r, (start, stop) in enumerate(zip([0, *cuts.tolist()], [*cuts.tolist(), len(entries)])):
             if stop > start:
-                piece = entries[start:stop]
-                self._file.write(memoryview(piece).cast("B"))
-                self._pieces[n, r].append((self._size, stop - start))
-                self._size += piece.nbytes
+                self._pieces[n, r].append((self._file.tell(), stop - start))
+                self._file.write(memoryview(entries[start:stop]).cast("B"))
 
     def _range(self, n: int, r: int) -> np.ndarray:
         dtype = PACKED if n < 3 else WIDE

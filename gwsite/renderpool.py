@@ -3,12 +3,16 @@
 Workers are forked after the site is assembled and the templates compiled, so they share
 the model instead of receiving it; each renders a slice of the jobs, writes the files
 itself and sends back only their sizes and times (and any template problems), so a
-100,000-page site never travels through a pipe or sits whole in memory.
+100,000-page site never travels through a pipe or sits whole in memory.  Other work (the
+search index) runs meanwhile in this process, in a thread: its result, the index state
+the next build patches, stays here instead of being pickled back through a pipe (at
+100,000 notices that copy made a worker peak at 4 GB, measured).
 """
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import threading
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -31,8 +35,8 @@ def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, pro
                 workers: int, beside: Callable[[], T] | None = None
                 ) -> tuple[Made, list[Problem], T | None]:
     """Render and write ``jobs``; returns what was written, every distinct problem, and
-    the result of ``beside``: other work (the search index) that one worker does while
-    the others render, so that both cores stay busy."""
+    the result of ``beside``: other work (the search index) done here while the workers
+    render, so that every core stays busy."""
     global _work
     env = theme.environment()
     for job in jobs:
@@ -46,28 +50,48 @@ def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, pro
     for name in env.list_templates():  # compiled once, before the fork
         if name.endswith((".html", ".xml")):
             env.get_template(name)
-    _work = (jobs, env, theme, root, staging, beside)
+    _work = (jobs, env, theme, root, staging)
     gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
     made, problems = {}, {}
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            other = pool.apply_async(_beside) if beside else None  # queued first: the longest task
+            # Started after the fork: the workers get no copy of what it builds, and no
+            # lock that it might hold.
+            other = _Beside(beside) if beside else None
             for result, count in pool.imap_unordered(_render_chunk, range(0, len(jobs), CHUNK)):
                 _merge(made, problems, result)
                 progress.advance(count)
-            side = other.get() if other else None
+            side = other.result() if other else None
     finally:
         _work = None
         gc.unfreeze()
     return made, list(problems.values()), side
 
 
-def _beside():
-    return _work[5]()
+class _Beside(threading.Thread):
+    """``work()`` run in a thread of this process; ``result()`` waits for it and returns
+    what it returned (or raises what it raised)."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        super().__init__(name="gwsite-beside", daemon=True)
+        self._work, self._value, self._error = work, None, None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._value = self._work()
+        except BaseException as exc:  # handed to the caller by result()
+            self._error = exc
+
+    def result(self) -> T:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 def _render_chunk(start: int):
-    jobs, env, theme, root, staging, _ = _work
+    jobs, env, theme, root, staging = _work
     chunk = jobs[start:start + CHUNK]
     return _render(chunk, env, theme, root, staging), len(chunk)
 

@@ -371,9 +371,13 @@ def index_files(site: Site) -> list[OutputFile]:
     return [OutputFile(p.path, p.make()) for p in parts]
 
 
-def update_index(previous: IndexState | None, site: Site) -> tuple[IndexState, list[IndexPart]]:
+def update_index(previous: IndexState | None, site: Site) -> tuple[IndexState, Iterator[IndexPart]]:
     """The index of ``site``: patched from ``previous`` where only some notices changed
-    (or were added as the newest), else built anew.  Both give the same bytes."""
+    (or were added as the newest), else built anew.  Both give the same bytes.
+
+    The parts come one at a time, each gram shard made as it is reached, so that the
+    index's files are never all in memory at once; the state is complete (its shard
+    keys set) once every part has been taken."""
     # Millions of small lists and no cycles: the collector's passes over them would cost
     # a third of the index's time (measured), so it rests while the lists are built.
     collecting = gc.isenabled()
@@ -403,7 +407,7 @@ class _Fields:
         return grams(f"{title} {numbers} {other}"), grams(title), grams(numbers)
 
 
-def _update_index(previous: IndexState | None, site: Site) -> tuple[IndexState, list[IndexPart]]:
+def _update_index(previous: IndexState | None, site: Site) -> tuple[IndexState, Iterator[IndexPart]]:
     fields = _Fields(site)
     notices = site.notices[::-1]  # oldest first: storage order
     ids = [n.id for n in notices]
@@ -532,7 +536,7 @@ def _patch_lists(lists: dict[str, str], fields: _Fields, changed: list[int], old
     return set(edits)
 
 
-def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | None) -> list[IndexPart]:
+def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | None) -> Iterator[IndexPart]:
     total = sum(len(k) + len(v) + 4 for k, v in state.lists.items())
     shards = _pow2_at_least(total / SHARD_BYTES)
     if touched is None or shards != state.shards:
@@ -561,15 +565,13 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
         body = ",".join(f"{_json_string(k)}:{state.lists[k]}" for k in state.members[number])
         return f'{PREFIX}["t",{number},{{{body}}}]{SUFFIX}'.encode("utf-8")
 
-    parts: list[IndexPart] = []
     for number in range(shards):
-        if number in dirty:
+        if number in dirty:  # its key is the digest of its bytes, so they are made now
             data = gram_shard(number)
             state.shard_keys[number] = content_digest(data)
-            parts.append(IndexPart(f"{DIR}/t/{number}.js", state.shard_keys[number], lambda data=data: data))
+            yield IndexPart(f"{DIR}/t/{number}.js", state.shard_keys[number], lambda data=data: data)
         else:
-            parts.append(IndexPart(f"{DIR}/t/{number}.js", state.shard_keys[number],
-                                   lambda number=number: gram_shard(number)))
+            yield IndexPart(f"{DIR}/t/{number}.js", state.shard_keys[number], lambda number=number: gram_shard(number))
 
     count = len(state.records)
     size = sum(map(len, state.records))
@@ -583,7 +585,7 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
         def doc_shard(number=number, first=first, last=last) -> bytes:
             chunk = b",".join(state.records[first:last])
             return f'{PREFIX}["d",{number},['.encode("utf-8") + chunk + f"]]{SUFFIX}".encode("utf-8")
-        parts.append(IndexPart(f"{DIR}/d/{number}.js", key, doc_shard))
+        yield IndexPart(f"{DIR}/d/{number}.js", key, doc_shard)
 
     by_org: dict[int, list[int]] = defaultdict(list)
     by_domain: dict[int, list[int]] = defaultdict(list)
@@ -600,7 +602,7 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     filter_lists = [by_org[i] for i in sorted(by_org)] + [by_domain[i] for i in sorted(by_domain)]
     for number, docs in enumerate(filter_lists):
         data = f'{PREFIX}["f",{number},{_encode(docs[::-1])}]{SUFFIX}'.encode("utf-8")
-        parts.append(IndexPart(f"{DIR}/f/{number}.js", content_digest(data), lambda data=data: data))
+        yield IndexPart(f"{DIR}/f/{number}.js", content_digest(data), lambda data=data: data)
 
     meta = {
         "format": FORMAT,
@@ -613,8 +615,7 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
         "filters": filters,
     }
     data = _script("m", 0, meta)
-    parts.append(IndexPart(META, content_digest(data), lambda: data))
-    return parts
+    yield IndexPart(META, content_digest(data), lambda: data)
 
 
 # ---------------------------------------------------------------------------------------

@@ -123,15 +123,19 @@ def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool
     if not report.ok:
         progress.end()
         return BuildResult(report)
+    if not kept:
+        cache.write_stages_early()
     staging = InPlace(out, cache.outputs) if in_place and cache.outputs else Staging(out)
     try:
         problems = _write_outputs(root, report.site, staging, cache, progress, workers)
     except BaseException:
         staging.discard()
+        cache.discard()
         raise
     progress.end()
     if problems or staging.collisions:
         staging.discard()
+        cache.discard()
         report.problems = sorted_problems(report.problems + problems + [
             error(Location(p), "two inputs produce this output file; rename one") for p in sorted(set(staging.collisions))])
         return BuildResult(report)
@@ -141,7 +145,7 @@ def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool
         try:
             cache.save()
         except OSError:  # a read-only site root: the next build is a clean one, nothing worse
-            pass
+            cache.discard()
     return BuildResult(report, len(staging.paths), len(staging.paths) - cache.reused, time.perf_counter() - started)
 
 

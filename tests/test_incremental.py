@@ -220,6 +220,35 @@ def test_only_the_latest_output_folders_keep_a_cache(root, tmp_path):
     from gwsite.buildcache import KEEP_OUTPUTS
     for n in range(KEEP_OUTPUTS + 2):
         build(root, tmp_path / f"out{n}")
-    assert len(list((root / CACHE_DIR).glob("*.pickle"))) == KEEP_OUTPUTS
+    assert len(list((root / CACHE_DIR).glob("*.stages.pickle"))) == KEEP_OUTPUTS
+    assert len(list((root / CACHE_DIR).glob("*.pickle"))) == 2 * KEEP_OUTPUTS
     newest = build(root, tmp_path / f"out{KEEP_OUTPUTS + 1}")
     assert newest.made == 0  # the latest folder's cache survived
+
+
+def test_a_rebuild_parses_no_unchanged_notice(root, tmp_path, monkeypatch):
+    # The parsed notices are saved by a forked child while the build renders
+    # (BuildCache.write_stages_early): the next build finds them there.
+    out = tmp_path / "public"
+    build(root, out)
+    assert list((root / CACHE_DIR).glob("*.stages.pickle"))
+    assert not list((root / CACHE_DIR).glob("*.tmp"))
+    from gwsite import notices
+    parse = notices._parse
+    parsed = []
+    monkeypatch.setattr(notices, "_parse", lambda root, item, domains: parsed.append(item[0]) or parse(root, item, domains))
+    notice_edited(root)
+    build(root, out)
+    assert parsed == [NOTICE]
+
+
+def test_a_build_that_fails_late_leaves_the_saved_stages_alone(root, tmp_path):
+    out = tmp_path / "public"
+    build(root, out)
+    saved = {p.name: p.read_bytes() for p in (root / CACHE_DIR).glob("*.pickle")}
+    (root / "theme" / "templates").mkdir(parents=True, exist_ok=True)
+    (root / "theme" / "templates" / "notice.html").write_text("{{ no_such_variable }}\n", encoding="utf-8")
+    notice_edited(root)
+    assert not pipeline.build(root, out, workers=1).report.ok
+    assert {p.name: p.read_bytes() for p in (root / CACHE_DIR).glob("*.pickle")} == saved
+    assert not list((root / CACHE_DIR).glob("*.tmp"))

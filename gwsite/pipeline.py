@@ -21,8 +21,8 @@ from .notices import CONTENT_DIR, read_notices, read_pages
 from .buildcache import BuildCache
 from .progress import QUIET, Progress
 from .render import Theme, plan_site, render_audit, render_site
-from .renderpool import render_jobs
-from .search import IndexState, index_files, update_index
+from .renderpool import Beside, render_jobs
+from .search import IndexBuild, IndexState, index_files
 from .write import InPlace, OutputSet, Stamp, Staging
 
 
@@ -162,10 +162,11 @@ def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, 
         if not _reuse(staging, cache, job.path, job.key):
             todo.append(job)
     previous = cache.stages.get("search") if isinstance(cache.stages.get("search"), IndexState) else None
+    index = IndexBuild(previous, site)  # before the workers are forked: they do its pieces
 
-    def index() -> tuple[IndexState, list[tuple[str, str, bool, Stamp]]]:
+    def write_index(pieces) -> tuple[IndexState, list[tuple[str, str, bool, Stamp]]]:
         """The search index, written into staging: (path, key, reused, stamp) per file."""
-        state, parts = update_index(previous, site)
+        state, parts = index.finish(pieces)
         written = []
         for part in parts:
             existing = cache.reusable(part.path, part.key)
@@ -176,7 +177,7 @@ def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, 
 
     progress.stage("rendering", len(todo))
     made, problems, (state, index_files_written) = render_jobs(todo, theme, root, staging, progress, workers,
-                                                                beside=index)
+                                                                beside=Beside(index.pieces, index.piece, write_index))
     for job in todo:
         if job.path in made:
             cache.record(job.path, job.key, *made[job.path])

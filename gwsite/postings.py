@@ -8,15 +8,17 @@ Python the inversion cost one dictionary append per (gram, text), about 1 µs ea
 code points, every window of it one integer key beside its text's number, and a sort
 orders them by gram, then text: the same lists, about five times sooner (measured).
 
-Texts come in blocks, so memory follows the block, not the whole site: each block's sorted
-entries are cut into ranges of grams and set aside in a temporary file (at 100,000 notices
-they are about a gigabyte, which the operating system may keep in its file cache but the
-build does not hold); at the end the ranges are merged one at a time.
+Blocks are inverted one at a time (``invert``), each into a file of its own, so that
+memory follows the block, not the whole site, and so that blocks can be inverted by
+several processes at once; an ``Inverter`` takes the blocks in order and, at the end,
+merges them a range of grams at a time (at 100,000 notices the files hold about a
+gigabyte, which the operating system may keep in its file cache but the build does not).
 """
 from __future__ import annotations
 
+import os
 import tempfile
-from collections import defaultdict
+from dataclasses import dataclass
 from typing import Iterator
 
 import numpy as np
@@ -33,98 +35,151 @@ RANGES = 64  # gram ranges the final merge takes one at a time (bounds its memor
 # characters, the last two) and the text.
 PACKED = np.dtype("<u8")
 WIDE = np.dtype([("hi", "<u8"), ("lo", "<u8"), ("doc", "<u4")])
+LENGTHS = (1, 2, 3, 4)
+
+
+def _dtype(n: int) -> np.dtype:
+    return PACKED if n < 3 else WIDE
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of texts, inverted: in ``path``, for each gram length n, ``runs[n]`` =
+    (offset, count) of its entries, sorted by gram, then text, each (gram, text) once."""
+
+    path: str
+    first: int  # the number of its first text
+    count: int  # texts
+    runs: dict[int, tuple[int, int]]
+
+    def entries(self, n: int) -> np.ndarray:
+        offset, count = self.runs[n]
+        if not count:
+            return np.empty(0, dtype=_dtype(n))
+        return np.memmap(self.path, dtype=_dtype(n), mode="r", offset=offset, shape=(count,))
+
+
+def invert(texts: list[str], first: int, path: str) -> Block:
+    """Invert ``texts``, numbered from ``first`` on, into the file ``path``."""
+    if first + len(texts) > MAX_DOCS:
+        raise ValueError(f"more than {MAX_DOCS} texts")
+    runs: dict[int, tuple[int, int]] = {}
+    with open(path, "wb") as f:
+        for n, entries in _entries(texts, first):
+            runs[n] = (f.tell(), len(entries))
+            f.write(memoryview(entries).cast("B"))
+    return Block(path, first, len(texts), runs)
+
+
+def _entries(texts: list[str], first: int) -> Iterator[tuple[int, np.ndarray]]:
+    if not texts:
+        return
+    # One space after each text: no window may span a space, so none spans two texts.
+    joined = " ".join(texts) + " "
+    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(_U64)
+    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+    doc = np.repeat(np.arange(first, first + len(texts), dtype=_U64), lengths)
+    solid = cps != _SPACE
+    yield 1, _unique((cps << _U64(DOC_BITS) | doc)[solid])
+    pair = solid[:-1] & solid[1:]
+    yield 2, _unique(((cps[:-1] << _U64(CODE_BITS) | cps[1:]) << _U64(DOC_BITS) | doc[:-1])[pair])
+    alnum = ((cps >= 48) & (cps <= 57)) | ((cps >= 97) & (cps <= 122))
+    if not alnum.any():
+        return
+    for n in (3, 4):
+        width = len(cps) - n + 1
+        inside = np.ones(width, dtype=bool)
+        holds = np.zeros(width, dtype=bool)
+        for j in range(n):
+            inside &= solid[j:j + width]
+            holds |= alnum[j:j + width]
+        at = np.flatnonzero(inside & holds)
+        windows = np.empty(len(at), dtype=WIDE)
+        windows["hi"] = cps[at] << _U64(CODE_BITS) | cps[at + 1] if n == 4 else cps[at]
+        windows["lo"] = cps[at + n - 2] << _U64(CODE_BITS) | cps[at + n - 1]
+        windows["doc"] = doc[at]
+        yield n, _sorted_windows(windows, unique=True)
+
+
+def _keys(n: int, entries: np.ndarray) -> np.ndarray:
+    return entries >> _U64(DOC_BITS) if n < 3 else entries["hi"]
 
 
 class Inverter:
-    """Collects blocks of texts; ``postings()`` then gives every gram's list."""
+    """Takes inverted blocks in order; ``postings()`` then gives every gram's list.
+
+    ``add`` inverts a block here; a caller that inverts blocks elsewhere (in worker
+    processes) names their files with ``block_path`` and hands them over with ``take``.
+    The files live in a temporary folder that ``postings()`` (or ``close``) removes."""
 
     def __init__(self) -> None:
         self.docs = 0
+        self._folder = tempfile.TemporaryDirectory(prefix="gwsite-postings-")
+        self._blocks: list[Block] = []
         self._bounds: dict[int, np.ndarray] = {}  # gram length -> the first key of each range but the first
-        self._pieces: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (length, range) -> (offset, count)
-        self._file = tempfile.TemporaryFile(prefix="gwsite-postings-")
+        self._cuts: list[dict[int, list[int]]] = []  # block -> gram length -> where each range starts, and the end
+
+    def block_path(self, number: int) -> str:
+        return os.path.join(self._folder.name, f"{number}.bin")
 
     def add(self, texts: list[str]) -> None:
         """Texts numbered from ``self.docs`` on, in order."""
-        first, self.docs = self.docs, self.docs + len(texts)
-        if self.docs > MAX_DOCS:
-            raise ValueError(f"more than {MAX_DOCS} texts")
-        if not texts:
-            return
-        # One space after each text: no window may span a space, so none spans two texts.
-        joined = " ".join(texts) + " "
-        cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(_U64)
-        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
-        doc = np.repeat(np.arange(first, self.docs, dtype=_U64), lengths)
-        solid = cps != _SPACE
-        self._keep(1, _unique((cps << _U64(DOC_BITS) | doc)[solid]))
-        pair = solid[:-1] & solid[1:]
-        self._keep(2, _unique(((cps[:-1] << _U64(CODE_BITS) | cps[1:]) << _U64(DOC_BITS) | doc[:-1])[pair]))
-        alnum = ((cps >= 48) & (cps <= 57)) | ((cps >= 97) & (cps <= 122))
-        if not alnum.any():
-            return
-        for n in (3, 4):
-            width = len(cps) - n + 1
-            inside = np.ones(width, dtype=bool)
-            holds = np.zeros(width, dtype=bool)
-            for j in range(n):
-                inside &= solid[j:j + width]
-                holds |= alnum[j:j + width]
-            at = np.flatnonzero(inside & holds)
-            windows = np.empty(len(at), dtype=WIDE)
-            windows["hi"] = cps[at] << _U64(CODE_BITS) | cps[at + 1] if n == 4 else cps[at]
-            windows["lo"] = cps[at + n - 2] << _U64(CODE_BITS) | cps[at + n - 1]
-            windows["doc"] = doc[at]
-            self._keep(n, _sorted_windows(windows, unique=True))
+        self.take(invert(texts, self.docs, self.block_path(len(self._blocks))))
 
-    def _keep(self, n: int, entries: np.ndarray) -> None:
-        """Set sorted entries aside, cut into the ranges of grams of length ``n``."""
-        keys = entries >> _U64(DOC_BITS) if n < 3 else entries["hi"]
-        if n not in self._bounds:  # ranges of about equal size, from the first block
-            sample = keys[np.linspace(0, len(keys) - 1, RANGES + 1).astype(np.int64)[1:-1]] if len(keys) else keys
-            self._bounds[n] = np.unique(sample)
-        cuts = np.searchsorted(keys, self._bounds[n])
-        for r, (start, stop) in enumerate(zip([0, *cuts.tolist()], [*cuts.tolist(), len(entries)])):
-            if stop > start:
-                self._pieces[n, r].append((self._file.tell(), stop - start))
-                self._file.write(memoryview(entries[start:stop]).cast("B"))
+    def take(self, block: Block) -> None:
+        """The next block, inverted by ``invert`` (anywhere) into ``block_path(number)``."""
+        if block.first != self.docs:
+            raise ValueError(f"block of texts {block.first}… taken after {self.docs} texts")
+        self.docs += block.count
+        cuts: dict[int, list[int]] = {}
+        for n in block.runs:
+            keys = _keys(n, block.entries(n))
+            if n not in self._bounds and len(keys):  # ranges of about equal size, from the first block
+                sample = keys[np.linspace(0, len(keys) - 1, RANGES + 1).astype(np.int64)[1:-1]]
+                self._bounds[n] = np.unique(sample)
+            if n in self._bounds:
+                cuts[n] = [0, *np.searchsorted(keys, self._bounds[n]).tolist(), len(keys)]
+        self._blocks.append(block)
+        self._cuts.append(cuts)
+
+    def close(self) -> None:
+        self._folder.cleanup()
 
     def _range(self, n: int, r: int) -> np.ndarray:
-        dtype = PACKED if n < 3 else WIDE
-        parts = []
-        for offset, count in self._pieces.pop((n, r), ()):
-            self._file.seek(offset)
-            parts.append(np.frombuffer(self._file.read(count * dtype.itemsize), dtype=dtype))
-        return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
+        parts = [block.entries(n)[cuts[n][r]:cuts[n][r + 1]]
+                 for block, cuts in zip(self._blocks, self._cuts) if n in cuts]
+        return np.concatenate(parts) if parts else np.empty(0, dtype=_dtype(n))
 
     def postings(self) -> Iterator[tuple[list[str], np.ndarray, np.ndarray]]:
         """Every gram's list, a range of grams at a time, in no particular order: the
         grams, then the bounds of each one's part of the third, the text numbers
         (``docs[bounds[i]:bounds[i + 1]]`` is the sorted list of ``grams[i]``)."""
-        self._file.flush()
         mask = (1 << CODE_BITS) - 1
-        for n in (1, 2, 3, 4):
-            for r in range(len(self._bounds.get(n, ())) + 1):
-                entries = self._range(n, r)
-                if not len(entries):
-                    continue
-                if n < 3:
-                    # Blocks hold increasing text numbers, so one more sort merges them.
-                    entries.sort()
-                    keys = entries >> _U64(DOC_BITS)
-                    bounds = _run_bounds(keys != np.roll(keys, 1))
-                    firsts = keys[bounds[:-1]].tolist()
-                    grams = (list(map(chr, firsts)) if n == 1
-                             else [chr(k >> CODE_BITS) + chr(k & mask) for k in firsts])
-                    yield grams, bounds, (entries & _DOC_MASK).astype(np.int64)
-                else:
-                    entries = _sorted_windows(entries, unique=False)
-                    hi, lo = entries["hi"], entries["lo"]
-                    bounds = _run_bounds((hi != np.roll(hi, 1)) | (lo != np.roll(lo, 1)))
-                    grams = [_chars(h, n - 2) + _chars(k, 2)
-                             for h, k in zip(hi[bounds[:-1]].tolist(), lo[bounds[:-1]].tolist())]
-                    yield grams, bounds, entries["doc"].astype(np.int64)
-        self._file.close()
+        try:
+            for n in LENGTHS:
+                for r in range(len(self._bounds.get(n, ())) + 1):
+                    entries = self._range(n, r)
+                    if not len(entries):
+                        continue
+                    if n < 3:
+                        # Each block's run is sorted and they follow in text order: a
+                        # stable sort merges them.
+                        entries.sort(kind="stable")
+                        keys = entries >> _U64(DOC_BITS)
+                        bounds = _run_bounds(keys != np.roll(keys, 1))
+                        firsts = keys[bounds[:-1]].tolist()
+                        grams = (list(map(chr, firsts)) if n == 1
+                                 else [chr(k >> CODE_BITS) + chr(k & mask) for k in firsts])
+                        yield grams, bounds, (entries & _DOC_MASK).astype(np.int64)
+                    else:
+                        entries = _sorted_windows(entries, unique=False)
+                        hi, lo = entries["hi"], entries["lo"]
+                        bounds = _run_bounds((hi != np.roll(hi, 1)) | (lo != np.roll(lo, 1)))
+                        grams = [_chars(h, n - 2) + _chars(k, 2)
+                                 for h, k in zip(hi[bounds[:-1]].tolist(), lo[bounds[:-1]].tolist())]
+                        yield grams, bounds, entries["doc"].astype(np.int64)
+        finally:
+            self.close()
 
 
 def _unique(packed: np.ndarray) -> np.ndarray:

@@ -4,9 +4,10 @@ Workers are forked after the site is assembled and the templates compiled, so th
 the model instead of receiving it; each renders a slice of the jobs, writes the files
 itself and sends back only their sizes and times (and any template problems), so a
 100,000-page site never travels through a pipe or sits whole in memory.  Other work (the
-search index) runs meanwhile in this process, in a thread: its result, the index state
-the next build patches, stays here instead of being pickled back through a pipe (at
-100,000 notices that copy made a worker peak at 4 GB, measured).
+search index) is shared: the workers do its heavy pieces first (inverting blocks of
+notices into files), and a thread of this process merges them while they render, so
+that its result, the index state the next build patches, stays here instead of being
+pickled back through a pipe (at 100,000 notices that copy made a worker peak at 4 GB).
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ import gc
 import multiprocessing
 import threading
 from pathlib import Path
-from typing import Callable, TypeVar
+from dataclasses import dataclass
+from typing import Callable, Generic, Iterator, TypeVar
 
 from .diagnostics import Problem
 from .progress import Progress
@@ -31,12 +33,23 @@ Made = dict[str, Stamp]  # path -> the file written
 _work: tuple | None = None
 
 
+@dataclass(frozen=True)
+class Beside(Generic[T]):
+    """Work done beside the rendering (the search index): ``pieces`` parts that the
+    workers do first, ``piece(i)`` each (with what the fork shared; what it returns must
+    pickle), and ``finish``, which takes their results in order, in a thread of this
+    process while the workers render, and returns the side work's result."""
+
+    pieces: int
+    piece: Callable[[int], object]
+    finish: Callable[[Iterator[object]], T]
+
+
 def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, progress: Progress,
-                workers: int, beside: Callable[[], T] | None = None
+                workers: int, beside: Beside[T] | None = None
                 ) -> tuple[Made, list[Problem], T | None]:
     """Render and write ``jobs``; returns what was written, every distinct problem, and
-    the result of ``beside``: other work (the search index) done here while the workers
-    render, so that every core stays busy."""
+    the result of ``beside``, so that every core stays busy."""
     global _work
     env = theme.environment()
     for job in jobs:
@@ -46,18 +59,22 @@ def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, pro
         for start in range(0, len(jobs), CHUNK):
             _merge(made, problems, _render(jobs[start:start + CHUNK], env, theme, root, staging))
             progress.advance(min(CHUNK, len(jobs) - start))
-        return made, list(problems.values()), beside() if beside else None
+        side = beside.finish(map(beside.piece, range(beside.pieces))) if beside else None
+        return made, list(problems.values()), side
     for name in env.list_templates():  # compiled once, before the fork
         if name.endswith((".html", ".xml")):
             env.get_template(name)
-    _work = (jobs, env, theme, root, staging)
+    _work = (jobs, env, theme, root, staging, beside.piece if beside else None)
     gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
     made, problems = {}, {}
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            # Started after the fork: the workers get no copy of what it builds, and no
-            # lock that it might hold.
-            other = _Beside(beside) if beside else None
+            other = None
+            if beside:
+                pieces = pool.imap(_side_piece, range(beside.pieces))  # queued before the pages: done first
+                # Started after the fork: the workers get no copy of what it builds, and
+                # no lock that it might hold.
+                other = _Beside(lambda: beside.finish(pieces))
             for result, count in pool.imap_unordered(_render_chunk, range(0, len(jobs), CHUNK)):
                 _merge(made, problems, result)
                 progress.advance(count)
@@ -90,8 +107,12 @@ class _Beside(threading.Thread):
         return self._value
 
 
+def _side_piece(number: int):
+    return _work[5](number)
+
+
 def _render_chunk(start: int):
-    jobs, env, theme, root, staging = _work
+    jobs, env, theme, root, staging, _ = _work
     chunk = jobs[start:start + CHUNK]
     return _render(chunk, env, theme, root, staging), len(chunk)
 

@@ -57,7 +57,7 @@ import numpy as np
 
 from . import paths
 from .model import Notice, Site, content_digest, digest
-from .postings import Inverter
+from .postings import Block, Inverter, invert
 from .write import OutputFile
 
 FORMAT = 2  # 2: documents stored oldest first, lists independent of the count
@@ -378,15 +378,83 @@ def update_index(previous: IndexState | None, site: Site) -> tuple[IndexState, I
     The parts come one at a time, each gram shard made as it is reached, so that the
     index's files are never all in memory at once; the state is complete (its shard
     keys set) once every part has been taken."""
-    # Millions of small lists and no cycles: the collector's passes over them would cost
-    # a third of the index's time (measured), so it rests while the lists are built.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _update_index(previous, site)
-    finally:
-        if collecting:
-            gc.enable()
+    work = IndexBuild(previous, site)
+    return work.finish(map(work.piece, range(work.pieces)))
+
+
+class IndexBuild:
+    """The index made in two steps, so that the heavy one can run in several processes.
+
+    ``piece(i)`` makes the records of the i-th block of notices and inverts their texts
+    into files (any process forked after this object was made may run it: the build's
+    render workers do, before they render); ``finish`` takes the pieces in order, here,
+    merges the lists and returns what ``update_index`` returns.  A patch (see
+    ``update_index``) has no pieces."""
+
+    def __init__(self, previous: IndexState | None, site: Site) -> None:
+        self.site = site
+        self.fields = _Fields(site)
+        self.notices = site.notices[::-1]  # oldest first: storage order
+        self.ids = [n.id for n in self.notices]
+        self.notice_keys = [digest(n) for n in self.notices]
+        self.previous = previous
+        self.patchable = (previous is not None and previous.config_key == self.fields.key
+                          and self.ids[:len(previous.ids)] == previous.ids)
+        self.pieces = 0 if self.patchable else -(-len(self.notices) // _BLOCK)
+        # Where the pieces put their files: made here, before any worker is forked.
+        self.inverters = () if self.patchable else (Inverter(), Inverter(), Inverter())  # every, title, numbers
+
+    def piece(self, number: int) -> tuple[list[bytes], tuple[Block, Block, Block]]:
+        """Block ``number``: its records as JSON, and its texts inverted (see ``postings``)."""
+        first = number * _BLOCK
+        fields = self.fields
+        records = [_record(n, fields.org_index, fields.domain_index) for n in self.notices[first:first + _BLOCK]]
+        texts = [field_texts(r, fields.org_names, fields.domain_names) for r in records]
+        every, in_title, in_numbers = self.inverters
+        return [_json_record(r) for r in records], (
+            invert([f"{title} {numbers} {other}" for title, numbers, other in texts], first, every.block_path(number)),
+            invert([title for title, _, _ in texts], first, in_title.block_path(number)),
+            invert([numbers for _, numbers, _ in texts], first, in_numbers.block_path(number)))
+
+    def finish(self, pieces: Iterable[tuple[list[bytes], tuple[Block, Block, Block]]]
+               ) -> tuple[IndexState, Iterator[IndexPart]]:
+        # Millions of small lists and no cycles: the collector's passes over them would
+        # cost a third of the index's time (measured), so it rests while they are built.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._finish(pieces)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _finish(self, pieces) -> tuple[IndexState, Iterator[IndexPart]]:
+        fields, previous = self.fields, self.previous
+        state = IndexState(fields.key, self.ids, self.notice_keys, [])
+        if self.patchable:
+            old_key = dict(zip(previous.ids, previous.notice_keys))
+            old_record = dict(zip(previous.ids, previous.records))
+            state.records = [old_record[i] if old_key.get(i) == k else _json_record(_record(n, fields.org_index, fields.domain_index))
+                             for i, n, k in zip(self.ids, self.notices, self.notice_keys)]
+            changed = [s for s in range(len(self.ids))
+                       if s >= len(previous.ids) or self.notice_keys[s] != previous.notice_keys[s]]
+            state.lists = previous.lists
+            touched = _patch_lists(state.lists, fields, changed, previous.records, state.records)
+            state.shards, state.members, state.shard_keys = previous.shards, previous.members, previous.shard_keys
+        else:
+            every, in_title, in_numbers = self.inverters
+            try:
+                for records, blocks in pieces:
+                    state.records += records
+                    for inverter, block in zip(self.inverters, blocks):
+                        inverter.take(block)
+                title, numbers = dict(_encoded(in_title)), dict(_encoded(in_numbers))
+                state.lists = {gram: _entry(docs, title.get(gram), numbers.get(gram)) for gram, docs in _encoded(every)}
+            finally:
+                for inverter in self.inverters:
+                    inverter.close()
+            touched = None  # every list is new
+        return state, _parts(state, fields, self.site, touched)
 
 
 class _Fields:
@@ -405,49 +473,6 @@ class _Fields:
         """The grams a record is listed under: anywhere, in the title, in the numbers."""
         title, numbers, other = field_texts(record, self.org_names, self.domain_names)
         return grams(f"{title} {numbers} {other}"), grams(title), grams(numbers)
-
-
-def _update_index(previous: IndexState | None, site: Site) -> tuple[IndexState, Iterator[IndexPart]]:
-    fields = _Fields(site)
-    notices = site.notices[::-1]  # oldest first: storage order
-    ids = [n.id for n in notices]
-    notice_keys = [digest(n) for n in notices]
-    patchable = (previous is not None and previous.config_key == fields.key
-                 and ids[:len(previous.ids)] == previous.ids)
-    old_key = dict(zip(previous.ids, previous.notice_keys)) if previous else {}
-    old_record = dict(zip(previous.ids, previous.records)) if previous else {}
-    state = IndexState(fields.key, ids, notice_keys, [])
-    if patchable:
-        state.records = [old_record[i] if old_key.get(i) == k else _json_record(_record(n, fields.org_index, fields.domain_index))
-                         for i, n, k in zip(ids, notices, notice_keys)]
-        changed = [s for s in range(len(ids)) if s >= len(previous.ids) or notice_keys[s] != previous.notice_keys[s]]
-        state.lists = previous.lists
-        touched = _patch_lists(state.lists, fields, changed, previous.records, state.records)
-        state.shards, state.members, state.shard_keys = previous.shards, previous.members, previous.shard_keys
-    else:
-        def rows():  # each record, kept as JSON as it goes by (the lists are not held twice)
-            for i, n, k in zip(ids, notices, notice_keys):
-                reused = old_record.get(i) if old_key.get(i) == k else None
-                row = json.loads(reused) if reused else _record(n, fields.org_index, fields.domain_index)
-                state.records.append(reused or _json_record(row))
-                yield row
-        state.lists = _invert(fields, rows())
-        touched = None  # every list is new
-    return state, _parts(state, fields, site, touched)
-
-
-def _invert(fields: _Fields, records: Iterable[list]) -> dict[str, str]:
-    """Every list, from every record: the full build's work (see ``postings``)."""
-    every, in_title, in_numbers = Inverter(), Inverter(), Inverter()
-    block: list[tuple[str, str, str]] = []
-    for record in records:
-        block.append(field_texts(record, fields.org_names, fields.domain_names))
-        if len(block) == _BLOCK:
-            _add_block(block, every, in_title, in_numbers)
-            block = []
-    _add_block(block, every, in_title, in_numbers)
-    title, numbers = dict(_encoded(in_title)), dict(_encoded(in_numbers))
-    return {gram: _entry(docs, title.get(gram), numbers.get(gram)) for gram, docs in _encoded(every)}
 
 
 def _encoded(inverter: Inverter) -> Iterator[tuple[str, str]]:
@@ -491,13 +516,7 @@ def _encode_lists(bounds: np.ndarray, docs: np.ndarray) -> list[str]:
 _POWERS = [10 ** k for k in range(7)]  # document numbers have at most seven digits (postings.MAX_DOCS)
 
 
-_BLOCK = 2048  # texts inverted at a time: about 120 MB of arrays for bodies of 3,000 characters
-
-
-def _add_block(block: list[tuple[str, str, str]], every: Inverter, in_title: Inverter, in_numbers: Inverter) -> None:
-    every.add([f"{title} {numbers} {other}" for title, numbers, other in block])
-    in_title.add([title for title, _, _ in block])
-    in_numbers.add([numbers for _, numbers, _ in block])
+_BLOCK = 1024  # notices a piece inverts: about 60 MB of arrays for bodies of 3,000 characters
 
 
 def _encode_entry(docs: list[int], title: list[int] | None, numbers: list[int] | None) -> str:

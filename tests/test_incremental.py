@@ -252,3 +252,16 @@ def test_a_build_that_fails_late_leaves_the_saved_stages_alone(root, tmp_path):
     assert not pipeline.build(root, out, workers=1).report.ok
     assert {p.name: p.read_bytes() for p in (root / CACHE_DIR).glob("*.pickle")} == saved
     assert not list((root / CACHE_DIR).glob("*.tmp"))
+
+
+def test_a_parallel_build_equals_a_serial_one(root, tmp_path, monkeypatch):
+    # Forced into worker processes, with the index inverted in blocks of three notices
+    # by the workers and merged here: the same bytes as one process in one block.
+    from gwsite import renderpool, search
+    serial = tmp_path / "serial"
+    build(root, serial, clean=True)
+    monkeypatch.setattr(renderpool, "SERIAL_BELOW", 0)
+    monkeypatch.setattr(search, "_BLOCK", 3)
+    parallel = tmp_path / "parallel"
+    assert pipeline.build(root, parallel, clean=True, workers=2).report.ok
+    assert tree_digest(parallel) == tree_digest(serial)

@@ -30,6 +30,7 @@ from . import pipeline
 from .buildcache import BuildCache
 
 POLL = 0.3  # seconds between two looks at the inputs
+SETTLE = 0.1  # seconds a change must stay put before it is built (an editor's save may take several writes)
 KEEPALIVE = 15  # seconds; a comment line keeps idle event streams open through proxies
 WATCHED = ("site.yaml", "catalogues", "content", "theme")
 PREFIX = "/__gwsite/"  # the server's own URLs; no built file starts with "__"
@@ -104,10 +105,11 @@ class Preview:
         self.pending: dict | None = None  # the inputs as the last poll saw them, when they differed
         self.cache = BuildCache(root, out)  # kept in memory from build to build, never on disk
 
-    def rebuild(self) -> None:
-        """Build once; the inputs are looked at first, so an edit made during the build starts another."""
+    def rebuild(self, snapshot: dict | None = None) -> None:
+        """Build once; the inputs are looked at first (``snapshot``, if the caller just
+        did), so an edit made during the build starts another."""
         watching = self.watched
-        snapshot = _snapshot(watching)
+        snapshot = _snapshot(watching) if snapshot is None else snapshot
         started = time.perf_counter()
         try:
             result = _rebuild(self.root, self.out, self.strict, self.cache, first=not self.built)
@@ -138,12 +140,12 @@ class Preview:
             print(f"gwsite: build {self.state.build} failed: {errors} error(s); {kept}", file=sys.stderr, flush=True)
 
     def watch(self) -> None:
-        while not self.stopping.wait(POLL):
+        while not self.stopping.wait(POLL if self.pending is None else SETTLE):
             self.poll()
 
     def poll(self) -> None:
-        """One look at the inputs: rebuild once a change has stayed put for one poll, so that an
-        editor saving in several writes (or a copied folder) costs one build, not five."""
+        """One look at the inputs: rebuild once a change has stayed put for a moment, so that
+        an editor saving in several writes (or a copied folder) costs one build, not five."""
         now = _snapshot(self.watched)
         if now == self.built:
             self.pending = None
@@ -154,7 +156,7 @@ class Preview:
             names = sorted(k for k in now.keys() | self.built.keys() if now.get(k) != self.built.get(k))
             print(f"gwsite: changed: {_relative(self.root, names[0])}"
                   + (f" and {len(names) - 1} more" if len(names) > 1 else ""), flush=True)
-            self.rebuild()
+            self.rebuild(now)
 
     def wait_past(self, build: int, timeout: float) -> State:
         """The state once build ``build`` is no longer the latest, or as it is after ``timeout``."""

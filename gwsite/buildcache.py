@@ -13,6 +13,7 @@ import hashlib
 import os
 import pickle
 from pathlib import Path
+from typing import Iterable
 
 CACHE_DIR = ".gwsite-cache"
 FORMAT = 1
@@ -82,9 +83,9 @@ class BuildCache:
         """The build's output replaced the last one: what it wrote is what the output holds."""
         self.outputs = self.written
 
-    def write_stages_early(self) -> None:
-        """Start saving the stages as they are now (after reading) in a forked child, while
-        this process goes on to render and index.
+    def write_stages_early(self, names: Iterable[str]) -> None:
+        """Start saving the stages ``names``, final once the inputs are read, in a forked
+        child, while this process goes on to render and index.
 
         Pickling a str stores a UTF-8 copy of it inside the str, and a pickler holds every
         object it wrote until it ends: saved at the end of a 100,000-notice build, the
@@ -97,8 +98,8 @@ class BuildCache:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError:  # a read-only site root: nothing is saved (see pipeline.build)
             return
-        names = frozenset(self.stages)
-        state = {"format": FORMAT, "out": str(self.out), "stages": dict(self.stages)}
+        names = frozenset(names) & self.stages.keys()
+        state = {"format": FORMAT, "out": str(self.out), "stages": {name: self.stages[name] for name in names}}
         pid = os.fork()
         if pid == 0:  # the child: write, and leave without running the parent's exit handlers
             code = 1

@@ -46,6 +46,9 @@ class Report:
         return not self.errors
 
 
+READ_STAGES = ("catalogues", "notices", "masked", "numbered", "upstream")  # what load keeps in a build cache
+
+
 def load(root: Path, strict: bool = False, cache: dict | None = None, workers: int = 1) -> Report:
     """Read every input and assemble the site; problems from all stages together.
 
@@ -124,7 +127,7 @@ def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool
         progress.end()
         return BuildResult(report)
     if not kept:
-        cache.write_stages_early()
+        cache.write_stages_early(READ_STAGES)
     staging = InPlace(out, cache.outputs) if in_place and cache.outputs else Staging(out)
     try:
         problems = _write_outputs(root, report.site, staging, cache, progress, workers)

@@ -74,7 +74,7 @@ def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, pro
                 pieces = pool.imap(_side_piece, range(beside.pieces))  # queued before the pages: done first
                 # Started after the fork: the workers get no copy of what it builds, and
                 # no lock that it might hold.
-                other = _Beside(lambda: beside.finish(pieces))
+                other = _InThread(lambda: beside.finish(pieces))
             for result, count in pool.imap_unordered(_render_chunk, range(0, len(jobs), CHUNK)):
                 _merge(made, problems, result)
                 progress.advance(count)
@@ -85,7 +85,7 @@ def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, pro
     return made, list(problems.values()), side
 
 
-class _Beside(threading.Thread):
+class _InThread(threading.Thread):
     """``work()`` run in a thread of this process; ``result()`` waits for it and returns
     what it returned (or raises what it raised)."""
 

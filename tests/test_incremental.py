@@ -265,3 +265,15 @@ def test_a_parallel_build_equals_a_serial_one(root, tmp_path, monkeypatch):
     parallel = tmp_path / "parallel"
     assert pipeline.build(root, parallel, clean=True, workers=2).report.ok
     assert tree_digest(parallel) == tree_digest(serial)
+
+
+def test_the_saved_index_state_is_the_latest_one(root, tmp_path):
+    # The stages saved early (in a child, after reading) must not hold the search state
+    # of the build before, which this build replaced.
+    from gwsite.model import digest
+    out = tmp_path / "public"
+    build(root, out)
+    notice_edited(root)
+    build(root, out)
+    state = BuildCache.load(root, out).stages["search"]
+    assert state.notice_keys == [digest(n) for n in pipeline.load(root).site.notices[::-1]]

@@ -12,6 +12,7 @@ import os
 import re
 from datetime import date, datetime
 from pathlib import Path
+from typing import Callable
 
 from .diagnostics import Location, Problem, did_you_mean, error
 from .domains import DomainTable
@@ -170,12 +171,13 @@ def _plain_text(data: LinedDict, key: str, rel: str, problems: list[Problem]) ->
     return _text(value)
 
 
-def read_notices(root: Path, domains: DomainTable, cache: dict | None = None,
-                 workers: int = 1) -> tuple[list[Notice], list[Problem]]:
+def read_notices(root: Path, domains: DomainTable, cache: dict | None = None, workers: int = 1,
+                 meanwhile: Callable[[], None] | None = None) -> tuple[list[Notice], list[Problem]]:
     """Every notice under content/notices/.  With ``cache`` (kept by the caller between
     builds), a file whose size and time are unchanged, and whose attachments are still
     there or still missing, is not read again.  Many files are parsed by ``workers``
-    processes (YAML parsing is most of a clean build's reading)."""
+    processes (YAML parsing is most of a clean build's reading), while this one does
+    ``meanwhile`` (other reading), which is done in any case."""
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     domains_key = repr(domains)
@@ -198,7 +200,8 @@ def read_notices(root: Path, domains: DomainTable, cache: dict | None = None,
             results[rel] = (entry[2], entry[3])
         else:
             to_read.append((rel, notice_id, stamp))
-    for (rel, notice_id, stamp), (notice, found) in zip(to_read, _parse_all(root, to_read, domains, workers)):
+    for (rel, notice_id, stamp), (notice, found) in zip(to_read, _parse_all(root, to_read, domains, workers,
+                                                                             meanwhile or (lambda: None))):
         results[rel] = (notice, found)
         if cache is not None and notice is not None:
             there = tuple((name, (root / CONTENT_DIR / name).is_file()) for name in notice.attachments)
@@ -218,14 +221,17 @@ def read_notices(root: Path, domains: DomainTable, cache: dict | None = None,
 PARALLEL_FROM = 400  # files: fewer are parsed here quicker than forking for them
 
 
-def _parse_all(root: Path, to_read: list, domains: DomainTable, workers: int) -> list:
+def _parse_all(root: Path, to_read: list, domains: DomainTable, workers: int, meanwhile: Callable[[], None]) -> list:
     if workers <= 1 or len(to_read) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        meanwhile()
         return [_parse(root, item, domains) for item in to_read]
     global _parsing
     _parsing = (root, to_read, domains)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunks = pool.map(_parse_chunk, range(0, len(to_read), 64))
+            pending = pool.map_async(_parse_chunk, range(0, len(to_read), 64))
+            meanwhile()
+            chunks = pending.get()
     finally:
         _parsing = None
     return [result for chunk in chunks for result in chunk]

@@ -9,6 +9,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import paths
 from .assemble import assemble
@@ -50,19 +51,39 @@ READ_STAGES = ("catalogues", "notices", "masked", "numbered", "upstream")  # wha
 
 
 def load(root: Path, strict: bool = False, cache: dict | None = None, workers: int = 1) -> Report:
-    """Read every input and assemble the site; problems from all stages together.
+    """Read every input, assemble the site and audit it; problems from all stages together.
 
     ``cache`` (a build cache's stages) keeps parsed notices and their masking between
     builds, so that a rebuild reads only the files that changed."""
+    report, upstream = _read(root, strict, cache, workers)
+    return _audited(report, upstream) if _audits(report) else report
+
+
+def _audits(report: Report) -> bool:
+    # Audit a site that reads cleanly: on broken input its findings would mislead.
+    return report.site is not None and not any(p.severity is Severity.ERROR for p in report.problems)
+
+
+def _audited(report: Report, upstream: tuple) -> Report:
+    findings = audit(report.site, upstream)
+    return Report(sorted_problems(report.problems + findings.problems), report.strict, report.site, findings)
+
+
+def _read(root: Path, strict: bool, cache: dict | None, workers: int) -> tuple[Report, tuple]:
+    """``load`` but the audit: the report, and the city's catalogue (which the audit reads)."""
     root = Path(root)
     config, problems = read_site_config(root)
     if config is None:
-        return Report(sorted_problems(problems), strict)
-    catalogue, found = read_catalogues(root, config.orgs, config.domains,
-                                       cache=None if cache is None else cache.setdefault("catalogues", {}))
-    problems += found
+        return Report(sorted_problems(problems), strict), ()
+    catalogues: list = []  # read while worker processes parse the notices
+
+    def read_the_catalogues() -> None:
+        catalogues.append(read_catalogues(root, config.orgs, config.domains,
+                                          cache=None if cache is None else cache.setdefault("catalogues", {})))
     notices, found = read_notices(root, config.domains, None if cache is None else cache.setdefault("notices", {}),
-                                  workers)
+                                  workers, meanwhile=read_the_catalogues)
+    problems += found
+    catalogue, found = catalogues[0]
     problems += found
     pages, found = read_pages(root)
     problems += found
@@ -79,12 +100,7 @@ def load(root: Path, strict: bool = False, cache: dict | None = None, workers: i
         else:
             problems.append(error(Location("site.yaml"), f"upstream folder '{config.upstream}' not found",
                                   "give the folder of the city's catalogue workbooks, relative to the site root"))
-    if any(p.severity is Severity.ERROR for p in problems):
-        # Audit a site that reads cleanly: on broken input its findings would mislead.
-        return Report(sorted_problems(problems), strict, site)
-    findings = audit(site, upstream)
-    problems += findings.problems
-    return Report(sorted_problems(problems), strict, site, findings)
+    return Report(sorted_problems(problems), strict, site), upstream
 
 
 def check(root: Path, strict: bool = False) -> Report:
@@ -121,7 +137,7 @@ def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool
         cache = BuildCache(root, out) if clean else BuildCache.load(root, out)
     cache.start()
     workers = workers or len(os.sched_getaffinity(0))
-    report = load(root, strict, cache.stages, workers)
+    report, upstream = _read(root, strict, cache.stages, workers)
     report.problems = sorted_problems(report.problems + _check_output_dir(root, out))
     if not report.ok:
         progress.end()
@@ -129,14 +145,17 @@ def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool
     if not kept:
         cache.write_stages_early(READ_STAGES)
     staging = InPlace(out, cache.outputs) if in_place and cache.outputs else Staging(out)
+    audited: list[Report] = []  # the audit runs while the workers render: its findings may still fail the build
     try:
-        problems = _write_outputs(root, report.site, staging, cache, progress, workers)
+        problems = _write_outputs(root, report.site, staging, cache, progress, workers,
+                                  meanwhile=lambda: audited.append(_audited(report, upstream)))
     except BaseException:
         staging.discard()
         cache.discard()
         raise
     progress.end()
-    if problems or staging.collisions:
+    report = audited[0]
+    if problems or staging.collisions or not report.ok:
         staging.discard()
         cache.discard()
         report.problems = sorted_problems(report.problems + problems + [
@@ -153,9 +172,10 @@ def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool
 
 
 def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, progress: Progress,
-                   workers: int | None) -> list[Problem]:
+                   workers: int | None, meanwhile: Callable[[], None]) -> list[Problem]:
     """Fill ``staging`` with every output file, reusing what ``cache`` says is unchanged;
-    returns the template problems (nothing is committed if there are any)."""
+    returns the template problems (nothing is committed if there are any).  ``meanwhile``
+    is other work for this process while the workers render (after the index)."""
     theme = Theme.for_root(root)
     jobs = plan_site(site, theme)
     todo = []
@@ -178,9 +198,14 @@ def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, 
             written.append((part.path, part.key, existing is not None, stamp))
         return state, written
 
+    def beside(pieces):  # in this process, while the workers render
+        written = write_index(pieces)
+        meanwhile()
+        return written
+
     progress.stage("rendering", len(todo))
     made, problems, (state, index_files_written) = render_jobs(todo, theme, root, staging, progress, workers,
-                                                                beside=Beside(index.pieces, index.piece, write_index))
+                                                                beside=Beside(index.pieces, index.piece, beside))
     for job in todo:
         if job.path in made:
             cache.record(job.path, job.key, *made[job.path])

@@ -62,6 +62,8 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
         del masked[key]
 
     published = _with_index_numbers(published, config, problems, numbered)
+    for n in published:  # the render's and the index's key, made now so that the build cache keeps it
+        digest(n)
     published.sort(key=lambda n: (-n.published.toordinal(), n.id))
     interpretations: dict[str, list[str]] = defaultdict(list)
     for n in published:

@@ -118,7 +118,6 @@ def holiday_name(d: date) -> str | None:
     return cal.off.get(d) or cal.work.get(d)
 
 
-@functools.lru_cache(maxsize=65536)  # the audit asks the same few thousand questions
 def add_working_days(start: date, n: int) -> date:
     """The n-th working day after ``start``: "自…之日起20个工作日内" ends on this day.
 
@@ -127,15 +126,16 @@ def add_working_days(start: date, n: int) -> date:
     """
     if n < 0:
         raise ValueError(f"n must be 0 or more, got {n}")
-    d = start
-    while n:
-        d += timedelta(days=1)
-        if is_working_day(d):
-            n -= 1
-    return d
+    if n == 0:
+        return start
+    table = _working_days()
+    _check(start + timedelta(days=1))
+    at = table.up_to(start) + n - 1  # the index of the answer among all working days
+    if at >= len(table.days):  # past the last year the calendar knows
+        _check(date(table.days[-1].year + 1, 1, 1))
+    return table.days[at]
 
 
-@functools.lru_cache(maxsize=65536)
 def working_days_between(a: date, b: date) -> int:
     """Working days after ``a`` up to and including ``b``; negative when b is before a.
 
@@ -144,4 +144,41 @@ def working_days_between(a: date, b: date) -> int:
     """
     if b < a:
         return -working_days_between(b, a)
-    return sum(is_working_day(a + timedelta(days=i)) for i in range(1, (b - a).days + 1))
+    if a == b:
+        return 0
+    _check(a + timedelta(days=1))
+    if b.year > calendar().years[-1]:  # name the first year missing, as counting day by day would
+        _check(date(calendar().years[-1] + 1, 1, 1))
+    table = _working_days()
+    return table.up_to(b) - table.up_to(a)
+
+
+@dataclass(frozen=True)
+class _WorkingDays:
+    """Every working day of the known years, and for each date how many fall on or before
+    it: the audit asks about 200,000 such questions of a 10,000-notice site, which
+    counting day by day answered in half a second."""
+
+    first: date  # 1 January of the first known year
+    days: list[date]  # the working days, in order
+    counts: list[int]  # date first + i -> working days from first up to and including it
+
+    def up_to(self, d: date) -> int:
+        i = (d - self.first).days
+        if i < 0:
+            return 0
+        return self.counts[min(i, len(self.counts) - 1)]
+
+
+@functools.cache
+def _working_days() -> _WorkingDays:
+    years = calendar().years
+    first, last = date(years[0], 1, 1), date(years[-1], 12, 31)
+    days, counts = [], []
+    d = first
+    while d <= last:
+        if is_working_day(d):
+            days.append(d)
+        counts.append(len(days))
+        d += timedelta(days=1)
+    return _WorkingDays(first, days, counts)

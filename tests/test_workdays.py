@@ -1,4 +1,5 @@
 """The official working-day calendar: one year at a time, then the arithmetic."""
+import random
 from datetime import date, timedelta
 
 import pytest
@@ -147,3 +148,22 @@ def test_packaged_data_loads():
     cal = workdays.calendar()
     assert cal.off[D(2025, 1, 28)] == "春节"
     assert cal.work[D(2025, 9, 28)] == "国庆节、中秋节"
+
+
+def test_counts_agree_with_counting_day_by_day():
+    rng = random.Random(7)
+    first, last = D(2019, 1, 1), D(2026, 12, 31)
+    span = (last - first).days
+    for _ in range(3000):
+        a = first + timedelta(days=rng.randrange(span + 1))
+        b = first + timedelta(days=rng.randrange(span + 1))
+        lo, hi = min(a, b), max(a, b)
+        counted = sum(is_working_day(lo + timedelta(days=i)) for i in range(1, (hi - lo).days + 1))
+        assert working_days_between(a, b) == (counted if b >= a else -counted)
+        n = rng.randrange(0, 60)
+        d, left = a, n
+        while left and d < last - timedelta(days=120):
+            d += timedelta(days=1)
+            left -= is_working_day(d)
+        if not left:
+            assert add_working_days(a, n) == d

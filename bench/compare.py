@@ -110,7 +110,7 @@ def build_command(tool: str, tree: Path, out: Path, extra: list[str] = ()) -> tu
     """The command line that builds ``tree`` (that tool's copy of the corpus) into ``out``."""
     if tool == "gwsite":  # the working tree's gwsite
         env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-        return [sys.executable, "-m", "gwsite", "build", str(tree), "-o", str(out), "-q"], env
+        return [sys.executable, "-m", "gwsite", "build", str(tree), "-o", str(out), "-q", *extra], env
     if tool == "hugo":
         return [hugo_binary(), "build", "--source", str(tree), "--destination", str(out), "--quiet"], None
     return [sys.executable, "-m", "pelican", str(tree / "content"), "--settings", str(tree / "pelicanconf.py"),
@@ -349,14 +349,16 @@ def median(values):
 
 
 def measure_size(count: int, folder: Path, info: dict, tools: list[str], runs: int, rebuild: bool) -> dict:
-    work = Path(tempfile.mkdtemp(prefix=f"gwsite-compare-{count}-"))
+    work = Path(tempfile.mkdtemp(prefix=f"gwsite-compare-{count}-"))  # TMPDIR=/dev/shm keeps a slow disk out
     result = {"notices": count, "full": {t: [] for t in tools}, "pages": {}, "rebuild": {}}
     try:
         for r in range(runs):
             for tool in tools:
                 out = work / f"{tool}-out"
                 shutil.rmtree(out, ignore_errors=True)
-                run = build(tool, folder / tool, out)
+                # A full build: gwsite's --clean ignores the build cache that its previous
+                # run (into the same folder) left in the site root.
+                run = build(tool, folder / tool, out, ["--clean"] if tool == "gwsite" else [])
                 result["full"][tool].append(run)
                 if tool not in result["pages"] and run.status == 0:
                     result["pages"][tool] = count_pages(tool, out)

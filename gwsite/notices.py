@@ -17,6 +17,7 @@ from typing import Callable
 from .diagnostics import Location, Problem, did_you_mean, error
 from .domains import DomainTable
 from .model import DISCLOSURES, PAGE_SECTIONS, VALIDITIES, Notice, Page
+from .progress import QUIET, Progress
 from .yamlsrc import LinedDict, LinedList, check_keys, load_yaml
 
 NOTICES_DIR = "content/notices"
@@ -172,7 +173,8 @@ def _plain_text(data: LinedDict, key: str, rel: str, problems: list[Problem]) ->
 
 
 def read_notices(root: Path, domains: DomainTable, cache: dict | None = None, workers: int = 1,
-                 meanwhile: Callable[[], None] | None = None) -> tuple[list[Notice], list[Problem]]:
+                 meanwhile: Callable[[], None] | None = None,
+                 progress: Progress = QUIET) -> tuple[list[Notice], list[Problem]]:
     """Every notice under content/notices/.  With ``cache`` (kept by the caller between
     builds), a file whose size and time are unchanged, and whose attachments are still
     there or still missing, is not read again.  Many files are parsed by ``workers``
@@ -200,8 +202,8 @@ def read_notices(root: Path, domains: DomainTable, cache: dict | None = None, wo
             results[rel] = (entry[2], entry[3])
         else:
             to_read.append((rel, notice_id, stamp))
-    for (rel, notice_id, stamp), (notice, found) in zip(to_read, _parse_all(root, to_read, domains, workers,
-                                                                             meanwhile or (lambda: None))):
+    parsed = _parse_all(root, to_read, domains, workers, meanwhile or (lambda: None), progress)
+    for (rel, notice_id, stamp), (notice, found) in zip(to_read, parsed):
         results[rel] = (notice, found)
         if cache is not None and notice is not None:
             there = tuple((name, (root / CONTENT_DIR / name).is_file()) for name in notice.attachments)
@@ -221,28 +223,41 @@ def read_notices(root: Path, domains: DomainTable, cache: dict | None = None, wo
 PARALLEL_FROM = 400  # files: fewer are parsed here quicker than forking for them
 
 
-def _parse_all(root: Path, to_read: list, domains: DomainTable, workers: int, meanwhile: Callable[[], None]) -> list:
+def _parse_all(root: Path, to_read: list, domains: DomainTable, workers: int, meanwhile: Callable[[], None],
+               progress: Progress) -> list:
     if workers <= 1 or len(to_read) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         meanwhile()
-        return [_parse(root, item, domains) for item in to_read]
+        progress.stage("reading", len(to_read), "notices")
+        results = []
+        for item in to_read:
+            results.append(_parse(root, item, domains))
+            progress.advance()
+        return results
     global _parsing
     _parsing = (root, to_read, domains)
+    results = []
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pending = pool.map_async(_parse_chunk, range(0, len(to_read), 64))
+            chunks = pool.imap(_parse_chunk, range(0, len(to_read), _CHUNK))
             meanwhile()
-            chunks = pending.get()
+            progress.stage("reading", len(to_read), "notices")
+            for chunk in chunks:
+                results += chunk
+                progress.advance(len(chunk))
     finally:
         _parsing = None
-    return [result for chunk in chunks for result in chunk]
+    return results
 
 
 _parsing: tuple | None = None  # set before the fork, inherited by the workers
 
 
+_CHUNK = 64  # files a worker parses at a time
+
+
 def _parse_chunk(start: int) -> list:
     root, to_read, domains = _parsing
-    return [_parse(root, item, domains) for item in to_read[start:start + 64]]
+    return [_parse(root, item, domains) for item in to_read[start:start + _CHUNK]]
 
 
 def _parse(root: Path, item, domains: DomainTable) -> tuple[Notice | None, list[Problem]]:

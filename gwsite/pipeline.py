@@ -69,7 +69,8 @@ def _audited(report: Report, upstream: tuple) -> Report:
     return Report(sorted_problems(report.problems + findings.problems), report.strict, report.site, findings)
 
 
-def _read(root: Path, strict: bool, cache: dict | None, workers: int) -> tuple[Report, tuple]:
+def _read(root: Path, strict: bool, cache: dict | None, workers: int,
+          progress: Progress = QUIET) -> tuple[Report, tuple]:
     """``load`` but the audit: the report, and the city's catalogue (which the audit reads)."""
     root = Path(root)
     config, problems = read_site_config(root)
@@ -81,12 +82,13 @@ def _read(root: Path, strict: bool, cache: dict | None, workers: int) -> tuple[R
         catalogues.append(read_catalogues(root, config.orgs, config.domains,
                                           cache=None if cache is None else cache.setdefault("catalogues", {})))
     notices, found = read_notices(root, config.domains, None if cache is None else cache.setdefault("notices", {}),
-                                  workers, meanwhile=read_the_catalogues)
+                                  workers, meanwhile=read_the_catalogues, progress=progress)
     problems += found
     catalogue, found = catalogues[0]
     problems += found
     pages, found = read_pages(root)
     problems += found
+    progress.stage("assembling")
     site, found = assemble(config, catalogue, notices, pages,
                            None if cache is None else cache.setdefault("masked", {}),
                            None if cache is None else cache.setdefault("numbered", {}))
@@ -137,7 +139,7 @@ def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool
         cache = BuildCache(root, out) if clean else BuildCache.load(root, out)
     cache.start()
     workers = workers or len(os.sched_getaffinity(0))
-    report, upstream = _read(root, strict, cache.stages, workers)
+    report, upstream = _read(root, strict, cache.stages, workers, progress)
     report.problems = sorted_problems(report.problems + _check_output_dir(root, out))
     if not report.ok:
         progress.end()
@@ -177,6 +179,7 @@ def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, 
     returns the template problems (nothing is committed if there are any).  ``meanwhile``
     is other work for this process while the workers render (after the index)."""
     theme = Theme.for_root(root)
+    progress.stage("planning")
     jobs = plan_site(site, theme)
     todo = []
     for job in jobs:
@@ -203,9 +206,9 @@ def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, 
         meanwhile()
         return written
 
-    progress.stage("rendering", len(todo))
     made, problems, (state, index_files_written) = render_jobs(todo, theme, root, staging, progress, workers,
-                                                                beside=Beside(index.pieces, index.piece, beside))
+                                                                beside=Beside(index.pieces, index.piece, beside,
+                                                                              "indexing", "blocks of notices"))
     for job in todo:
         if job.path in made:
             cache.record(job.path, job.key, *made[job.path])

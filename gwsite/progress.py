@@ -18,14 +18,14 @@ class Progress:
         self.enabled = enabled
         self.tty = enabled and hasattr(self.stream, "isatty") and self.stream.isatty()
         self.started = time.monotonic()
-        self.name, self.total, self.done = "", 0, 0
+        self.name, self.total, self.done, self.unit = "", 0, 0, "files"
         self._shown = False  # this stage's line is on screen (tty) or printed (plain)
         self._drawn = 0.0
         self._reported = 0  # plain lines: the last percentage printed
 
-    def stage(self, name: str, total: int = 0) -> None:
+    def stage(self, name: str, total: int = 0, unit: str = "files") -> None:
         self.end()
-        self.name, self.total, self.done = name, total, 0
+        self.name, self.total, self.done, self.unit = name, total, 0, unit
         self._shown, self._reported = False, 0
         self._show(force=True)
 
@@ -49,7 +49,7 @@ class Progress:
                 self._draw()
             return
         if not self._shown:
-            print(f"gwsite: {self.name}" + (f" {self.total} files" if self.total else ""), file=self.stream, flush=True)
+            print(f"gwsite: {self.name}" + (f" {self.total} {self.unit}" if self.total else ""), file=self.stream, flush=True)
             self._shown = True
         if self.total:
             percent = 100 * self.done // self.total

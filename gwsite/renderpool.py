@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import queue
 import threading
 from pathlib import Path
 from dataclasses import dataclass
-from typing import Callable, Generic, Iterator, TypeVar
+from typing import Callable, Generic, Iterable, Iterator, TypeVar
 
 from .diagnostics import Problem
 from .progress import Progress
@@ -43,23 +44,30 @@ class Beside(Generic[T]):
     pieces: int
     piece: Callable[[int], object]
     finish: Callable[[Iterator[object]], T]
+    name: str = "indexing"  # the progress stage of its pieces …
+    unit: str = "blocks"  # … and what they are
 
 
 def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, progress: Progress,
                 workers: int, beside: Beside[T] | None = None
                 ) -> tuple[Made, list[Problem], T | None]:
     """Render and write ``jobs``; returns what was written, every distinct problem, and
-    the result of ``beside``, so that every core stays busy."""
+    the result of ``beside``, so that every core stays busy.  ``progress`` shows the
+    pieces of ``beside``, then the pages."""
     global _work
     env = theme.environment()
     for job in jobs:
         staging.target(job.path)  # make the folders here, once, not racing in the workers
     if workers <= 1 or len(jobs) < SERIAL_BELOW or "fork" not in multiprocessing.get_all_start_methods():
         made, problems = {}, {}
+        progress.stage("rendering", len(jobs))
         for start in range(0, len(jobs), CHUNK):
             _merge(made, problems, _render(jobs[start:start + CHUNK], env, theme, root, staging))
             progress.advance(min(CHUNK, len(jobs) - start))
-        side = beside.finish(map(beside.piece, range(beside.pieces))) if beside else None
+        side = None
+        if beside:
+            progress.stage(beside.name, beside.pieces, beside.unit)
+            side = beside.finish(_counted(map(beside.piece, range(beside.pieces)), progress))
         return made, list(problems.values()), side
     for name in env.list_templates():  # compiled once, before the fork
         if name.endswith((".html", ".xml")):
@@ -72,17 +80,36 @@ def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, pro
             other = None
             if beside:
                 pieces = pool.imap(_side_piece, range(beside.pieces))  # queued before the pages: done first
+                handed: queue.SimpleQueue = queue.SimpleQueue()
                 # Started after the fork: the workers get no copy of what it builds, and
                 # no lock that it might hold.
-                other = _InThread(lambda: beside.finish(pieces))
-            for result, count in pool.imap_unordered(_render_chunk, range(0, len(jobs), CHUNK)):
+                other = _InThread(lambda: beside.finish(iter(handed.get, _END)))
+            pages = pool.imap_unordered(_render_chunk, range(0, len(jobs), CHUNK))
+            if beside:  # the pieces pass through here on their way, to be counted
+                progress.stage(beside.name, beside.pieces, beside.unit)
+                for piece in _counted(pieces, progress):
+                    handed.put(piece)
+                handed.put(_END)
+            progress.stage("rendering", len(jobs))
+            for result, count in pages:
                 _merge(made, problems, result)
                 progress.advance(count)
+            if other and other.is_alive():
+                progress.stage(beside.name)  # the pieces' merge outlasts the pages
             side = other.result() if other else None
     finally:
         _work = None
         gc.unfreeze()
     return made, list(problems.values()), side
+
+
+_END = object()  # after the last piece
+
+
+def _counted(items: Iterable[object], progress: Progress) -> Iterator[object]:
+    for item in items:
+        yield item
+        progress.advance()
 
 
 class _InThread(threading.Thread):

@@ -20,7 +20,7 @@ NOTICE = "content/notices/mzj/2025-dibao-biaozhun.yaml"
 @pytest.fixture
 def root(tmp_path) -> Path:
     root = tmp_path / "site"
-    shutil.copytree(GOLDEN_SITE, root)
+    shutil.copytree(GOLDEN_SITE, root, ignore=shutil.ignore_patterns(CACHE_DIR))
     # Lists of five (page_size: 5) over six 龙门镇 notices: adding or removing one shifts
     # notices between list pages.
     return root
@@ -277,3 +277,17 @@ def test_the_saved_index_state_is_the_latest_one(root, tmp_path):
     build(root, out)
     state = BuildCache.load(root, out).stages["search"]
     assert state.notice_keys == [digest(n) for n in pipeline.load(root).site.notices[::-1]]
+
+
+def test_a_site_root_where_no_cache_can_be_written_still_builds(root, tmp_path):
+    # As a read-only site root would: the cache folder cannot be made (here a file is in
+    # its place, which even root cannot make a folder of); the build goes on without it.
+    (root / CACHE_DIR).write_text("not a folder", encoding="utf-8")
+    out = tmp_path / "public"
+    first = build(root, out)
+    assert first.made == first.files
+    clean = tmp_path / "clean"
+    build(root, clean, clean=True)
+    assert tree_digest(out) == tree_digest(clean)
+    again = build(root, out)
+    assert again.made == again.files  # nothing was kept, so everything is made again

@@ -22,7 +22,7 @@ def build_with(stream, tmp_path, monkeypatch, enabled=True, workers=1):
     monkeypatch.setattr(progress, "QUIET_FOR", 0)  # the golden site builds in well under a second
     monkeypatch.setattr(search, "_BLOCK", 4)  # several blocks of notices to count
     root = tmp_path / "site"
-    shutil.copytree(GOLDEN_SITE, root)
+    shutil.copytree(GOLDEN_SITE, root, ignore=shutil.ignore_patterns(".gwsite-cache"))
     result = pipeline.build(root, tmp_path / "out", progress=Progress(stream, enabled=enabled), workers=workers)
     assert result.report.ok
     return stream.getvalue()

@@ -12,14 +12,12 @@ from collections import defaultdict
 from dataclasses import replace
 
 from .diagnostics import Location, Problem, did_you_mean, error
-from .model import PUBLIC, CatalogueItem, Notice, Page, PrivacyMark, ReviewMark, Site, SiteConfig, digest
+from .model import PUBLIC, CatalogueItem, Notice, Page, PrivacyMark, ReviewMark, Site, SiteConfig, derived, digest
 from .notices import REVIEW_STAGES
-from .privacy import find_personal_data, mask_personal_data
+from .privacy import MASKED_FIELDS, mask_personal_data, scan_notice
 
 # Notices that the law requires to name people in full (惩戒公示, 强制性信息披露) keep their text.
 PRIVACY_EXEMPT_TAGS = ("惩戒公示", "强制性信息披露")
-MASKED_FIELDS = {"title": "title", "doc_number": "发文字号", "index_number": "索引号",
-                 "topic": "主题分类", "genre": "体裁分类"}
 
 _SERIAL = re.compile(r"/(\d{4})-(\d+)$")
 
@@ -133,19 +131,20 @@ def _masked(n: Notice, marks: list[PrivacyMark]) -> Notice:
         for f in findings:
             marks.append(PrivacyMark(Location(path, line_of_finding(f)), f.kind, label, f.masked, domain, n.publisher))
 
+    # The reader scanned the notice as it read it (privacy.scan_notice); a notice changed
+    # since (its item or domains resolved) is scanned here.
+    scanned = n.__dict__.get("_scanned")
+    findings = dict(scan_notice(n) if scanned is None else scanned)
     changes = {}
     for name, label in MASKED_FIELDS.items():
-        text = getattr(n, name)
-        found = find_personal_data(text)
-        if found:
-            mark(found, lambda f, name=name: n.line_of(name), label)
-            changes[name] = mask_personal_data(text)
-    found = find_personal_data(n.body)
-    if found:
-        mark(found, lambda f: n.body_line + n.body.count("\n", 0, f.start), "body")
+        if name in findings:
+            mark(findings[name], lambda f, name=name: n.line_of(name), label)
+            changes[name] = mask_personal_data(getattr(n, name))
+    if "body" in findings:
+        mark(findings["body"], lambda f: n.body_line + n.body.count("\n", 0, f.start), "body")
         changes["body"] = mask_personal_data(n.body, markdown=True)
-    for i, name in enumerate(n.attachments):
-        mark(find_personal_data(name), lambda f, i=i: n.line_of(f"attachments[{i}]"), "attachment name")
+    for i, _ in enumerate(n.attachments):
+        mark(findings.get(f"attachments[{i}]", ()), lambda f, i=i: n.line_of(f"attachments[{i}]"), "attachment name")
     return replace(n, **changes) if changes else n
 
 
@@ -227,7 +226,7 @@ def _with_index_numbers(notices: list[Notice], config: SiteConfig, problems: lis
         key = (digest(n), f"{prefix}-{serial:05d}")
         used.add(key)
         if key not in numbered:
-            numbered[key] = replace(n, index_number=key[1])
+            numbered[key] = derived(n, key[1])
         result.append(numbered[key])
     for key in numbered.keys() - used:  # notices changed, gone or renumbered
         del numbered[key]

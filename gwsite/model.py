@@ -205,6 +205,18 @@ def content_digest(*parts) -> str:
     return h.hexdigest()
 
 
+def derived(record, index_number: str):
+    """``replace(record, index_number=…)`` for a notice numbered by ``assemble``, with its
+    digest made from the record's and the number instead of from its whole content: as
+    much a key of its content (the one determines the other), at a hundredth of the cost
+    (at 100,000 notices ``replace`` and a digest of each took 4 s)."""
+    made = object.__new__(type(record))
+    made.__dict__.update(record.__dict__)
+    made.__dict__["index_number"] = index_number
+    made.__dict__["_digest"] = content_digest(digest(record), "index_number", index_number)
+    return made
+
+
 def digest(record) -> str:
     """A digest of a frozen record's content (a notice, say), made once per object: the
     render, the index and the masking all key their caches by it."""

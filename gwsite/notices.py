@@ -16,7 +16,8 @@ from typing import Callable
 
 from .diagnostics import Location, Problem, did_you_mean, error
 from .domains import DomainTable
-from .model import DISCLOSURES, PAGE_SECTIONS, VALIDITIES, Notice, Page
+from .model import DISCLOSURES, PAGE_SECTIONS, VALIDITIES, Notice, Page, digest
+from .privacy import scan_notice
 from .progress import QUIET, Progress
 from .yamlsrc import LinedDict, LinedList, check_keys, load_yaml
 
@@ -263,7 +264,14 @@ def _parse_chunk(start: int) -> list:
 def _parse(root: Path, item, domains: DomainTable) -> tuple[Notice | None, list[Problem]]:
     rel, notice_id, _ = item
     found: list[Problem] = []
-    return _read_notice(root, rel, notice_id, domains, found), found
+    notice = _read_notice(root, rel, notice_id, domains, found)
+    if notice is not None:
+        # Here, in the worker, what assemble would otherwise work out alone (5.5 s at
+        # 100,000 notices): the digest the build keys everything by, and the scan for
+        # personal data.  Both are functions of the notice's content, kept beside it.
+        digest(notice)
+        object.__setattr__(notice, "_scanned", scan_notice(notice))
+    return notice, found
 
 
 def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:

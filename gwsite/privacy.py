@@ -64,6 +64,21 @@ _CHAIN = re.compile(r"[0-9０-９](?:[ -]?[0-9０-９]){10,}")
 _READABLE = frozenset((11, 16, 17, 18, 19))
 
 
+# The fields of a notice that are published as text, besides its body and attachment names.
+MASKED_FIELDS = {"title": "title", "doc_number": "发文字号", "index_number": "索引号",
+                 "topic": "主题分类", "genre": "体裁分类"}
+
+
+def scan_notice(notice) -> tuple[tuple[str, list[Finding]], ...]:
+    """(field, findings) of every published text of a notice that holds personal data:
+    the fields above, ``body`` and ``attachments[i]``.  The reader stores it with the
+    notice (in its worker process), so that ``assemble`` need not scan again."""
+    texts = [(name, getattr(notice, name)) for name in MASKED_FIELDS]
+    texts.append(("body", notice.body))
+    texts += [(f"attachments[{i}]", name) for i, name in enumerate(notice.attachments)]
+    return tuple((name, found) for name, text in texts if (found := find_personal_data(text)))
+
+
 def find_personal_data(text: str) -> list[Finding]:
     """Every ID number, mobile number and bank card number in ``text``, sorted, not overlapping."""
     candidates: list[Finding] = []

@@ -69,3 +69,26 @@ def test_interpretations_are_linked_to_their_policy():
     site, problems = assemble(CONFIG, (), notices, [])
     assert problems == []
     assert site.interpretations == {"mzj/policy": ("mzj/jiedu",)}
+
+
+def test_masking_is_the_same_whether_the_reader_scanned_the_notice_or_not():
+    # The reader scans each notice for personal data in its worker (privacy.scan_notice)
+    # and keeps the result beside it; a notice without that scan is scanned here.
+    from dataclasses import replace
+    from gwsite.privacy import scan_notice
+    from personal_data import make_id
+    ident = make_id("11010519491231002")
+    raw = notice("a", "2025-03-01", topic=f"联系 13912341234", attachments=(f"名单{ident}.pdf",),
+                 body=f"一、对象\n\n张三，身份证号 {ident}。\n\n二、金额 620元。",
+                 key_lines=(("topic", 3), ("attachments[0]", 9)), body_line=12)
+    scanned = replace(raw)
+    object.__setattr__(scanned, "_scanned", scan_notice(scanned))
+    assert {name for name, _ in scanned._scanned} == {"topic", "body", "attachments[0]"}
+    results = [assemble(CONFIG, (), [n], []) for n in (raw, scanned)]
+    (site, problems), (site2, problems2) = results
+    assert site.notices == site2.notices and problems == problems2
+    assert site.privacy == site2.privacy
+    assert sorted((m.kind, m.field) for m in site.privacy) == [
+        ("id_card", "attachment name"), ("id_card", "body"), ("mobile", "主题分类")]
+    assert ident not in site.notices[0].body
+    assert "13912341234" not in site.notices[0].topic

@@ -198,6 +198,11 @@ class Site:
 def content_digest(*parts) -> str:
     """The key incremental builds compare: a digest of ``parts`` (bytes, or anything as
     its text), each ended by a NUL so that ("ab", "c") and ("a", "bc") differ."""
+    if parts:
+        try:  # all text, the usual case: one update of the same bytes
+            return hashlib.blake2b(("\0".join(parts) + "\0").encode("utf-8"), digest_size=16).hexdigest()
+        except TypeError:  # bytes, or numbers to be written as text
+            pass
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
         h.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))

@@ -489,17 +489,22 @@ def _encode_lists(bounds: np.ndarray, docs: np.ndarray) -> list[str]:
     firsts, lasts = bounds[:-1], bounds[1:] - 1
     gaps = np.diff(docs, prepend=0)
     gaps[firsts] = docs[firsts]  # a list's first number is a document, not a gap
+    gaps = gaps.astype(np.uint32)  # below MAX_DOCS: 32-bit division is the quicker
     digits = np.ones(len(gaps), dtype=np.int64)
     for power in _POWERS[1:]:
         digits += gaps >= power
-    # Each gap as seven digits and a comma; the leading zeros are then left out.
-    table = np.empty((len(gaps), len(_POWERS) + 1), dtype=np.uint8)
-    for column, power in enumerate(reversed(_POWERS)):
-        table[:, column] = gaps // power % 10 + 48
-    table[:, -1] = ord(",")
-    shown = np.arange(len(_POWERS) + 1) >= len(_POWERS) - digits[:, None]
-    text = table[shown].tobytes().decode("ascii")
+    # Every gap's digits then a comma, end to end: commas everywhere first, then the last
+    # digit of every gap, the one before it of the gaps that have one, and so on (most
+    # gaps are short, so each round writes fewer).
     ends = np.cumsum(digits + 1)
+    text = np.full(int(ends[-1]), ord(","), dtype=np.uint8)
+    at, values = ends - 2, gaps
+    while len(at):
+        text[at] = values % 10 + 48
+        values = values // 10
+        left = np.flatnonzero(values)
+        at, values = at[left] - 1, values[left]
+    text = text.tobytes().decode("ascii")
     starts, stops = (ends - digits - 1)[firsts], ends[lasts] - 1  # without the last comma
     counts = bounds[1:] - firsts
     nbytes = (docs[lasts] + 8) // 8  # of a bitmap up to the last document

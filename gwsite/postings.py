@@ -118,6 +118,7 @@ class Inverter:
         self._blocks: list[Block] = []
         self._bounds: dict[int, np.ndarray] = {}  # gram length -> the first key of each range but the first
         self._cuts: list[dict[int, list[int]]] = []  # block -> gram length -> where each range starts, and the end
+        self._entries: list[dict[int, np.ndarray]] = []  # block -> gram length -> its entries (mapped, not read)
 
     def block_path(self, number: int) -> str:
         return os.path.join(self._folder.name, f"{number}.bin")
@@ -132,8 +133,9 @@ class Inverter:
             raise ValueError(f"block of texts {block.first}… taken after {self.docs} texts")
         self.docs += block.count
         cuts: dict[int, list[int]] = {}
+        entries = {n: block.entries(n) for n in block.runs}
         for n in block.runs:
-            keys = _keys(n, block.entries(n))
+            keys = _keys(n, entries[n])
             if n not in self._bounds and len(keys):  # ranges of about equal size, from the first block
                 sample = keys[np.linspace(0, len(keys) - 1, RANGES + 1).astype(np.int64)[1:-1]]
                 self._bounds[n] = np.unique(sample)
@@ -141,13 +143,14 @@ class Inverter:
                 cuts[n] = [0, *np.searchsorted(keys, self._bounds[n]).tolist(), len(keys)]
         self._blocks.append(block)
         self._cuts.append(cuts)
+        self._entries.append(entries)
 
     def close(self) -> None:
+        self._entries.clear()  # the maps, before their files go
         self._folder.cleanup()
 
     def _range(self, n: int, r: int) -> np.ndarray:
-        parts = [block.entries(n)[cuts[n][r]:cuts[n][r + 1]]
-                 for block, cuts in zip(self._blocks, self._cuts) if n in cuts]
+        parts = [entries[n][cuts[n][r]:cuts[n][r + 1]] for entries, cuts in zip(self._entries, self._cuts) if n in cuts]
         return np.concatenate(parts) if parts else np.empty(0, dtype=_dtype(n))
 
     def postings(self) -> Iterator[tuple[list[str], np.ndarray, np.ndarray]]:
@@ -167,16 +170,17 @@ class Inverter:
                         entries.sort(kind="stable")
                         keys = entries >> _U64(DOC_BITS)
                         bounds = _run_bounds(keys != np.roll(keys, 1))
-                        firsts = keys[bounds[:-1]].tolist()
-                        grams = (list(map(chr, firsts)) if n == 1
-                                 else [chr(k >> CODE_BITS) + chr(k & mask) for k in firsts])
+                        firsts = keys[bounds[:-1]]
+                        grams = (list(map(chr, firsts.tolist())) if n == 1
+                                 else _strings([firsts >> _U64(CODE_BITS), firsts & _U64(mask)]))
                         yield grams, bounds, (entries & _DOC_MASK).astype(np.int64)
                     else:
                         entries = _sorted_windows(entries, unique=False)
                         hi, lo = entries["hi"], entries["lo"]
                         bounds = _run_bounds((hi != np.roll(hi, 1)) | (lo != np.roll(lo, 1)))
-                        grams = [_chars(h, n - 2) + _chars(k, 2)
-                                 for h, k in zip(hi[bounds[:-1]].tolist(), lo[bounds[:-1]].tolist())]
+                        hi, lo = hi[bounds[:-1]], lo[bounds[:-1]]
+                        pair = [lo >> _U64(CODE_BITS), lo & _U64(mask)]
+                        grams = _strings(([hi >> _U64(CODE_BITS), hi & _U64(mask)] if n == 4 else [hi]) + pair)
                         yield grams, bounds, entries["doc"].astype(np.int64)
         finally:
             self.close()
@@ -227,7 +231,8 @@ def _run_bounds(starts: np.ndarray) -> np.ndarray:
     return np.r_[np.flatnonzero(starts), len(starts)]
 
 
-def _chars(key: int, count: int) -> str:
-    """The ``count`` characters packed into ``key``, CODE_BITS each, first highest."""
-    mask = (1 << CODE_BITS) - 1
-    return "".join(chr(key >> (CODE_BITS * (count - 1 - i)) & mask) for i in range(count))
+def _strings(columns: list[np.ndarray]) -> list[str]:
+    """Row i of the code point ``columns`` as a string, for every row: decoded at once."""
+    width = len(columns)
+    text = np.column_stack(columns).astype("<u4").tobytes().decode("utf-32-le")
+    return [text[i:i + width] for i in range(0, len(text), width)]

@@ -143,7 +143,7 @@ def _masked(n: Notice, marks: list[PrivacyMark]) -> Notice:
     if "body" in findings:
         mark(findings["body"], lambda f: n.body_line + n.body.count("\n", 0, f.start), "body")
         changes["body"] = mask_personal_data(n.body, markdown=True)
-    for i, _ in enumerate(n.attachments):
+    for i in range(len(n.attachments)):
         mark(findings.get(f"attachments[{i}]", ()), lambda f, i=i: n.line_of(f"attachments[{i}]"), "attachment name")
     return replace(n, **changes) if changes else n
 

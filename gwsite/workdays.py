@@ -131,8 +131,8 @@ def add_working_days(start: date, n: int) -> date:
     table = _working_days()
     _check(start + timedelta(days=1))
     at = table.up_to(start) + n - 1  # the index of the answer among all working days
-    if at >= len(table.days):  # past the last year the calendar knows
-        _check(date(table.days[-1].year + 1, 1, 1))
+    if at >= len(table.days):
+        _past_the_calendar()
     return table.days[at]
 
 
@@ -147,10 +147,15 @@ def working_days_between(a: date, b: date) -> int:
     if a == b:
         return 0
     _check(a + timedelta(days=1))
-    if b.year > calendar().years[-1]:  # name the first year missing, as counting day by day would
-        _check(date(calendar().years[-1] + 1, 1, 1))
+    if b.year > calendar().years[-1]:
+        _past_the_calendar()
     table = _working_days()
     return table.up_to(b) - table.up_to(a)
+
+
+def _past_the_calendar() -> None:
+    """Raise for the first year after the known ones, as counting day by day would."""
+    _check(date(calendar().years[-1] + 1, 1, 1))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from gwsite import pipeline, progress, renderpool, search
+from gwsite.buildcache import CACHE_DIR
 from gwsite.progress import Progress
 
 GOLDEN_SITE = Path(__file__).parent / "golden" / "site"
@@ -22,7 +23,7 @@ def build_with(stream, tmp_path, monkeypatch, enabled=True, workers=1):
     monkeypatch.setattr(progress, "QUIET_FOR", 0)  # the golden site builds in well under a second
     monkeypatch.setattr(search, "_BLOCK", 4)  # several blocks of notices to count
     root = tmp_path / "site"
-    shutil.copytree(GOLDEN_SITE, root, ignore=shutil.ignore_patterns(".gwsite-cache"))
+    shutil.copytree(GOLDEN_SITE, root, ignore=shutil.ignore_patterns(CACHE_DIR))
     result = pipeline.build(root, tmp_path / "out", progress=Progress(stream, enabled=enabled), workers=workers)
     assert result.report.ok
     return stream.getvalue()

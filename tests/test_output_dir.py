@@ -55,3 +55,16 @@ def test_the_manifest_is_the_json_module_s_indented_dump():
         entries = [{"path": p, "kind": k, "id": i or None} for p, (k, i) in sorted(chosen.items())]
         expected = json.dumps({"pages": entries}, ensure_ascii=False, indent=1) + "\n"
         assert write.manifest_json(chosen) == expected.encode("utf-8")
+
+
+def test_a_c_library_without_mallopt_still_builds(tmp_path, run_cli, monkeypatch):
+    # musl, macOS: the allocator tuning of `gwsite build` is skipped, not an error.
+    import ctypes
+
+    class NoMallopt:
+        def __init__(self, name):
+            pass
+    monkeypatch.setattr(ctypes, "CDLL", NoMallopt)
+    root = make_site(tmp_path / "site", {"content/notices/mzj/a.yaml": NOTICE})
+    assert run_cli("build", root, "-o", tmp_path / "public")[0] == 0
+    assert (tmp_path / "public/notices/mzj/a.html").is_file()

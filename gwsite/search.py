@@ -192,16 +192,18 @@ _MD_RULES = [  # (what the rule needs: a text, or any of several; pattern, repla
     ("<", re.compile(r"<(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|thead|tbody|tfoot|tr|td|th"
                      r"|caption|section|article|header|footer|nav|aside|figure|figcaption)\b[^>]*>", re.I), "\n"),
     ("<", re.compile(r"</?[a-zA-Z][^>]*>"), ""),  # inline tags vanish: <b>低</b>保 reads 低保
-    ("`", re.compile(r"^ {0,3}```.*$", re.M), " "),  # code fences
-    ("~", re.compile(r"^ {0,3}~~~.*$", re.M), " "),
-    ("-", re.compile(r"^ {0,3}(?:- *){3,}$", re.M), " "),  # rules
-    ("*", re.compile(r"^ {0,3}(?:\* *){3,}$", re.M), " "),
-    ("_", re.compile(r"^ {0,3}(?:_ *){3,}$", re.M), " "),
-    ("|", re.compile(r"^ {0,3}\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *$", re.M), " "),  # table rule rows
-    ("#", re.compile(r"^ {0,3}#{1,6}[ \t]+", re.M), ""),  # ATX headings' opening marks …
+    # Rules for the start of a line begin with its "\n" (the text starts with one), not "^":
+    # re looks for a leading literal quickly, but tries "^" at every character.
+    ("`", re.compile(r"\n {0,3}```.*$", re.M), "\n"),  # code fences
+    ("~", re.compile(r"\n {0,3}~~~.*$", re.M), "\n"),
+    ("-", re.compile(r"\n {0,3}(?:- *){3,}$", re.M), "\n"),  # rules
+    ("*", re.compile(r"\n {0,3}(?:\* *){3,}$", re.M), "\n"),
+    ("_", re.compile(r"\n {0,3}(?:_ *){3,}$", re.M), "\n"),
+    ("|", re.compile(r"\n {0,3}\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *$", re.M), "\n"),  # table rule rows
+    ("#", re.compile(r"\n {0,3}#{1,6}[ \t]+"), "\n"),  # ATX headings' opening marks …
     ((" #", "\t#"), _CLOSING_HASHES, ""),  # … and their closing ones, which are rare
-    (">", re.compile(r"^ {0,3}(?:>[ \t]?)+", re.M), ""),  # block quotes
-    ("", re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", re.M), ""),  # list markers
+    (">", re.compile(r"\n {0,3}(?:>[ \t]?)+"), "\n"),  # block quotes
+    ("", re.compile(r"\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+"), "\n"),  # list markers
     ("!", re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images: no text on the page
     ("[", re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: the text
     ("[", re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),
@@ -210,7 +212,7 @@ _MD_RULES = [  # (what the rule needs: a text, or any of several; pattern, repla
     ("*", re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
     ("_", re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
     ("`", re.compile(r"`+([^`]*)`+"), r"\1"),  # inline code
-    ("|", re.compile(r"(?<=\S) *\| *(?=\S)|^ *\| *| *\| *$", re.M), " "),  # table cells
+    ("|", re.compile(r"\|"), " "),  # table cells' borders (the spaces beside them go at the end)
     ("\\", re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),  # backslash escapes
 ]
 # An escaped character is that character, never markup: "139\*\*\*\*1234" (a masked mobile
@@ -224,7 +226,7 @@ _SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 
 def markdown_text(markdown: str) -> str:
     """The text a reader sees in a Markdown body, with single spaces between blocks."""
-    text = markdown.replace("\r\n", "\n")
+    text = "\n" + markdown.replace("\r\n", "\n")
     # (A body that uses those private-use characters itself keeps the plain rule.)
     hide = "\\" in text and not any(c in text for c in _HIDE.values())
     if hide:

@@ -245,6 +245,8 @@ BODIES = [
     "<p>原始<b>HTML</b>段落</p><script>alert('x')</script>后文",
     "> 引用的话\n\n`代码` 与 *强调* 和 _下划线_ &amp; 实体",
     "中间有\\*星号\\*的文字",
+    "| 项目\t| 金额 |\n|---|---|\n| 低保\u3000| 620元 |\n|\t特困 |\t930元\t|",  # tabs and 全角 spaces beside borders
+    "  - 甲\n   ## 乙 ##\n>  丙\n\n---\n\n10. 丁\n\n```\n代码\n```",  # marks at the start of lines
 ]
 
 

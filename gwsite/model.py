@@ -5,6 +5,8 @@ renderers, the index and the audit only read it.  Nothing here does I/O.
 """
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 
 from dataclasses import dataclass, field
@@ -232,3 +234,21 @@ def digest(record) -> str:
         found = content_digest(repr(record))
         object.__setattr__(record, "_digest", found)
     return found
+
+
+def collector_paused(fn):
+    """``fn`` with the cyclic garbage collector paused.  For the stages that make the model
+    and what is derived from it (reading, planning, the index's lists): many small objects
+    and no cycles, so the collector's passes over an ever larger heap find nothing and
+    would cost a third of planning's time and of the index's, a tenth of reading's
+    (measured at 10,000 notices)."""
+    @functools.wraps(fn)
+    def paused(*args, **kwargs):
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if collecting:
+                gc.enable()
+    return paused

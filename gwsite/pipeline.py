@@ -17,7 +17,7 @@ from .audit import KINDS, AuditReport, audit
 from .catalogue import read_catalogues
 from .config import read_site_config
 from .diagnostics import Location, Problem, Severity, error, sorted_problems
-from .model import Site, content_digest
+from .model import Site, collector_paused, content_digest
 from .notices import CONTENT_DIR, read_notices, read_pages
 from .buildcache import BuildCache
 from .progress import QUIET, Progress
@@ -69,6 +69,7 @@ def _audited(report: Report, upstream: tuple) -> Report:
     return Report(sorted_problems(report.problems + findings.problems), report.strict, report.site, findings)
 
 
+@collector_paused  # thousands of notices made, no cycles
 def _read(root: Path, strict: bool, cache: dict | None, workers: int,
           progress: Progress = QUIET) -> tuple[Report, tuple]:
     """``load`` but the audit: the report, and the city's catalogue (which the audit reads)."""

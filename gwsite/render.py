@@ -8,7 +8,6 @@ read-only view with the groupings they need, not the readers' objects.
 from __future__ import annotations
 
 import functools
-import gc
 import json
 import uuid
 from collections import defaultdict
@@ -26,8 +25,8 @@ from . import paths
 from .catalogue_export import catalogue_csv, catalogue_json, catalogue_xlsx
 from .diagnostics import Location, Problem, error
 from .markup import markdown_to_html
-from .model import (DEPARTMENT, PAGE_SECTIONS, TOWNSHIP, CatalogueItem, Notice, Org, Site, content_digest,
-                    digest)
+from .model import (DEPARTMENT, PAGE_SECTIONS, TOWNSHIP, CatalogueItem, Notice, Org, Site, collector_paused,
+                    content_digest, digest)
 from .write import OutputFile
 
 BUILTIN_THEME = Path(__file__).parent / "theme"
@@ -376,23 +375,7 @@ def render_site(site: Site, theme: Theme, root: Path | None = None) -> list[Outp
 TEMPLATE_ERRORS = (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError, IndexError)
 
 
-def _collector_paused(fn):
-    """``fn`` with the cyclic garbage collector paused: it makes many small objects and no
-    cycles, and the collector's passes over the whole site would cost a third of its time
-    (measured on plan_site)."""
-    @functools.wraps(fn)
-    def paused(*args, **kwargs):
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            if collecting:
-                gc.enable()
-    return paused
-
-
-@_collector_paused
+@collector_paused
 def plan_site(site: Site, theme: Theme) -> list[Job]:
     """Every output file of the site as a job, in a deterministic order: nothing is
     rendered yet, so that a build can render them in parallel, or only what changed."""

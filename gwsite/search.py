@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import base64
 import bisect
-import gc
 import html
 import json
 import math
@@ -56,7 +55,7 @@ from typing import Callable, Iterable, Iterator
 import numpy as np
 
 from . import paths
-from .model import Notice, Site, content_digest, digest
+from .model import Notice, Site, collector_paused, content_digest, digest
 from .postings import Block, Inverter, invert
 from .write import OutputFile
 
@@ -422,19 +421,9 @@ class IndexBuild:
             invert([title for title, _, _ in texts], first, in_title.block_path(number)),
             invert([numbers for _, numbers, _ in texts], first, in_numbers.block_path(number)))
 
+    @collector_paused  # millions of small lists
     def finish(self, pieces: Iterable[tuple[list[bytes], tuple[Block, Block, Block]]]
                ) -> tuple[IndexState, Iterator[IndexPart]]:
-        # Millions of small lists and no cycles: the collector's passes over them would
-        # cost a third of the index's time (measured), so it rests while they are built.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            return self._finish(pieces)
-        finally:
-            if collecting:
-                gc.enable()
-
-    def _finish(self, pieces) -> tuple[IndexState, Iterator[IndexPart]]:
         fields, previous = self.fields, self.previous
         state = IndexState(fields.key, self.ids, self.notice_keys, [])
         if self.patchable:

@@ -7,13 +7,13 @@ by ``assemble``, which sees everything.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 
+from . import forking
 from .diagnostics import Location, Problem, did_you_mean, error
 from .domains import DomainTable
 from .model import DISCLOSURES, PAGE_SECTIONS, VALIDITIES, Notice, Page, digest
@@ -226,7 +226,7 @@ PARALLEL_FROM = 400  # files: fewer are parsed here quicker than forking for the
 
 def _parse_all(root: Path, to_read: list, domains: DomainTable, workers: int, meanwhile: Callable[[], None],
                progress: Progress) -> list:
-    if workers <= 1 or len(to_read) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(to_read) < PARALLEL_FROM or not forking.can_fork():
         meanwhile()
         progress.stage("reading", len(to_read), "notices")
         results = []
@@ -238,7 +238,7 @@ def _parse_all(root: Path, to_read: list, domains: DomainTable, workers: int, me
     _parsing = (root, to_read, domains)
     results = []
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with forking.pool(workers) as pool:
             chunks = pool.imap(_parse_chunk, range(0, len(to_read), _CHUNK))
             meanwhile()
             progress.stage("reading", len(to_read), "notices")

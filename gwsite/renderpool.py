@@ -12,13 +12,13 @@ pickled back through a pipe (at 100,000 notices that copy made a worker peak at 
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import queue
 import threading
 from pathlib import Path
 from dataclasses import dataclass
 from typing import Callable, Generic, Iterable, Iterator, TypeVar
 
+from . import forking
 from .diagnostics import Problem
 from .progress import Progress
 from .render import TEMPLATE_ERRORS, Job, Theme, template_problem
@@ -58,7 +58,7 @@ def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, pro
     env = theme.environment()
     for job in jobs:
         staging.target(job.path)  # make the folders here, once, not racing in the workers
-    if workers <= 1 or len(jobs) < SERIAL_BELOW or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(jobs) < SERIAL_BELOW or not forking.can_fork():
         made, problems = {}, {}
         progress.stage("rendering", len(jobs))
         for start in range(0, len(jobs), CHUNK):
@@ -76,7 +76,7 @@ def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, pro
     gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
     made, problems = {}, {}
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with forking.pool(workers) as pool:
             other = None
             if beside:
                 pieces = pool.imap(_side_piece, range(beside.pieces))  # queued before the pages: done first

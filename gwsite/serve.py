@@ -6,12 +6,18 @@ and tells the open pages over Server-Sent Events to reload — or, when the buil
 show its problems, while the last good site stays served.  The live-reload script is added
 to the HTML on its way out; the built files never contain it.
 
+Two processes: this one serves (a thread per request), and a builder forked before any
+thread started watches and builds.  It has no other thread, so every build may fork its
+render workers (forking a threaded process can leave a lock held forever in the child);
+it tells this one about each finished build through a pipe.
+
 Stdlib only: a preview needs no framework, and polling works the same on every system.
 """
 from __future__ import annotations
 
 import json
 import mimetypes
+import multiprocessing
 import os
 import shutil
 import signal
@@ -26,7 +32,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from . import pipeline
+from . import forking, pipeline
 from .buildcache import BuildCache
 
 POLL = 0.3  # seconds between two looks at the inputs
@@ -98,6 +104,8 @@ class Preview:
         self.root, self.out, self.strict, self.describe = root, out, strict, describe
         self.state = State()
         self.has_site = False  # a good build exists in ``out``
+        self.alone = False  # the only thread of its process: every build may fork workers
+        self.on_build: Callable[[State, bool], None] | None = None  # told of each build, besides this object
         self.changed = threading.Condition()
         self.stopping = threading.Event()
         self.watched = [root / name for name in WATCHED]
@@ -112,7 +120,7 @@ class Preview:
         snapshot = _snapshot(watching) if snapshot is None else snapshot
         started = time.perf_counter()
         try:
-            result = _rebuild(self.root, self.out, self.strict, self.cache, first=not self.built)
+            result = _rebuild(self.root, self.out, self.strict, self.cache, parallel=self.alone or not self.built)
         except Exception:  # a bug in gwsite must not end the preview: report it like a problem
             traceback.print_exc()
             ok, lines, files = False, (f"gwsite: the build crashed: {sys.exc_info()[1]!r} (see the terminal)",), 0
@@ -126,10 +134,7 @@ class Preview:
                 self.watched = [self.root / name for name in (*WATCHED, *([upstream] if upstream else []))]
                 snapshot.update(_snapshot([p for p in self.watched if p not in watching]))
         self.built = snapshot
-        self.has_site = self.has_site or ok
-        with self.changed:
-            self.state = State(self.state.build + 1, ok, lines)
-            self.changed.notify_all()
+        self.apply(State(self.state.build + 1, ok, lines), self.has_site or ok)
         for line in lines:
             print(line, file=sys.stderr)
         if ok:
@@ -138,6 +143,14 @@ class Preview:
         else:
             kept = "still serving the last good build" if self.has_site else "nothing to serve yet"
             print(f"gwsite: build {self.state.build} failed: {errors} error(s); {kept}", file=sys.stderr, flush=True)
+
+    def apply(self, state: State, has_site: bool) -> None:
+        """A build has finished (here, or in the builder process): wake the event streams."""
+        with self.changed:
+            self.state, self.has_site = state, has_site
+            self.changed.notify_all()
+        if self.on_build is not None:
+            self.on_build(state, has_site)
 
     def watch(self) -> None:
         while not self.stopping.wait(POLL if self.pending is None else SETTLE):
@@ -165,13 +178,51 @@ class Preview:
             return self.state
 
 
-def _rebuild(root: Path, out: Path, strict: bool, cache: BuildCache, first: bool) -> pipeline.BuildResult:
+def _rebuild(root: Path, out: Path, strict: bool, cache: BuildCache, parallel: bool) -> pipeline.BuildResult:
     """The one call that builds the previewed site: incremental, with the cache held in
     memory, so an edit remakes only the files it touches and nothing is read back from
-    disk; the folder is updated in place (it is ours alone).  Only the first build forks
-    workers: later ones run while the server's threads do, and forking a threaded
-    process is asking for a stuck lock."""
-    return pipeline.build(root, out, strict=strict, workers=None if first else 1, cache=cache, in_place=True)
+    disk; the folder is updated in place (it is ours alone).  Workers are forked only when
+    ``parallel``: never beside other threads."""
+    return pipeline.build(root, out, strict=strict, workers=None if parallel else 1, cache=cache, in_place=True)
+
+
+def _start_builder(preview: Preview, server: ThreadingHTTPServer):
+    """Fork the builder process (while this one has no other thread); returns it and the
+    end of the pipe on which it tells of its builds."""
+    context = multiprocessing.get_context("fork")
+    builds, told = context.Pipe(duplex=False)
+    builder = context.Process(target=_build_and_watch, args=(preview, told, server), name="gwsite-builder")
+    builder.start()
+    told.close()
+    return builder, builds
+
+
+def _build_and_watch(preview: Preview, told, server: ThreadingHTTPServer) -> None:
+    """The builder process: build, then watch and rebuild until stopped, telling the
+    serving process (through ``told``) of each build."""
+    server.server_close()  # the serving process's socket: not ours to keep open
+    preview.alone = True
+    preview.on_build = lambda state, has_site: told.send((state, has_site))
+    try:
+        preview.rebuild()
+        preview.watch()
+    except KeyboardInterrupt:  # Ctrl-C reaches the whole process group; SIGTERM from the server
+        pass
+    finally:
+        # Stopping already: a second signal (Ctrl-C, then the server's SIGTERM) must not
+        # interrupt that with a traceback.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        told.close()
+
+
+def _hear_builds(preview: Preview, builds) -> None:
+    """The serving process's thread that applies each build the builder tells of."""
+    while True:
+        try:
+            preview.apply(*builds.recv())
+        except (EOFError, OSError):  # the builder has stopped
+            return
 
 
 def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
@@ -330,21 +381,42 @@ def serve(root: Path, host: str, port: int, strict: bool, describe: Describe) ->
         signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops as cleanly as Ctrl-C
     folder = Path(tempfile.mkdtemp(prefix="gwsite-serve-")).resolve()
     preview = Preview(root.resolve(), folder / "site", strict, describe)
-    server = serving = None
+    server = serving = builder = None
+    code = 0
     try:
         handler = type("BoundHandler", (Handler,), {"preview": preview})
         server = _Server((host, port), handler)  # before the build, so that a taken port fails at once
-        preview.rebuild()
+        if forking.can_fork():
+            builder, builds = _start_builder(preview, server)
+            preview.apply(*builds.recv())  # the first build, before the site is announced
+            threading.Thread(target=_hear_builds, args=(preview, builds), name="gwsite-builds", daemon=True).start()
+        else:  # Windows: built here, between requests, one process
+            preview.rebuild()
         serving = threading.Thread(target=server.serve_forever, daemon=True)
         serving.start()
         print(f"gwsite: serving {root} at http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
-        preview.watch()
+        if builder is None:
+            preview.watch()
+        else:
+            builder.join()
+            print(f"gwsite serve: the builder process stopped (exit code {builder.exitcode})", file=sys.stderr)
+            code = 1
     except KeyboardInterrupt:
         print("gwsite: stopped", flush=True)
+    except EOFError:  # the builder ended before its first build
+        builder.join(5)
+        print(f"gwsite serve: the builder process stopped (exit code {builder.exitcode})", file=sys.stderr)
+        code = 1
     except OSError as exc:  # the port is taken, the host unknown …
         print(f"gwsite serve: {exc}", file=sys.stderr)
-        return 1
+        code = 1
     finally:
+        if builder is not None and builder.is_alive():
+            builder.terminate()  # SIGTERM: it stops as on Ctrl-C
+            builder.join(10)
+            if builder.is_alive():
+                builder.kill()
+                builder.join()
         preview.stopping.set()
         with preview.changed:
             preview.changed.notify_all()
@@ -353,7 +425,7 @@ def serve(root: Path, host: str, port: int, strict: bool, describe: Describe) ->
         if server is not None:
             server.server_close()
         shutil.rmtree(folder, ignore_errors=True)
-    return 0
+    return code
 
 
 class _Server(ThreadingHTTPServer):

@@ -179,9 +179,43 @@ def test_urls_types_and_clean_stop(server):
     built = [p for p in srv.tmp.rglob("*.html")]
     assert built and not any(b"__gwsite" in p.read_bytes() for p in built)
 
+    builder = children(srv.proc.pid)
+    assert len(builder) == 1  # the process that watches and builds
     assert srv.stop() == 0
     assert "gwsite: stopped" in srv.stdout()
+    assert "Traceback" not in srv.stderr()
     assert list(srv.tmp.iterdir()) == []  # the private output went with it
+    assert wait_for(lambda: not Path(f"/proc/{builder[0]}").exists(), 5)  # stopped with it
+
+
+def children(pid: int) -> list[int]:
+    return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def test_a_builder_that_dies_ends_the_preview(server):
+    # A preview whose builder is gone would serve a stale site for ever: it stops, and says so.
+    srv = server()
+    os.kill(children(srv.proc.pid)[0], signal.SIGKILL)
+    assert wait_for(lambda: srv.proc.poll() is not None, 10) and srv.proc.returncode == 1
+    assert "gwsite serve: the builder process stopped (exit code -9)" in srv.stderr()
+    assert list(srv.tmp.iterdir()) == []
+
+
+def test_builds_fork_workers_only_without_other_threads(tmp_path, monkeypatch):
+    """In the builder process (alone) every build may fork render workers; a preview that
+    builds beside the server's threads (where fork is missing) forks for its first only."""
+    root = make_site(tmp_path / "site", catalogues=False)
+    asked = []
+    monkeypatch.setattr(serve, "_rebuild",
+                        lambda *args, parallel: asked.append(parallel) or pipeline.BuildResult(pipeline.Report()))
+    beside_threads = serve.Preview(root, tmp_path / "out", False, lambda report: [])
+    beside_threads.rebuild()
+    beside_threads.rebuild({"changed": (1, 1, 1)})
+    alone = serve.Preview(root, tmp_path / "out2", False, lambda report: [])
+    alone.alone = True
+    alone.rebuild()
+    alone.rebuild({"changed": (1, 1, 1)})
+    assert asked == [True, False, True, True]
 
 
 def test_a_site_that_does_not_build_yet(server, tmp_path):
@@ -260,3 +294,21 @@ def test_a_burst_of_saves_is_built_once(tmp_path, monkeypatch):
     preview.poll()
     preview.poll()
     assert len(builds) == 3
+
+
+def test_workers_stop_quietly_where_sigterm_is_an_interrupt(tmp_path):
+    """`gwsite serve` turns SIGTERM into KeyboardInterrupt; the render workers its builder
+    forks must not inherit that, or every pool they leave prints a traceback per worker."""
+    script = tmp_path / "pool.py"
+    script.write_text(
+        "import signal\n"
+        "from gwsite import forking, serve\n"
+        "signal.signal(signal.SIGTERM, serve._interrupt)\n"
+        "for _ in range(30):  # Pool.terminate's SIGTERM may find a worker busy or leaving: often enough\n"
+        "    with forking.pool(2) as pool:\n"
+        "        assert sorted(pool.imap_unordered(abs, range(-200, 0), 8)) == list(range(1, 201))\n"
+        "print('done')\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0 and done.stdout == "done\n"
+    assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr

@@ -181,12 +181,20 @@ def test_grams_match_a_plain_reference_on_random_text():
         assert search.grams(text) == expected, text
 
 
-def test_inverter_lists_every_text_under_every_gram():
+# 40,000 different characters in one text: the windows of a block holding it no longer fit
+# their packed keys (4 × 16 bits and the text's), and take the wide path.
+MANY_CHARACTERS = "".join(chr(0x4E00 + i) for i in range(20000)) + "".join(chr(0x20000 + i) for i in range(20000))
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["packed", "wide"])
+def test_inverter_lists_every_text_under_every_gram(many):
     """The numpy inversion against the plain one: each text's grams, one by one."""
     rng = random.Random(11)
     alphabet = "低保标准ab12 (3)元-\U00020000"  # and a character beyond the BMP
     texts = [search.normalize("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))))
              for _ in range(2500)]
+    if many:
+        texts[0::700] = [MANY_CHARACTERS + " 7a"] * len(texts[0::700])  # in every block
     expected: dict[str, list[int]] = {}
     for number, text in enumerate(texts):
         for gram in search.grams(text):

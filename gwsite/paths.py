@@ -63,14 +63,16 @@ def numbered(first: str, number: int) -> str:
     return f"{stem}-{number}{ext}"
 
 
-_URL_SAFE = re.compile(r"[A-Za-z0-9/#?=&\-._~]*")
+_URL_SAFE = re.compile(r"[A-Za-z0-9/=&\-._~]*")
 
 
 def quoted(path: str) -> str:
-    """A path as it goes into a URL: percent-encoded, ``/`` kept."""
+    """A path as it goes into a URL: percent-encoded, ``/`` kept.  ``#`` and ``?`` are
+    encoded too: they are part of a file's name ("3#楼安置公示"), and left as they are a
+    browser would take them for a fragment or a query and ask for another file."""
     if _URL_SAFE.fullmatch(path):  # most paths: quote() would return them unchanged, slowly
         return path
-    return quote(path, safe="/#?=&-._~")
+    return quote(path, safe="/=&-._~")
 
 
 def relative(target: str, current: str) -> str:

@@ -135,3 +135,17 @@ def test_javascript_tokeniser_is_the_python_one(page, site_out):
         assert [(p["grams"], p["exact"]) for p in js["plans"]] == [search.plan(t) for t in search.query_terms(raw)]
         assert js["shard"] == search.shard_of(n, 997)
         assert js["subs"] and all(search.is_gram(g) == flag for g, flag in js["subs"]), raw
+
+
+def test_hits_link_to_files_whose_names_hold_hash_question_mark_or_percent(page, tmp_path):
+    from test_theme import odd_names_site
+    from urllib.parse import unquote, urlsplit
+    root = odd_names_site(tmp_path / "site")
+    out = root / "public"
+    assert pipeline.build(root, out).report.ok
+    for query, name in [("楼安置房", "3#楼安置公示"), ("政策问答", "问答?第1期"), ("完成率", "完成率100%")]:
+        open_search(page, out, query)
+        urls = page.eval_on_selector_all("#results .search-hit-title a", "els => els.map(e => e.href)")
+        assert len(urls) == 1, (query, urls)
+        target = Path(unquote(urlsplit(urls[0]).path))
+        assert target.name == f"{name}.html" and target.is_file(), urls[0]

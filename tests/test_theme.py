@@ -123,3 +123,42 @@ def test_an_error_in_a_frame_part_names_its_template(tmp_path, run_cli):
     code, _, err = run_cli("build", root, "-o", out)
     assert code == 1
     assert "theme/templates/brand.html:2: template error: " in err, err
+
+
+ODD_NAMES = {  # file names departments give: a 楼 number, a question, a percentage
+    "content/notices/mzj/3#楼安置公示.yaml": "3#楼安置房分配公示",
+    "content/notices/mzj/问答?第1期.yaml": "低保政策问答第1期",
+    "content/notices/mzj/完成率100%.yaml": "安置进度完成率通报",
+}
+
+
+def odd_names_site(root):
+    files = {path: NOTICE.replace("关于调整低保标准的通知", title) for path, title in ODD_NAMES.items()}
+    files["content/notices/mzj/3#楼安置公示.yaml"] += "attachments:\n  - files/mzj/3#楼名单?.pdf\n"
+    files["content/files/mzj/3#楼名单?.pdf"] = b"%PDF-1.4 fake"
+    return make_site(root, files)
+
+
+def test_names_with_hash_question_mark_and_percent_link_to_their_files(tmp_path, run_cli):
+    import sys
+    from urllib.parse import unquote, urlsplit
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+    from test_demo_site import Links
+    out = tmp_path / "public"
+    assert run_cli("build", odd_names_site(tmp_path / "site"), "-o", out)[0] == 0
+    checked, broken = 0, []
+    for page in sorted(out.rglob("*.html")):
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for _, _, value, _ in parser.links:
+            url = urlsplit(value)
+            if url.scheme or not url.path:
+                continue
+            checked += 1
+            if not (page.parent / unquote(url.path)).resolve().is_file():
+                broken.append(f"{page.relative_to(out)}: {value}")
+    assert checked and broken == []
+    notice = (out / "notices/mzj/3#楼安置公示.html").read_text(encoding="utf-8")
+    assert 'href="../../files/mzj/3%23%E6%A5%BC%E5%90%8D%E5%8D%95%3F.pdf"' in notice
+    latest = (out / "latest/index.html").read_text(encoding="utf-8")
+    assert "%E9%97%AE%E7%AD%94%3F%E7%AC%AC1%E6%9C%9F.html" in latest and "%25.html" in latest

@@ -380,6 +380,12 @@
     return "search.html?" + u.toString();
   }
 
+  // A notice's path as a link: "#", "?" and "%" in a file name ("3#楼安置公示") are part
+  // of the name, not a fragment, a query or an escape.
+  function pathUrl(path) {
+    return encodeURI(path).replace(/#/g, "%23").replace(/\?/g, "%3F");
+  }
+
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
@@ -402,7 +408,7 @@
     results.hits.forEach(function (rec) {
       var li = el("li", { "class": "search-hit" });
       var h = el("h2", { "class": "search-hit-title" });
-      var a = el("a", { href: rec[2] });
+      var a = el("a", { href: pathUrl(rec[2]) });
       appendMarked(a, excerpt(rec[1], terms, 1000));
       h.appendChild(a);
       li.appendChild(h);

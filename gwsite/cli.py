@@ -113,9 +113,15 @@ def cmd_check(args) -> int:
 def cmd_search(args) -> int:
     out = Path(args.out)
     try:
-        result = search.query(out, args.query, org=args.org or "", domain=args.domain or "", year=args.year)
+        index = search.IndexReader(out)
+        org = search.resolve_filter(index, "org", args.org) if args.org else ""
+        domain = search.resolve_filter(index, "domain", args.domain) if args.domain else ""
+        result = search.query(out, args.query, org=org, domain=domain, year=args.year, reader=index)
     except FileNotFoundError as exc:
         print(f"gwsite search: {out} has no search index ({exc.filename}); build the site first", file=sys.stderr)
+        return 1
+    except search.UnknownFilter as exc:
+        print(f"gwsite search: {exc}", file=sys.stderr)
         return 1
     if args.json:
         hits = [{"id": h.id, "title": h.title, "url": h.url, "date": h.date, "publisher": h.publisher}
@@ -196,8 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("out", help="a built site (the output folder)")
     p.add_argument("query", help="words to find; a notice must contain each of them")
     p.add_argument("--json", action="store_true", help='print {"total": N, "hits": [{"id", "title", "url"}, ...]}')
-    p.add_argument("--org", help="only notices of this publisher (org id)")
-    p.add_argument("--domain", help="only notices of this domain")
+    p.add_argument("--org", help="only notices of this publisher (its org id or name)")
+    p.add_argument("--domain", help="only notices of this domain (its name or a usual one: 卫生健康)")
     p.add_argument("--year", type=int, help="only notices published in this year")
     p.set_defaults(func=cmd_search)
 

@@ -55,6 +55,8 @@ from typing import Callable, Iterable, Iterator
 import numpy as np
 
 from . import paths
+from .diagnostics import did_you_mean
+from .domains import DomainTable
 from .model import Notice, Site, collector_paused, content_digest, digest
 from .postings import Block, Inverter, invert
 from .write import OutputFile
@@ -712,6 +714,32 @@ class IndexReader:
         if all(t in title or t in numbers or t in other for t in terms):
             return 2
         return None
+
+
+class UnknownFilter(ValueError):
+    """A ``--org`` or ``--domain`` that names nothing in the site: a search that would find
+    nothing for a reason the user cannot see."""
+
+
+def resolve_filter(index: IndexReader, kind: str, value: str) -> str:
+    """The org id or domain name that ``value`` means, as ``query`` filters by: for an org
+    its id or its name (区民政局), for a domain its name or one of its usual names (卫生健康
+    for 医疗卫生).  Raises UnknownFilter, naming what there is, when it means none."""
+    value = value.strip()
+    if kind == "org":
+        for org_id, name in index.meta["orgs"]:
+            if value in (org_id, name):
+                return org_id
+        known = [f"{org_id} ({name})" for org_id, name in index.meta["orgs"]]
+        if len(known) > 12:
+            known[12:] = [f"and {len(known) - 12} more"]
+        hint = did_you_mean(value, [name for _, name in index.meta["orgs"]] + [i for i, _ in index.meta["orgs"]])
+        raise UnknownFilter(f"no publisher '{value}' in this site{hint} (publishers: {', '.join(known)})")
+    names = index.meta["domains"]
+    found = value if value in names else getattr(DomainTable().resolve(value), "name", None)
+    if found in names:
+        return found
+    raise UnknownFilter(f"no domain '{value}' in this site{did_you_mean(value, names)} (domains: {'、'.join(names)})")
 
 
 def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | None = None,

@@ -130,8 +130,8 @@ def notice_text(site, notice) -> str:
     return " ".join(search.normalize(f) for f in fields)
 
 
-def cli_search(capsys, out: Path, query: str) -> dict:
-    assert main(["search", str(out), query, "--json"]) == 0
+def cli_search(capsys, out: Path, query: str, *options: str) -> dict:
+    assert main(["search", str(out), query, "--json", *options]) == 0
     return json.loads(capsys.readouterr().out)
 
 
@@ -404,6 +404,20 @@ def test_the_gwsite_command_answers_like_the_function(built, capsys):
                           cwd=Path(__file__).resolve().parents[1])
     assert json.loads(done.stdout) == cli_search(capsys, out, "渝北府发〔2023〕")
     assert json.loads(done.stdout)["total"] > 0
+
+
+def test_filters_take_names_and_usual_names_and_refuse_what_the_site_lacks(built, capsys):
+    root, out, notices, site = built
+    by_id = cli_search(capsys, out, "低保", "--org", "mzj", "--domain", "就业创业")
+    assert by_id["total"] > 0
+    # The publisher's name for its id, a domain's usual name (就业 for 就业创业): the same hits.
+    assert cli_search(capsys, out, "低保", "--org", "渝北区民政局", "--domain", "就业") == by_id
+    assert cli_search(capsys, out, "低保", "--domain", "卫生健康") == cli_search(capsys, out, "低保", "--domain", "医疗卫生")
+    for flag, value, said in [("--org", "minzhengju", "no publisher 'minzhengju' in this site"),
+                              ("--domain", "低保", "no domain '低保' in this site")]:
+        assert main(["search", str(out), "低保", flag, value]) == 1
+        err = capsys.readouterr().err
+        assert said in err and ("渝北区民政局" in err if flag == "--org" else "社会救助" in err), err
 
 
 def test_cli_human_output_and_missing_index(built, capsys, tmp_path):

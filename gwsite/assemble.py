@@ -14,7 +14,7 @@ from dataclasses import replace
 from .diagnostics import Location, Problem, did_you_mean, error
 from .model import PUBLIC, CatalogueItem, Notice, Page, PrivacyMark, ReviewMark, Site, SiteConfig, derived, digest
 from .notices import REVIEW_STAGES
-from .privacy import MASKED_FIELDS, mask_personal_data, scan_notice
+from .privacy import MASKED_FIELDS, find_personal_data, mask_personal_data, scan_notice
 
 # Notices that the law requires to name people in full (惩戒公示, 强制性信息披露) keep their text.
 PRIVACY_EXEMPT_TAGS = ("惩戒公示", "强制性信息披露")
@@ -56,6 +56,7 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
                                          {n.id for n in published}, unreviewed)
     privacy: list[PrivacyMark] = []
     published = [_masked_once(n, privacy, masked, used) for n in published]
+    pages = [_masked_page(page, privacy) for page in pages]
     for key in masked.keys() - used:  # notices changed or gone
         del masked[key]
 
@@ -146,6 +147,21 @@ def _masked(n: Notice, marks: list[PrivacyMark]) -> Notice:
     for i in range(len(n.attachments)):
         mark(findings.get(f"attachments[{i}]", ()), lambda f, i=i: n.line_of(f"attachments[{i}]"), "attachment name")
     return replace(n, **changes) if changes else n
+
+
+def _masked_page(page: Page, marks: list[PrivacyMark]) -> Page:
+    """A free page (指南, 年报 …) with personal data masked as in a notice: it is published
+    as much as a notice is (an annual report quoting a 低保 list, a contact's mobile)."""
+    changes = {}
+    for name, text, line_of in (("title", page.title, lambda f: page.line_of("title")),
+                                ("body", page.body, lambda f: page.body_line + page.body.count("\n", 0, f.start))):
+        found = find_personal_data(text)
+        for f in found:
+            marks.append(PrivacyMark(Location(page.location.path, line_of(f)), f.kind, name, f.masked,
+                                     "", page.publisher))
+        if found:
+            changes[name] = mask_personal_data(text, markdown=name == "body")
+    return replace(page, **changes) if changes else page
 
 
 def _resolve_notice(notice: Notice, org_ids: list[str], by_id: dict[str, Notice],

@@ -16,6 +16,7 @@ from . import deadlines, workdays
 from .diagnostics import Location, Problem, warning
 from .domains import name_key
 from .model import CatalogueItem, Notice, Site
+from .notices import NOTICES_DIR
 
 # Finding kinds, in the order the report shows them.
 INCOMPLETE = "要素缺失"
@@ -91,10 +92,12 @@ def audit(site: Site, upstream: tuple[CatalogueItem, ...] = ()) -> AuditReport:
     for f in _interpretations(site):
         add(f)
     for mark in site.privacy:
+        in_notice = mark.location.path.startswith(NOTICES_DIR + "/")  # else a free page: no tags
         add(Finding(PRIVACY, warning(mark.location,
                                      f"{PRIVACY_LABELS.get(mark.kind, mark.kind)} in the {mark.field}"
                                      f" is published masked as {mark.masked}",
-                                     "remove personal data from the source, or mark the notice 惩戒公示 in tags"),
+                                     "remove personal data from the source"
+                                     + (", or mark the notice 惩戒公示 in tags" if in_notice else "")),
                     mark.domain, mark.org))
     for mark in site.unreviewed:
         if mark.missing:

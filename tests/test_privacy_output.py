@@ -234,3 +234,32 @@ def test_search_text_of_a_masked_body_reads_as_the_page(masked_body):
     for masked in MASKED.values():
         if masked in masked_body:
             assert masked in expected
+
+
+PAGE = f"""\
+---
+title: 2025年社会救助工作年报（联系人手机{MOBILE}）
+section: 年报
+publisher: longmen
+---
+
+全年新增低保对象{3}户，其中张三（身份证号{ID}）……
+
+咨询电话：{MOBILE_2_HYPHENATED}。
+"""
+
+
+def test_a_free_page_is_masked_too(tmp_path, run_cli):
+    root = make_site(tmp_path / "site", {"content/pages/longmen/annual-2025.md": PAGE})
+    out = tmp_path / "public"
+    code, _, err = run_cli("build", root, "-o", out)
+    assert code == 0, err
+    for number in (MOBILE, MOBILE_2, ID):
+        for form in spellings(number):
+            assert not [path for path, data in every_byte(out) if form in data], form
+    page = (out / "pages/longmen/annual-2025.html").read_text(encoding="utf-8")
+    assert f"联系人手机{MASKED[MOBILE]}" in page and f"身份证号{MASKED[ID]}" in page and MASKED[MOBILE_2] in page
+    assert f"content/pages/longmen/annual-2025.md:2: warning: 手机号码 in the title is published masked as {MASKED[MOBILE]}" in err
+    assert f"content/pages/longmen/annual-2025.md:7: warning: 居民身份证号 in the body is published masked as {MASKED[ID]}" in err
+    assert (f"content/pages/longmen/annual-2025.md:9: warning: 手机号码 in the body is published masked as {MASKED[MOBILE_2]}"
+            " (remove personal data from the source)\n") in err

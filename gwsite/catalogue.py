@@ -1,12 +1,13 @@
 """Read the standard catalogues (标准目录) from ``catalogues/*.xlsx``.
 
-Every sheet that holds a table in the State Council template is one domain's catalogue.
+Every visible sheet that holds a table in the State Council template is one domain's
+catalogue (a hidden sheet is a superseded version).
 Real workbooks come from dozens of hands, so the reader finds the table by the meaning
 of its header labels, not by position: a title row or none, one or two header rows, the
 table anywhere on the sheet, merged cells, ticks of every kind, Wingdings leftovers,
-``同上`` for "same as above", notes under the table.  What it cannot make sense of becomes
-a ``Problem`` naming the cell (``catalogues/a.xlsx!Sheet1!F7``); it never raises for bad
-input.
+``同上`` for "same as above", section headings between items, notes under the table.
+What it cannot make sense of becomes a ``Problem`` naming the cell
+(``catalogues/a.xlsx!Sheet1!F7``); it never raises for bad input.
 
 The stages, per sheet: ``_sheet_grid`` (values, with merged cells read as their top-left
 value) → ``_find_header`` → ``_map_columns`` → ``_sheet_domain`` → ``_read_rows``.
@@ -92,14 +93,18 @@ _GROUP_SEARCH = {g: sorted(words, key=len, reverse=True) for g, words in _GROUP_
 
 # Marks in tick columns (NFKC keys).  R, £ and t are Wingdings leftovers of ☑/■/◆.
 TICKS = frozenset("√ ✓ ✔ ● ☑ ■ ✅ ◆ ▪ ◼ 是 Y y V v R £ t 有 对".split())
-NOT_TICKS = frozenset("× ✗ ✘ ╳ 否 □ 口 ☐ ○ 〇 ◯ N n 无 - — – / \\ 不".split())
+NOT_TICKS = frozenset("× ✗ ✘ ✕ ✖ ❌ ╳ 否 □ 口 ☐ ○ 〇 ◯ N n 无 - — – / \\ 不".split())
+# Phone and WPS symbol pickers put a variation selector after ✔ ☑ ✖ (✔️): not part of the mark.
+_VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
 
 # "Same as above" (同上), as written by hand.
 _SAME_AS_ABOVE = frozenset(("同上", "同上。", "同上.", "〃", '"', "“”"))
 
 # Rows after the table: 说明：…, 备注, 注：…, 附注, 填表说明.
 _NOTE_START = re.compile(r"^(说明|备注|注[:：0-9一二三四五六七八九十、.]|注释|附注|填表说明|附件)")
-_LONG_NOTE = 10  # a row with only its first cell filled, at least this long, is a note
+# Signature lines under the table: 填报单位：…, 填表人：张三 联系电话：…, 审核人：… (NFKC keys).
+_SIGNATURE = re.compile(r"^(填报|填表|制表|审核|负责|联系|签发|报送)[^:]{0,4}:")
+_LONG_NOTE = 10  # a lone first cell at least this long, with no items below it, is a note
 
 # A region's name in front of a domain in titles, and the wordings after it.
 _AFFIXES = re.compile(r"(领域)?(基层)?(政务公开)?(事项)?(标准)?(目录)?(（[^）]*）|\([^)]*\))?$")
@@ -200,9 +205,27 @@ def _read_workbook(path: Path, rel: str, domains: DomainTable, subjects: "_Subje
                       "open it in Excel or WPS and save it again as .xlsx, "
                       "or ask its sender for a new copy")]
     problems: list[Problem] = []
+    hidden = []
+    any_table = False
     try:
         for index, ws in enumerate(wb.worksheets):
-            problems += _read_sheet(ws, index, path, rel, domains, subjects, rows)
+            if ws.sheet_state != "visible":
+                # Departments hide a superseded version (社会救助(旧版2020)) rather than delete it.
+                hidden.append(ws)
+                continue
+            found, more = _read_sheet(ws, index, path, rel, domains, subjects, rows)
+            any_table |= found
+            problems += more
+        if not any_table:
+            # A workbook whose only catalogue is hidden is most likely hidden by mistake.
+            for ws in hidden:
+                if _find_header(_sheet_grid(ws)) is not None:
+                    problems.append(warning(
+                        Location(rel, sheet=ws.title),
+                        f"no visible sheet holds a catalogue table; the one on hidden sheet "
+                        f"'{ws.title}' is not read",
+                        "unhide the sheet in Excel or WPS if it is the current catalogue, "
+                        "or remove the workbook if it is not"))
     finally:
         wb.close()
     return problems
@@ -429,24 +452,68 @@ def _closest_domain(texts: list[str], domains: DomainTable) -> str | None:
 # --------------------------------------------------------------------------------------
 # Rows
 
+def _own_cells(grid: _Grid, r: int) -> list[tuple[int, str]]:
+    return sorted((c, t) for c, t in grid.row(r).items() if (r, c) in grid.own)
+
+
 def _is_note(grid: _Grid, r: int, first_col: int) -> bool:
-    own = sorted((c, t) for c, t in grid.row(r).items() if (r, c) in grid.own)
+    """A row that says by its first words that the table is over: 说明：…, 注：…, 备注,
+    填表说明, or a signature (填报单位：…)."""
+    own = _own_cells(grid, r)
     if not own:
         return False
     col, text = own[0]
     if col > first_col:
         return False
     key = name_key(text)
+    if _SIGNATURE.match(key):
+        return True
     start = _NOTE_START.match(key)
     # 说明：… is a note; 说明书发放 in a full row is an item.
-    if start and (len(own) == 1 or start.group(1).startswith("注") or key[start.end():][:1] == ":"):
-        return True
-    return len(own) == 1 and len(key) >= _LONG_NOTE
+    return bool(start) and (len(own) == 1 or start.group(1).startswith("注")
+                            or key[start.end():][:1] == ":")
+
+
+def _lone_cell(grid: _Grid, r: int, header: _Header) -> tuple[int, str] | None:
+    """(column, text) of a row whose one filled cell is the table's first or is merged across
+    at least half the table: a section heading (一、区级部门公开事项) or a note."""
+    own = _own_cells(grid, r)
+    if len(own) != 1:
+        return None
+    col, text = own[0]
+    if col <= header.first_col:
+        return col, text
+    width = 1 + sum(1 for c in header.columns if grid.from_col.get((r, c)) == col)
+    return (col, text) if 2 * width >= len(header.columns) else None
+
+
+_ITEM_FIELDS = 3  # an item row fills at least this many of the REQUIRED elements
+
+
+def _next_item_rows(grid: _Grid, rows: list[int], header: _Header) -> list[int | None]:
+    """For each of ``rows``, the first later one that holds an item, past blank rows, lone
+    cells and a repeated header; None when a note or the sheet's end comes first.  One pass
+    from the bottom: templates number hundreds of empty rows, each a lone cell."""
+    required = [header.scalars[f] for f in REQUIRED]  # all there: _read_sheet made sure
+    found: list[int | None] = [None] * len(rows)
+    following: int | None = None
+    for i in range(len(rows) - 1, -1, -1):
+        found[i] = following
+        r = rows[i]
+        row = grid.row(r)
+        if not any((r, c) in grid.own for c in header.columns):
+            continue
+        if _is_note(grid, r, header.first_col):
+            following = None
+        elif _lone_cell(grid, r, header) is None and len(_main_labels(row)) < _MIN_MAIN_LABELS:
+            # A stray line under the table ('最低生活保障' | '另见附件') is not an item.
+            following = r if sum(1 for c in required if row.get(c)) >= _ITEM_FIELDS else None
+    return found
 
 
 def _group_values(text: str, group: str, value: str | None) -> tuple[set[str], bool]:
     """What a cell under 公开对象/公开方式/公开层级 says: (values, understood?)."""
-    key = name_key(text)
+    key = _VARIATION_SELECTORS.sub("", name_key(text))
     if not key:
         return set(), True
     words = _GROUP_WORDS[group]
@@ -472,11 +539,12 @@ def _ordered(group: str, values: set[str]) -> tuple[str, ...]:
 
 
 def _read_sheet(ws, index: int, path: Path, rel: str, domains: DomainTable,
-                subjects: "_SubjectResolver", out: list) -> list[Problem]:
+                subjects: "_SubjectResolver", out: list) -> tuple[bool, list[Problem]]:
+    """Whether the sheet holds a catalogue table, and its problems; items go to ``out``."""
     grid = _sheet_grid(ws)
     found = _find_header(grid)
     if found is None:
-        return []  # a cover page, instructions, an empty sheet: not a catalogue
+        return False, []  # a cover page, instructions, an empty sheet: not a catalogue
     header = _map_columns(grid, *found)
     sheet = ws.title
 
@@ -492,7 +560,7 @@ def _read_sheet(ws, index: int, path: Path, rel: str, domains: DomainTable,
                 at(header.first, header.first_col), f"the catalogue table has no {name} column",
                 f"add a column headed {label} to the header row, or correct its label"))
     if problems:
-        return problems
+        return True, problems
 
     domain, title, title_cell = _sheet_domain(grid, header, sheet, path, domains)
     if domain is None:
@@ -507,7 +575,7 @@ def _read_sheet(ws, index: int, path: Path, rel: str, domains: DomainTable,
             "or add the domain under domains: in site.yaml"))
 
     problems += _read_rows(grid, header, domain, index, rel, at, subjects, out)
-    return problems
+    return True, problems
 
 
 def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, index: int, rel: str,
@@ -518,14 +586,24 @@ def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, index: int, 
     serial_col = sc.get("serial")
     level_cols = {sc[f]: f for f in ("level1", "level2", "level3") if f in sc}
     prev: dict[int, str] = {}  # column → the previous item row's text, for 同上 and carrying
-    for r in sorted(grid.rows):
-        if r <= header.last:
-            continue
+    below_header = sorted(r for r in grid.rows if r > header.last)
+    next_items = _next_item_rows(grid, below_header, header)
+    for r, below in zip(below_header, next_items):
         own_cols = [c for c in cols if (r, c) in grid.own]
         if not own_cols:
             continue  # blank row
         if _is_note(grid, r, header.first_col):
-            break  # 说明/备注/注 after the table: the table is over
+            break  # 说明/备注/注/填报单位： after the table: the table is over
+        lone = _lone_cell(grid, r, header)
+        if lone is not None:
+            col, text = lone
+            # Alone in the 一级事项 column over rows without one, it is their 一级事项.
+            names_below = (col == sc["level1"] and below is not None
+                           and name_key(grid.row(below).get(col, "")) in _SAME_AS_ABOVE | {""})
+            if below is not None and not names_below:
+                continue  # a section heading (一、区级部门公开事项): items go on below it
+            if below is None and col <= header.first_col and len(name_key(text)) >= _LONG_NOTE:
+                break  # a note in a sentence, with no items below: the table is over
         if own_cols == [serial_col]:
             continue  # a template row with only its 序号 filled
         row = grid.row(r)
@@ -635,7 +713,7 @@ def _mark_hint(group: str, value: str | None) -> str:
 # 公开渠道和载体
 
 CHOSEN_MARKS = frozenset("■☑√✓✔●▪◼✅◆")
-UNCHOSEN_MARKS = frozenset("□☐○〇◯×✗✘▢◻")
+UNCHOSEN_MARKS = frozenset("□☐○〇◯×✗✘✕✖❌▢◻")
 _WINGDINGS = frozenset("R£t")  # chosen, when they stand before a name
 _BOX_MARKS = CHOSEN_MARKS | UNCHOSEN_MARKS
 _MARK_CHARS = _BOX_MARKS | _WINGDINGS | {"口"}
@@ -695,7 +773,7 @@ def parse_channels(text: str) -> tuple[str, ...]:
     with no marks at all (``'政府网站、政务微博'``) is read as all chosen.  Names are NFKC'd,
     without spaces, with Chinese brackets: ``社区/企事业单位/村公示栏（电子屏）``.
     """
-    text = unicodedata.normalize("NFKC", text or "")
+    text = _VARIATION_SELECTORS.sub("", unicodedata.normalize("NFKC", text or ""))
     marks = [(i, m) for i, ch in enumerate(text) if ch in _MARK_CHARS and (m := _mark_at(text, i))]
     chosen: list[str] = []
     if marks:

@@ -677,3 +677,121 @@ def shape_sections_and_extra_columns(root: Path):
                           serial="1", source=Location(p, sheet="Sheet1", cell="A5"))
     return [first, replace(first, level1="说明书发放", level2="发放", content="名单", serial="2",
                            source=Location(p, sheet="Sheet1", cell="A6"))], []
+
+
+def put_row(ws, r: int, c0: int, row: Row, level1: str | None = None, tick: str = "√",
+            untick: str | None = None, on: str = "■", off: str = "□") -> None:
+    """One logical row in the standard 14 columns from (r, c0); ``level1`` None leaves it
+    blank (for a merge or a carry)."""
+    ticks = []
+    for group, values in (("audience", ("全社会", "特定群体")), ("mode", ("主动", "依申请")),
+                          ("levels", ("县级", "乡级"))):
+        ticks += [tick if v in getattr(row, group) else untick for v in values]
+    put(ws, r, c0, [row.serial, level1, row.level2, row.content, row.basis, row.deadline,
+                    row.subject, channel_text(row.channels, on, off), *ticks])
+
+
+@shape
+def shape_section_headings_and_note_blocks(root: Path):
+    """Items grouped under section headings inside the table, then a note block.
+    Sheet1 (table at C2 under 附件1): 一、区级部门公开事项 and 二、乡镇（街道）公开事项（共2项）
+    merged across the table, a blank row between sections; after the table 注：1. …, 2. …
+    and a signature in two cells.  Sheet2 (no 序号, one header row): （一）区级事项 and
+    第二部分 镇（街道）级事项 alone in the 一级事项 column; a note without 注, then signatures.
+    Sheet3: a two-cell signature right under the table."""
+    path = "catalogues/sections2.xlsx"
+    fourth = replace(ROWS[2], serial="4", level1="临时救助", level2="临时救助对象公示",
+                     subject="区民政局、区公安局", subject_orgs=("mzj",))
+    items: list[CatalogueItem] = []
+
+    def build(wb):
+        ws = sheet(wb, "Sheet1")
+        ws["C1"] = "附件1"
+        write_catalogue(ws, (), Layout(origin=(2, 3)))  # title row 2, header rows 3-4
+        for r, heading in ((5, "一、区级部门公开事项"), (9, "二、乡镇（街道）公开事项（共2项）")):
+            ws.cell(r, 3, heading)
+            merge(ws, r, 3, r, 2 + NCOLS)
+        put_row(ws, 6, 3, ROWS[0], ROWS[0].level1)
+        put_row(ws, 7, 3, ROWS[1])
+        merge(ws, 6, 4, 7, 4)  # 最低生活保障 over both rows
+        put_row(ws, 10, 3, ROWS[2], ROWS[2].level1)
+        put_row(ws, 11, 3, fourth, fourth.level1)
+        ws.cell(13, 3, "注：1. 本目录由区民政局负责解释。")
+        merge(ws, 13, 3, 13, 2 + NCOLS)
+        ws.cell(14, 3, "2. 各镇（街道）可结合实际补充公开事项，报区政务公开办备案。")
+        put(ws, 15, 3, ["填报单位：江津区民政局", None, None, None, None, "填报日期：2025年3月"])
+        items.extend(expected(ROWS + (fourth,), [6, 7, 10, 11], "社会救助", path, "Sheet1", col=3))
+
+        ws = sheet(wb, "Sheet2")
+        ws["A1"] = "示例区社会救助领域基层政务公开标准目录"
+        put(ws, 2, 1, ["一级事项", "二级事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体"])
+        ws["A3"] = "（一）区级事项"
+        put(ws, 4, 1, ["最低生活保障", "低保申请", "申请条件", "《社会救助暂行办法》", "及时", "区民政局"])
+        ws["A5"] = "第二部分 镇（街道）级事项"
+        put(ws, 6, 1, ["特困人员救助供养", "特困人员认定", "认定条件", "《特困人员认定办法》", "及时",
+                       "各镇街"])
+        ws["A8"] = "本目录所列事项动态调整，以上级最新规定为准。"
+        put(ws, 9, 1, ["填报单位：江津区民政局", "填报日期：2025年3月"])
+        ws["A10"] = "填报人：张三  联系电话：13912345678"
+        first = CatalogueItem(domain="社会救助", level1="最低生活保障", level2="低保申请",
+                              content="申请条件", basis="《社会救助暂行办法》", deadline="及时",
+                              subject="区民政局", subject_orgs=("mzj",),
+                              source=Location(path, sheet="Sheet2", cell="A4"))
+        items.extend([first, replace(
+            first, level1="特困人员救助供养", level2="特困人员认定", content="认定条件",
+            basis="《特困人员认定办法》", subject="各镇街", subject_orgs=TOWNSHIPS,
+            source=Location(path, sheet="Sheet2", cell="A6"))])
+
+        ws = sheet(wb, "Sheet3")
+        placed = write_catalogue(ws)
+        put(ws, placed[-1] + 1, 1, ["填报单位：江津区民政局", None, None, None, None, "填报日期：2025年3月"])
+        items.extend(expected(ROWS, placed, "社会救助", path, "Sheet3"))
+    save(root, path, build)
+    return items, [f"{path}!Sheet1!I11: warning: 公开主体 '区公安局' matches no organisation in "
+                   "site.yaml (add it as an alias of an org)"]
+
+
+@shape
+def shape_hidden_superseded_sheets(root: Path):
+    """The live catalogue beside a hidden superseded version 社会救助(旧版2020) and a very
+    hidden template: only the visible sheet is read, silently."""
+    placed = []
+
+    def build(wb):
+        old = sheet(wb, "社会救助(旧版2020)")
+        write_catalogue(old, ROWS[:1])
+        old.sheet_state = "hidden"
+        placed.extend(write_catalogue(sheet(wb, "社会救助")))
+        template = wb.create_sheet("模板")
+        write_catalogue(template, ROWS[1:])
+        template.sheet_state = "veryHidden"
+        wb.active = 1  # Excel opens on a visible sheet
+    save(root, "catalogues/hidden.xlsx", build)
+    return expected(ROWS, placed, "社会救助", "catalogues/hidden.xlsx", "社会救助"), []
+
+
+EMOJI_TICKS = ("✔\ufe0f", "☑\ufe0f", "✅", "✔\ufe0e")
+CROSSES = ("✕", "✖", "✖\ufe0f", "❌")
+
+
+@shape
+def shape_emoji_ticks_and_crosses(root: Path):
+    """Ticks from phone and WPS pickers, with a variation selector (✔️ ☑️ ✔︎), under 全社会 and
+    依申请; crosses ✕ ✖ ✖️ ❌ for no under 特定群体 and 主动; channels marked ☑️/✔️ and ✕/✖️."""
+    def build(wb):
+        ws = sheet(wb, "社会救助")
+        put(ws, 1, 1, ["序号", "一级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体",
+                       "全社会", "特定群体", "主动", "依申请"])
+        for i, (tick, cross) in enumerate(zip(EMOJI_TICKS, CROSSES)):
+            channels = f"☑\ufe0f政府网站 {cross}政府公报 {tick}两微一端 ✖\ufe0f发布会/听证会"
+            put(ws, 2 + i, 1, [i + 1, f"事项{i + 1}", "内容", "依据", "时限", "区民政局", channels,
+                               tick, cross, cross, tick])
+    save(root, "catalogues/emoji.xlsx", build)
+    return [
+        CatalogueItem(domain="社会救助", level1=f"事项{i + 1}", content="内容", basis="依据",
+                      deadline="时限", subject="区民政局", subject_orgs=("mzj",),
+                      channels=("政府网站", "两微一端"), audience=("全社会",), mode=("依申请",),
+                      serial=str(i + 1),
+                      source=Location("catalogues/emoji.xlsx", sheet="社会救助", cell=f"A{2 + i}"))
+        for i in range(len(EMOJI_TICKS))
+    ], []

@@ -120,3 +120,48 @@ def test_a_suffix_two_orgs_share_names_neither():
 ])
 def test_parse_channels(text, chosen):
     assert parse_channels(text) == chosen
+
+
+def test_a_workbook_whose_only_catalogue_is_hidden_says_so(tmp_path):
+    from catalogue_shapes import save, sheet, write_catalogue
+
+    def build(wb):
+        sheet(wb, "填表说明")["A1"] = "请按模板填写，公开对象打√。"
+        old = wb.create_sheet("社会救助(旧版2020)")
+        write_catalogue(old)
+        old.sheet_state = "hidden"
+    save(tmp_path, "catalogues/old.xlsx", build)
+    items, problems = read_catalogues(tmp_path, ORGS, DomainTable())
+    assert items == ()
+    assert [str(p) for p in problems] == [
+        "catalogues/old.xlsx!社会救助(旧版2020): warning: no visible sheet holds a catalogue table; "
+        "the one on hidden sheet '社会救助(旧版2020)' is not read (unhide the sheet in Excel or WPS "
+        "if it is the current catalogue, or remove the workbook if it is not)",
+    ]
+
+
+def test_a_lone_name_over_rows_without_one_is_still_their_一级事项(tmp_path):
+    """Not a section heading: some tables write the 一级事项 on a row of its own above its
+    二级事项 rows (no 序号 column, so the name sits in the first column)."""
+    from catalogue_shapes import put, save, sheet
+
+    def build(wb):
+        ws = sheet(wb, "社会救助")
+        put(ws, 1, 1, ["一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体"])
+        ws["A2"] = "特困人员救助供养"
+        put(ws, 3, 1, [None, "特困人员认定", "认定条件", "《办法》", "及时", "区民政局"])
+        put(ws, 4, 1, ["同上", "终止供养", "终止情形", "《办法》", "及时", "区民政局"])
+    save(tmp_path, "catalogues/a.xlsx", build)
+    items, problems = read_catalogues(tmp_path, ORGS, DomainTable())
+    assert problems == []
+    assert [(i.level1, i.level2, i.source.cell) for i in items if i.content] == [
+        ("特困人员救助供养", "特困人员认定", "A3"), ("特困人员救助供养", "终止供养", "A4")]
+
+
+@pytest.mark.parametrize("text, chosen", [
+    ("☑\ufe0f政府网站 □政府公报 ✔\ufe0f两微一端", ("政府网站", "两微一端")),
+    ("■政府网站 ✕政府公报 ✖两微一端 ✖\ufe0f发布会/听证会 ❌其他", ("政府网站",)),
+    ("✕政府网站、✔\ufe0e政府公报", ("政府公报",)),
+])
+def test_emoji_and_cross_marks_in_channels(text, chosen):
+    assert parse_channels(text) == chosen

@@ -146,6 +146,8 @@ def _masked(n: Notice, marks: list[PrivacyMark]) -> Notice:
         changes["body"] = mask_personal_data(n.body, markdown=True)
     for i in range(len(n.attachments)):
         mark(findings.get(f"attachments[{i}]", ()), lambda f, i=i: n.line_of(f"attachments[{i}]"), "attachment name")
+    for i, place, f in n.__dict__.get("_in_attachments", ()):  # in the files, which go out as they are
+        marks.append(PrivacyMark(place, f.kind, f"attachment of {path}", f.masked, domain, n.publisher, in_full=True))
     return replace(n, **changes) if changes else n
 
 
@@ -202,7 +204,10 @@ def _resolve_notice(notice: Notice, org_ids: list[str], by_id: dict[str, Notice]
             domains = tuple(matches[:1])  # an item names its domain
         if key != notice.item or domains != notice.domains:
             # Only when something changed: the notice read (and cached) keeps its digest.
-            return replace(notice, item=key, domains=domains)
+            resolved = replace(notice, item=key, domains=domains)
+            if "_in_attachments" in notice.__dict__:  # what the reader found in its files
+                object.__setattr__(resolved, "_in_attachments", notice.__dict__["_in_attachments"])
+            return resolved
     return notice
 
 

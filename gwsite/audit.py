@@ -92,13 +92,18 @@ def audit(site: Site, upstream: tuple[CatalogueItem, ...] = ()) -> AuditReport:
     for f in _interpretations(site):
         add(f)
     for mark in site.privacy:
-        in_notice = mark.location.path.startswith(NOTICES_DIR + "/")  # else a free page: no tags
-        add(Finding(PRIVACY, warning(mark.location,
-                                     f"{PRIVACY_LABELS.get(mark.kind, mark.kind)} in the {mark.field}"
-                                     f" is published masked as {mark.masked}",
-                                     "remove personal data from the source"
-                                     + (", or mark the notice 惩戒公示 in tags" if in_notice else "")),
-                    mark.domain, mark.org))
+        label = PRIVACY_LABELS.get(mark.kind, mark.kind)
+        if mark.in_full:  # in an attachment file: gwsite publishes it as it is
+            problem = warning(mark.location, f"{label} published in full ({mark.masked} when masked): "
+                                             f"this file is an {mark.field}",
+                              "mask it in the file before publishing, as the pages mask it, "
+                              "or mark the notice 惩戒公示 in tags")
+        else:
+            in_notice = mark.location.path.startswith(NOTICES_DIR + "/")  # else a free page: no tags
+            problem = warning(mark.location, f"{label} in the {mark.field} is published masked as {mark.masked}",
+                              "remove personal data from the source"
+                              + (", or mark the notice 惩戒公示 in tags" if in_notice else ""))
+        add(Finding(PRIVACY, problem, mark.domain, mark.org))
     for mark in site.unreviewed:
         if mark.missing:
             problem = warning(mark.location, f"not published: the review record lacks {'、'.join(mark.missing)}",

@@ -161,7 +161,8 @@ class Page:
 
 @dataclass(frozen=True)
 class PrivacyMark:
-    """Where ``assemble`` masked personal data in a published notice (never the raw value)."""
+    """Where ``assemble`` masked personal data in a published notice or page, or found it in
+    an attachment file (never the raw value)."""
 
     location: Location
     kind: str  # id_card, mobile, bank_card
@@ -169,6 +170,7 @@ class PrivacyMark:
     masked: str
     domain: str = ""
     org: str = ""
+    in_full: bool = False  # in an attachment file, which is published as it is: not masked
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,10 @@ def digest(record) -> str:
     if found is None:
         # Its repr, not its pickle: pickling a str keeps a UTF-8 copy of it inside the str
         # for the object's life (a third of the model's memory, measured at 10,000 notices).
-        found = content_digest(repr(record))
+        # What the reader found in a notice's attachment files is part of its content too:
+        # an attachment edited under the same name must be checked again.
+        in_files = record.__dict__.get("_in_attachments")
+        found = content_digest(repr(record), repr(in_files)) if in_files else content_digest(repr(record))
         object.__setattr__(record, "_digest", found)
     return found
 

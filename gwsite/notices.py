@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
@@ -17,7 +18,7 @@ from . import forking
 from .diagnostics import Location, Problem, did_you_mean, error
 from .domains import DomainTable
 from .model import DISCLOSURES, PAGE_SECTIONS, VALIDITIES, Notice, Page, digest
-from .privacy import scan_notice
+from .privacy import SCANNED_ATTACHMENTS, scan_attachment, scan_notice
 from .progress import QUIET, Progress
 from .yamlsrc import LinedDict, LinedList, check_keys, load_yaml
 
@@ -199,7 +200,7 @@ def read_notices(root: Path, domains: DomainTable, cache: dict | None = None, wo
         stamp = (st.st_size, st.st_mtime_ns, domains_key)
         entry = cache.get(rel) if cache is not None else None
         if entry is not None and entry[0] == stamp and all(
-                os.path.isfile(os.path.join(content, name)) == there for name, there in entry[1]):
+                attachment_stamp(os.path.join(content, name)) == was for name, was in entry[1]):
             results[rel] = (entry[2], entry[3])
         else:
             to_read.append((rel, notice_id, stamp))
@@ -207,8 +208,8 @@ def read_notices(root: Path, domains: DomainTable, cache: dict | None = None, wo
     for (rel, notice_id, stamp), (notice, found) in zip(to_read, parsed):
         results[rel] = (notice, found)
         if cache is not None and notice is not None:
-            there = tuple((name, (root / CONTENT_DIR / name).is_file()) for name in notice.attachments)
-            cache[rel] = (stamp, there, notice, found)
+            files = tuple((name, attachment_stamp(os.path.join(content, name))) for name in notice.attachments)
+            cache[rel] = (stamp, files, notice, found)
     notices: list[Notice] = []
     for rel in seen.values():  # in file order, as read
         notice, found = results[rel]
@@ -269,9 +270,39 @@ def _parse(root: Path, item, domains: DomainTable) -> tuple[Notice | None, list[
         # Here, in the worker, what assemble would otherwise work out alone (5.5 s at
         # 100,000 notices): the digest the build keys everything by, and the scan for
         # personal data.  Both are functions of the notice's content, kept beside it.
+        in_files = _scan_attachments(root, notice)
+        if in_files:
+            object.__setattr__(notice, "_in_attachments", in_files)  # before the digest: part of it
         digest(notice)
         object.__setattr__(notice, "_scanned", scan_notice(notice))
     return notice, found
+
+
+def _scan_attachments(root: Path, notice: Notice) -> tuple:
+    """(attachment number, place, finding) for personal data in the notice's attachment
+    files that gwsite can read (a 低保 list as .xlsx, .csv or .docx): they are published as
+    they are, so the audit names each place."""
+    found = []
+    for i, name in enumerate(notice.attachments):
+        if not name.lower().endswith(SCANNED_ATTACHMENTS) or Path(name).is_absolute() or ".." in Path(name).parts:
+            continue
+        try:
+            with open(os.path.join(root, CONTENT_DIR, name), "rb") as f:
+                data = f.read()
+        except OSError:  # missing: the reader has said so
+            continue
+        found += [(i, place, finding) for place, finding in scan_attachment(f"{CONTENT_DIR}/{name}", data)]
+    return tuple(found)
+
+
+def attachment_stamp(path: str) -> tuple[int, int] | None:
+    """Size and time of an attachment file, or None where there is none: a cached notice is
+    read again when one of its attachments appears, goes or changes."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
 
 
 def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:

@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .diagnostics import Location
+
 ID_CARD, MOBILE, BANK_CARD = "id_card", "mobile", "bank_card"
 _PRIORITY = {ID_CARD: 0, BANK_CARD: 1, MOBILE: 2}  # who wins when two readings overlap
 
@@ -77,6 +79,71 @@ def scan_notice(notice) -> tuple[tuple[str, list[Finding]], ...]:
     texts.append(("body", notice.body))
     texts += [(f"attachments[{i}]", name) for i, name in enumerate(notice.attachments)]
     return tuple((name, found) for name, text in texts if (found := find_personal_data(text)))
+
+
+# Attachments whose text gwsite can read: the 低保 and 贫困户 lists that leak (domain.md)
+# are spreadsheets, CSV exports and Word tables.  PDF, images and the old binary formats
+# (.xls, .doc) are not read; the README says so.
+SCANNED_ATTACHMENTS = (".csv", ".txt", ".xlsx", ".xlsm", ".docx")
+_LARGEST_SCANNED = 30 << 20  # bytes; a larger file is not opened
+
+
+def scan_attachment(path: str, data: bytes) -> list[tuple[Location, Finding]]:
+    """Personal data in the text of an attachment (``path`` relative to the site root),
+    each with its place: ``files/a.csv:7``, ``files/a.xlsx!Sheet1!E5``, ``files/a.docx``.
+    A file that cannot be read as its kind yields nothing."""
+    kind = path.rpartition(".")[2].lower()
+    if "." + kind not in SCANNED_ATTACHMENTS or len(data) > _LARGEST_SCANNED:
+        return []
+    try:
+        places = {"csv": _text_lines, "txt": _text_lines, "xlsx": _workbook_cells, "xlsm": _workbook_cells,
+                  "docx": _document_paragraphs}[kind](path, data)
+        return [(place, f) for place, text in places for f in find_personal_data(text)]
+    except Exception:  # noqa: BLE001 - a damaged or odd file: gwsite only publishes it
+        return []
+
+
+def _text_lines(path: str, data: bytes):
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030", errors="replace")  # Excel's CSV export on Chinese Windows
+    for number, line in enumerate(text.splitlines(), 1):
+        yield Location(path, number), line
+
+
+def _workbook_cells(path: str, data: bytes):
+    """Every cell of every sheet, hidden ones too: they are in the published file."""
+    import io
+
+    import openpyxl  # imported here: most builds have no workbook attachment
+    from openpyxl.utils import get_column_letter
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.value is not None and not isinstance(cell.value, float):
+                        # (An 18-digit number typed as a number is a float: its digits are lost.)
+                        yield Location(path, sheet=ws.title, cell=f"{get_column_letter(cell.column)}{cell.row}"), \
+                            str(cell.value)
+    finally:
+        wb.close()
+
+
+def _document_paragraphs(path: str, data: bytes):
+    """The text of a Word document's paragraphs (its body, headers and footers)."""
+    import html
+    import io
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = sorted(n for n in z.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n))
+        for name in parts:
+            xml = z.read(name).decode("utf-8", errors="replace")
+            for paragraph in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S):
+                # Tabs and breaks separate words; runs of one word (139 split over runs) join.
+                text = re.sub(r"<w:(tab|br|cr)\b[^>]*/>", " ", paragraph)
+                yield Location(path), html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def find_personal_data(text: str) -> list[Finding]:

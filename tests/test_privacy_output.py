@@ -263,3 +263,86 @@ def test_a_free_page_is_masked_too(tmp_path, run_cli):
     assert f"content/pages/longmen/annual-2025.md:7: warning: 居民身份证号 in the body is published masked as {MASKED[ID]}" in err
     assert (f"content/pages/longmen/annual-2025.md:9: warning: 手机号码 in the body is published masked as {MASKED[MOBILE_2]}"
             " (remove personal data from the source)\n") in err
+
+
+def _docx(paragraphs: list[list[str]]) -> bytes:
+    """A Word document whose paragraphs are made of these runs (Word splits text into runs)."""
+    body = "".join("<w:p>" + "".join(f"<w:r><w:t>{run}</w:t></w:r>" for run in runs) + "</w:p>"
+                   for runs in paragraphs)
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"/>')
+        z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                   f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+    return raw.getvalue()
+
+
+def _xlsx(rows_by_sheet: dict[str, list[list]], hidden: tuple[str, ...] = ()) -> bytes:
+    import openpyxl
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in rows_by_sheet.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+        if title in hidden:
+            ws.sheet_state = "hidden"
+    raw = io.BytesIO()
+    wb.save(raw)
+    return raw.getvalue()
+
+
+LIST_NOTICE = """\
+title: 2025年9月低保新增对象名单公示
+publisher: longmen
+published: 2025-10-09
+disclosure: 主动公开
+attachments:
+  - files/longmen/名单.csv
+  - files/longmen/名单-导出.csv
+  - files/longmen/名单.xlsx
+  - files/longmen/名单.docx
+  - files/longmen/名单.pdf
+body: |
+  名单见附件。
+"""
+
+
+def list_files(id_in_workbook: bool = True) -> dict[str, bytes]:
+    return {
+        "content/files/longmen/名单.csv": f"序号,户主,身份证号\n1,张三,{ID}\n2,王五,已脱敏\n".encode("utf-8-sig"),
+        # Excel's CSV export on Chinese Windows: GB18030
+        "content/files/longmen/名单-导出.csv": f"户主,电话\n李四,{MOBILE_SPACED}\n".encode("gb18030"),
+        "content/files/longmen/名单.xlsx": _xlsx(
+            {"名单": [["户主", "身份证号", "电话"], ["张三", ID if id_in_workbook else "已脱敏", int(MOBILE)]],
+             "底稿": [["发放账户"], [CARD]]}, hidden=("底稿",)),
+        "content/files/longmen/名单.docx": _docx([["公示名单"], ["王五，手机", MOBILE_2[:3], MOBILE_2[3:]]]),
+        "content/files/longmen/名单.pdf": f"%PDF-1.4 {ID}".encode(),  # not read: no text layer here
+    }
+
+
+def test_personal_data_in_attachment_files_is_named_by_place(tmp_path, run_cli):
+    root = make_site(tmp_path / "site", {"content/notices/longmen/list.yaml": LIST_NOTICE, **list_files()})
+    code, out, err = run_cli("check", root)
+    said = out + err
+    warned = sorted(line.split(": warning: ")[0] for line in said.splitlines() if "published in full" in line)
+    assert warned == ["content/files/longmen/名单-导出.csv:2", "content/files/longmen/名单.csv:2",
+                      "content/files/longmen/名单.docx",
+                      "content/files/longmen/名单.xlsx!名单!B2", "content/files/longmen/名单.xlsx!名单!C2",
+                      "content/files/longmen/名单.xlsx!底稿!A2"]
+    assert (f"content/files/longmen/名单.csv:2: warning: 居民身份证号 published in full ({MASKED[ID]} when masked): "
+            "this file is an attachment of content/notices/longmen/list.yaml") in said
+    assert MOBILE not in said and ID not in said  # a warning never repeats what it warns about
+    code, _, err = run_cli("build", root, "--strict", "-o", tmp_path / "public")
+    assert code == 1 and "content/files/longmen/名单.csv:2: 居民身份证号 published in full" in err
+
+
+def test_an_attachment_edited_under_its_name_is_checked_again(tmp_path, run_cli):
+    root = make_site(tmp_path / "site", {"content/notices/longmen/list.yaml": LIST_NOTICE, **list_files()})
+    out = tmp_path / "public"
+    code, _, err = run_cli("build", root, "-o", out)
+    assert code == 0 and "名单.xlsx!名单!B2" in err
+    (root / "content/files/longmen/名单.xlsx").write_bytes(list_files(id_in_workbook=False)["content/files/longmen/名单.xlsx"])
+    code, _, err = run_cli("build", root, "-o", out)  # incremental: the notice file itself is unchanged
+    assert code == 0 and "名单.xlsx!名单!B2" not in err and "名单.xlsx!名单!C2" in err

@@ -34,6 +34,7 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
     numbered = {} if numbered is None else numbered
     used: set[str] = set()
     org_ids = [o.id for o in config.orgs]
+    org_names = {o.id: o.name for o in config.orgs}
     by_id = {n.id: n for n in notices}
     items_by_domain: dict[str, dict[str, CatalogueItem]] = defaultdict(dict)
     for item in catalogue:
@@ -41,11 +42,11 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
 
     checked: list[Notice] = []
     for notice in notices:
-        checked.append(_resolve_notice(notice, org_ids, by_id, items_by_domain, problems))
+        checked.append(_resolve_notice(notice, org_ids, org_names, by_id, items_by_domain, problems))
     for page in pages:
         if page.publisher and page.publisher not in org_ids:
             problems.append(error(Location(page.location.path, page.line_of("publisher")),
-                                  f"unknown publisher '{page.publisher}'{did_you_mean(page.publisher, org_ids)}",
+                                  f"unknown publisher '{page.publisher}'{_org_meant(page.publisher, org_ids, org_names)}",
                                   "use the id of an org in site.yaml"))
 
     # The disclosure filter: the only line that decides what is published.
@@ -166,7 +167,16 @@ def _masked_page(page: Page, marks: list[PrivacyMark]) -> Page:
     return replace(page, **changes) if changes else page
 
 
-def _resolve_notice(notice: Notice, org_ids: list[str], by_id: dict[str, Notice],
+def _org_meant(written: str, org_ids: list[str], org_names: dict[str, str]) -> str:
+    """A did-you-mean for a publisher: an org's name (区民政局, 民政局) written where its id
+    belongs gets that id; else the closest id."""
+    named = [org_id for org_id, name in org_names.items() if written == name or (len(written) >= 2 and written in name)]
+    if len(named) == 1:
+        return f"; did you mean '{named[0]}' (the id of {org_names[named[0]]})?"
+    return did_you_mean(written, org_ids)
+
+
+def _resolve_notice(notice: Notice, org_ids: list[str], org_names: dict[str, str], by_id: dict[str, Notice],
                     items_by_domain: dict[str, dict[str, CatalogueItem]], problems: list[Problem]) -> Notice:
     path = notice.location.path
 
@@ -174,8 +184,8 @@ def _resolve_notice(notice: Notice, org_ids: list[str], by_id: dict[str, Notice]
         return Location(path, notice.line_of(key))
 
     if notice.publisher and notice.publisher not in org_ids:  # missing: reported by the reader
-        problems.append(error(at("publisher"),
-                              f"unknown publisher '{notice.publisher}'{did_you_mean(notice.publisher, org_ids)}",
+        problems.append(error(at("publisher"), f"unknown publisher '{notice.publisher}'"
+                              f"{_org_meant(notice.publisher, org_ids, org_names)}",
                               "use the id of an org in site.yaml"))
     if notice.interprets:
         target = by_id.get(notice.interprets)

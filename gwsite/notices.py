@@ -93,8 +93,12 @@ def _read_source(root: Path, rel: str, problems: list[Problem]) -> tuple[LinedDi
     if _is_md(rel):
         match = _FRONT_MATTER.match(text)
         if not match:
-            problems.append(error(Location(rel, 1), "missing YAML front matter",
-                                  "start the file with a line '---', the keys, then another '---'"))
+            if re.match(r"---[ \t]*\n", text):
+                problems.append(error(Location(rel, 1), "the YAML front matter is not closed",
+                                      "end the keys with a line '---' of its own, then write the body"))
+            else:
+                problems.append(error(Location(rel, 1), "missing YAML front matter",
+                                      "start the file with a line '---', the keys, then another '---'"))
             return None, "", 1
         meta_text = match.group(1)
         body = text[match.end():]
@@ -319,6 +323,12 @@ def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
     for name, line in _string_list(data, "domain", rel, problems):
         found = domains.resolve(name)
         if found is None:
+            several = [part for part in re.split(r"[、，,；;／/]", name) if part.strip()]
+            if len(several) > 1 and all(domains.resolve(part.strip()) for part in several):
+                # 社会救助、养老服务: several domains written as one text
+                problems.append(error(Location(rel, line), f"'{name}' names several domains in one text",
+                                      f"write them as a list: domain: [{', '.join(p.strip() for p in several)}]"))
+                continue
             problems.append(error(Location(rel, line),
                                   f"unknown domain '{name}'{did_you_mean(name, domains.names())}",
                                   "use one of the 26 pilot domains, or add it under domains: in site.yaml"))

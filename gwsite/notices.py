@@ -13,9 +13,10 @@ import stat
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
+from urllib.parse import unquote, urlsplit
 
 from . import forking
-from .diagnostics import Location, Problem, did_you_mean, error
+from .diagnostics import Location, Problem, did_you_mean, error, warning
 from .domains import DomainTable
 from .model import DISCLOSURES, PAGE_SECTIONS, VALIDITIES, Notice, Page, digest
 from .privacy import SCANNED_ATTACHMENTS, scan_attachment, scan_notice
@@ -356,6 +357,7 @@ def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
         elif not target.is_file():
             problems.append(error(where, f"attachment '{name}' not found (looked for content/{name})"))
 
+    problems += _link_problems(body, body_line, rel, tuple(attachments))
     review = _read_review(data, rel, problems)
     # A notice with problems is still returned, so that assemble can report its
     # references too; the build stops on the errors anyway.  A missing or invalid
@@ -373,6 +375,49 @@ def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
         location=Location(rel, 1), body_line=body_line,
         key_lines=tuple(sorted(data.key_lines.items())) + tuple(attachment_lines),
     )
+
+
+# Where a body's links and images point: inline Markdown ([text](url), ![alt](url)),
+# reference definitions ([1]: url) and raw HTML pasted from Word (<a href>, <img src>).
+_MD_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
+_MD_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
+_HTML_LINK = re.compile(r"<(a|img)\b[^>]*?\s(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+
+
+def _link_problems(body: str, body_line: int, rel: str, attachments: tuple[str, ...] | None) -> list[Problem]:
+    """Links and images of a body that a published copy cannot follow: an image on another
+    server (a reading room has no network), a path from the old portal's root (/xxgk/…),
+    a file that is not among the notice's attachments (only they are published; a link
+    to one, written relative to content/, is pointed at it by the render).  ``attachments``
+    is None for a free page, which has none."""
+    if "](" not in body and "]:" not in body and "<" not in body:
+        return []
+    found = [(m.start(), m.group(1) == "!", m.group(2)) for m in _MD_LINK.finditer(body)]
+    found += [(m.start(), False, m.group(1)) for m in _MD_DEFINITION.finditer(body)]
+    found += [(m.start(), m.group(1).lower() == "img", m.group(2)) for m in _HTML_LINK.finditer(body)]
+    problems = []
+    for at, image, url in sorted(found):
+        where = Location(rel, body_line + body.count("\n", 0, at))
+        target = urlsplit(url)
+        if target.scheme.lower() in ("http", "https") or url.startswith("//"):
+            if image:
+                problems.append(warning(where, f"image loaded from another server ({url}): a copy opened "
+                                               "from disk, with no network, cannot show it",
+                                        "save the image under content/files/, list it under attachments: "
+                                        "and write that path in the body"))
+        elif target.scheme or url.startswith("#"):
+            continue  # mailto:, tel:, a place on the page (javascript: and the like are sanitised away)
+        elif url.startswith("/"):
+            problems.append(warning(where, f"link '{url}' starts with '/': it leads nowhere in a copy opened "
+                                           "from disk or served under another address",
+                                    "give the full address (https://…), or list the file under attachments: "
+                                    "and write that path in the body"))
+        elif attachments is not None and unquote(target.path) not in attachments:
+            problems.append(warning(where, f"link to '{url}', which is not among the notice's attachments: "
+                                           "that file is not published",
+                                    "list it under attachments: as its path under content/ (files/…), "
+                                    "and write the same path in the body"))
+    return problems
 
 
 def _read_review(data: LinedDict, rel: str, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
@@ -399,6 +444,7 @@ def read_pages(root: Path) -> tuple[list[Page], list[Problem]]:
         problems += check_keys(data, rel, PAGE_KEYS, PAGE_REQUIRED, "a page")
         section = _enum(data, "section", PAGE_SECTIONS, rel, problems) or "其他"
         published = _date(data, "published", rel, problems)
+        problems += _link_problems(body, body_line, rel, None)
         pages.append(Page(
             id=path.relative_to(root / PAGES_DIR).with_suffix("").as_posix(),
             title=_plain_text(data, "title", rel, problems), section=section,

@@ -8,13 +8,16 @@ read-only view with the groupings they need, not the readers' objects.
 from __future__ import annotations
 
 import functools
+import html as html_module
 import json
+import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Callable
+from urllib.parse import unquote
 from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
@@ -386,9 +389,11 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
     size = config.page_size
 
     def page(template: str, path: str, kind: str, id: str, key: str, markdown: str | None = None,
-             **context) -> None:
+             attachments: tuple[str, ...] = (), **context) -> None:
         def make(env) -> bytes:
-            extra = {"body": markdown_to_html(markdown)} if markdown is not None else {}  # only when made
+            extra = {}
+            if markdown is not None:  # only when made
+                extra["body"] = _attachments_linked(markdown_to_html(markdown), attachments, path)
             html = env.get_template(template).render(view=view, config=config, page_path=path, **context, **extra)
             return html.encode("utf-8")
         jobs.append(Job(path, digests.key(path, template, key), make, kind, id))
@@ -452,7 +457,7 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
         related = [view.notice_by_id[notice.interprets]] if notice.interprets in view.notice_by_id else []
         related += view.interpretations_of(notice)
         page("notice.html", paths.notice(notice.id), "notice", notice.id, digests.notices([notice, *related]),
-             notice=notice, markdown=notice.body)
+             notice=notice, markdown=notice.body, attachments=notice.attachments)
     for p in site.pages:
         page("page.html", paths.page(p.id), "page", p.id, content_digest(repr(p)),
              doc=p, markdown=p.body)
@@ -468,6 +473,24 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
         pages = sorted(j.path for j in jobs if j.kind)
         data(paths.SITEMAP, content_digest(*pages), lambda: _sitemap(config.base_url, pages))
     return jobs
+
+
+_URL_ATTRIBUTE = re.compile(r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")([^"]*)(")')
+
+
+def _attachments_linked(html: str, attachments: tuple[str, ...], page_path: str) -> str:
+    """A body's links to the notice's own attachments, written as authors do, relative to
+    content/ (``[名单](files/mzj/名单.xlsx)``), pointed at where the page finds them."""
+    if not attachments or not html:
+        return html
+    names = set(attachments)
+
+    def relink(m: re.Match) -> str:
+        target = unquote(html_module.unescape(m.group(2)))
+        if target in names:
+            return m.group(1) + paths.relative(paths.attachment(target), page_path) + m.group(3)
+        return m.group(0)
+    return _URL_ATTRIBUTE.sub(relink, html)
 
 
 FEED_LENGTH = 20

@@ -162,3 +162,51 @@ def test_names_with_hash_question_mark_and_percent_link_to_their_files(tmp_path,
     assert 'href="../../files/mzj/3%23%E6%A5%BC%E5%90%8D%E5%8D%95%3F.pdf"' in notice
     latest = (out / "latest/index.html").read_text(encoding="utf-8")
     assert "%E9%97%AE%E7%AD%94%3F%E7%AC%AC1%E6%9C%9F.html" in latest and "%25.html" in latest
+
+
+LINKING_NOTICE = """\
+title: 关于2025年低保对象名单的公示
+publisher: mzj
+published: 2025-03-14
+disclosure: 主动公开
+attachments:
+  - files/mzj/名单.xlsx
+  - files/mzj/现场照片.png
+body: |
+  名单见[附件：名单](files/mzj/名单.xlsx)，现场照片如下：
+
+  ![现场](files/mzj/现场照片.png)
+
+  另见[往年名单](files/mzj/2024名单.pdf)和<a href="/xxgk/2023/t1.html">旧网站公告</a>。
+  ![远程图片](http://www.example.gov.cn/images/a.jpg)
+  [中国政府网](https://www.gov.cn/) · [上文](#top) · [来信](mailto:mzj@example.gov.cn)
+"""
+
+
+def test_body_links_to_attachments_are_pointed_at_them_and_the_rest_is_named(tmp_path, run_cli):
+    root = make_site(tmp_path / "site", {
+        "content/notices/mzj/list.yaml": LINKING_NOTICE,
+        "content/files/mzj/名单.xlsx": b"PK fake", "content/files/mzj/现场照片.png": b"\x89PNG fake",
+        "content/pages/mzj/guide.md": "---\ntitle: 指南\nsection: 指南\npublisher: mzj\n---\n\n"
+                                      "见[办事指南](guide-2.html)。\n\n<img src=\"https://cdn.example.com/a.png\">\n",
+    })
+    out = tmp_path / "public"
+    code, stdout, err = run_cli("build", root, "-o", out)
+    assert code == 0, err
+    said = [line for line in (stdout + err).splitlines() if "content/notices/mzj/list.yaml" in line
+            or "content/pages/mzj/guide.md" in line]
+    expected = [  # each before its hint
+        "content/notices/mzj/list.yaml:13: warning: link '/xxgk/2023/t1.html' starts with '/': it leads nowhere "
+        "in a copy opened from disk or served under another address",
+        "content/notices/mzj/list.yaml:13: warning: link to 'files/mzj/2024名单.pdf', which is not among the "
+        "notice's attachments: that file is not published",
+        "content/notices/mzj/list.yaml:14: warning: image loaded from another server "
+        "(http://www.example.gov.cn/images/a.jpg): a copy opened from disk, with no network, cannot show it",
+        "content/pages/mzj/guide.md:9: warning: image loaded from another server (https://cdn.example.com/a.png): "
+        "a copy opened from disk, with no network, cannot show it",
+    ]
+    assert len(said) == len(expected) and all(line.startswith(e + " (") for line, e in zip(said, expected)), said
+    page = (out / "notices/mzj/list.html").read_text(encoding="utf-8")
+    assert 'href="../../files/mzj/%E5%90%8D%E5%8D%95.xlsx"' in page  # the attachment, from the page
+    assert 'src="../../files/mzj/%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.png"' in page
+    assert (out / "files/mzj/名单.xlsx").is_file() and (out / "files/mzj/现场照片.png").is_file()

@@ -191,14 +191,28 @@ class HugoServer:
             self.lines.append((time.perf_counter(), raw.decode("utf-8", "replace").rstrip()))
 
     def cpu_seconds(self) -> float:
-        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """CPU of the server and of every process under it (``gwsite serve`` builds in a child
+        process, which forks render workers): their own time, and that of the children each
+        has waited for."""
+        ticks = 0
+        for pid in _process_tree(self.proc.pid):
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:  # ended meanwhile: its parent counts it once it has waited for it
+                continue
+            ticks += sum(int(f) for f in fields[11:15])
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def peak_rss_mb(self) -> float:
-        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
+        """The peaks of the server's processes, added up (they may well coincide)."""
+        total = 0
+        for pid in _process_tree(self.proc.pid):
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+        return total / 1024
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -206,6 +220,19 @@ class HugoServer:
             self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+
+
+def _process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants, as they are now."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            todo += [int(c) for c in Path(f"/proc/{current}/task/{current}/children").read_text().split()]
+        except OSError:
+            pass
+    return found
 
 
 def fetch(url: str) -> str:

@@ -143,7 +143,7 @@ def _masked(n: Notice, marks: list[PrivacyMark]) -> Notice:
             mark(findings[name], lambda f, name=name: n.line_of(name), label)
             changes[name] = mask_personal_data(getattr(n, name))
     if "body" in findings:
-        mark(findings["body"], lambda f: n.body_line + n.body.count("\n", 0, f.start), "body")
+        mark(findings["body"], lambda f: n.body_line_at(f.start), "body")
         changes["body"] = mask_personal_data(n.body, markdown=True)
     for i in range(len(n.attachments)):
         mark(findings.get(f"attachments[{i}]", ()), lambda f, i=i: n.line_of(f"attachments[{i}]"), "attachment name")

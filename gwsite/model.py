@@ -134,11 +134,23 @@ class Notice:
     tags: tuple[str, ...] = ()  # e.g. 五公开 axis
     location: Location | None = None  # the file
     body_line: int = 1  # line of the body's first line, for messages about it
+    body_lines: tuple[int, ...] = ()  # the line of each of the body's lines, where they are not body_line on
     key_lines: tuple[tuple[str, int], ...] = ()  # where each key (and "attachments[i]") was written
 
     def line_of(self, key: str) -> int:
         lines = dict(self.key_lines)
         return lines.get(key) or lines.get(key.split("[")[0], 1)
+
+    def body_line_at(self, offset: int) -> int:
+        """The file's line of the body's character ``offset``."""
+        return body_line_at(self.body, self.body_line, self.body_lines, offset)
+
+
+def body_line_at(body: str, body_line: int, body_lines: tuple[int, ...], offset: int) -> int:
+    """The file's line of ``body[offset]``: the body's lines follow each other from
+    ``body_line`` on, unless ``body_lines`` says where each is (a folded or quoted YAML body)."""
+    number = body.count("\n", 0, offset)
+    return body_lines[min(number, len(body_lines) - 1)] if body_lines else body_line + number
 
 
 @dataclass(frozen=True)

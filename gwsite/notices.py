@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from . import forking
 from .diagnostics import Location, Problem, did_you_mean, error, warning
 from .domains import DomainTable
-from .model import DISCLOSURES, PAGE_SECTIONS, VALIDITIES, Notice, Page, digest
+from .model import DISCLOSURES, PAGE_SECTIONS, VALIDITIES, Notice, Page, body_line_at, digest
 from .privacy import SCANNED_ATTACHMENTS, scan_attachment, scan_notice
 from .progress import QUIET, Progress
 from .yamlsrc import LinedDict, LinedList, check_keys, load_yaml
@@ -77,9 +77,10 @@ def _is_md(rel: str) -> bool:
     return rel.lower().endswith(".md")
 
 
-def _read_source(root: Path, rel: str, problems: list[Problem]) -> tuple[LinedDict | None, str, int]:
-    """The metadata mapping, the Markdown body (for .md) and the body's first line of the
-    file ``rel`` (as ``_files`` gives it)."""
+def _read_source(root: Path, rel: str, problems: list[Problem]) -> tuple[LinedDict | None, str, int, tuple[int, ...]]:
+    """The metadata mapping, the Markdown body (for .md), the body's first line and (see
+    ``_yaml_body_lines``) the line of each of its lines of the file ``rel`` (as ``_files``
+    gives it)."""
     with open(os.path.join(root, rel), "rb") as f:
         raw = f.read()
     try:
@@ -88,7 +89,7 @@ def _read_source(root: Path, rel: str, problems: list[Problem]) -> tuple[LinedDi
         line = raw[: exc.start].count(b"\n") + 1
         problems.append(error(Location(rel, line), "file is not UTF-8 text",
                               "save it as UTF-8 (in WPS/Notepad: 另存为, 编码 UTF-8)"))
-        return None, "", 1
+        return None, "", 1, ()
     text = text.replace("\r\n", "\n")
     body, body_line = "", 1
     if _is_md(rel):
@@ -100,7 +101,7 @@ def _read_source(root: Path, rel: str, problems: list[Problem]) -> tuple[LinedDi
             else:
                 problems.append(error(Location(rel, 1), "missing YAML front matter",
                                       "start the file with a line '---', the keys, then another '---'"))
-            return None, "", 1
+            return None, "", 1, ()
         meta_text = match.group(1)
         body = text[match.end():]
         body_line = text[: match.end()].count("\n") + 1
@@ -109,15 +110,38 @@ def _read_source(root: Path, rel: str, problems: list[Problem]) -> tuple[LinedDi
         data, yaml_problems = load_yaml(text, rel)
     problems += yaml_problems
     if yaml_problems:
-        return None, "", 1
+        return None, "", 1, ()
     if not isinstance(data, LinedDict):
         problems.append(error(Location(rel, 1), "expected a mapping of keys (title:, publisher: …)"))
-        return None, "", 1
+        return None, "", 1, ()
     if _is_md(rel) and "body" in data:
         problems.append(error(Location(rel, data.line_of("body")),
                               "'body' in the front matter of a .md file",
                               "write the body after the closing '---' instead"))
-    return data, body, body_line
+    body_lines: tuple[int, ...] = ()
+    if not _is_md(rel) and isinstance(data.get("body"), str):
+        body_line, body_lines = _yaml_body_lines(text, data.line_of("body"), data["body"])
+    return data, body, body_line, body_lines
+
+
+def _yaml_body_lines(text: str, key_line: int, body: str) -> tuple[int, tuple[int, ...]]:
+    """The line where a YAML body begins and, unless it is a literal block (``body: |``,
+    whose lines are the file's own), the line each of its lines begins on: a folded body
+    (``>``) joins lines and a quoted one may escape them (``"…\\n…"``), so counting its line
+    breaks would name a line elsewhere, even past the end of the file."""
+    lines = text.split("\n")
+    written = lines[key_line - 1].partition(":")[2].strip() if key_line <= len(lines) else ""
+    if written.startswith("|"):
+        return key_line + 1, ()
+    start = key_line if written and not written.startswith(">") else key_line + 1
+    found, at = [], start
+    for part in body.split("\n"):
+        # Its start, up to the space that may stand for a folded line break.
+        probe = part.strip().split(" ")[0][:12]
+        if probe:  # found on the file's lines from here on (a line with escapes may not be)
+            at = next((k for k in range(at, len(lines) + 1) if probe in lines[k - 1]), at)
+        found.append(at)
+    return start, tuple(found)
 
 
 def _text(value) -> str:
@@ -311,7 +335,7 @@ def attachment_stamp(path: str) -> tuple[int, int] | None:
 
 
 def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
-    data, body, body_line = _read_source(root, rel, problems)
+    data, body, body_line, body_lines = _read_source(root, rel, problems)
     if data is None:
         return None
     problems += check_keys(data, rel, NOTICE_KEYS, NOTICE_REQUIRED, "a notice")
@@ -341,7 +365,6 @@ def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
         if not isinstance(body, str):
             problems.append(error(Location(rel, data.line_of("body")), "body must be Markdown text"))
             body = ""
-        body_line = data.line_of("body") + 1
 
     attachments = []
     attachment_lines = []  # ("attachments[i]", line): messages about one attachment name its line
@@ -357,7 +380,7 @@ def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
         elif not target.is_file():
             problems.append(error(where, f"attachment '{name}' not found (looked for content/{name})"))
 
-    problems += _link_problems(body, body_line, rel, tuple(attachments))
+    problems += _link_problems(body, lambda at: body_line_at(body, body_line, body_lines, at), rel, tuple(attachments))
     review = _read_review(data, rel, problems)
     # A notice with problems is still returned, so that assemble can report its
     # references too; the build stops on the errors anyway.  A missing or invalid
@@ -372,7 +395,7 @@ def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
         validity=validity, interprets=_plain_text(data, "interprets", rel, problems),
         attachments=tuple(attachments), body=body, review=review,
         tags=tuple(t for t, _ in _string_list(data, "tags", rel, problems)),
-        location=Location(rel, 1), body_line=body_line,
+        location=Location(rel, 1), body_line=body_line, body_lines=body_lines,
         key_lines=tuple(sorted(data.key_lines.items())) + tuple(attachment_lines),
     )
 
@@ -384,7 +407,8 @@ _MD_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
 _HTML_LINK = re.compile(r"<(a|img)\b[^>]*?\s(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 
 
-def _link_problems(body: str, body_line: int, rel: str, attachments: tuple[str, ...] | None) -> list[Problem]:
+def _link_problems(body: str, line_at: Callable[[int], int], rel: str,
+                   attachments: tuple[str, ...] | None) -> list[Problem]:
     """Links and images of a body that a published copy cannot follow: an image on another
     server (a reading room has no network), a path from the old portal's root (/xxgk/…),
     a file that is not among the notice's attachments (only they are published; a link
@@ -397,7 +421,7 @@ def _link_problems(body: str, body_line: int, rel: str, attachments: tuple[str, 
     found += [(m.start(), m.group(1).lower() == "img", m.group(2)) for m in _HTML_LINK.finditer(body)]
     problems = []
     for at, image, url in sorted(found):
-        where = Location(rel, body_line + body.count("\n", 0, at))
+        where = Location(rel, line_at(at))
         target = urlsplit(url)
         if target.scheme.lower() in ("http", "https") or url.startswith("//"):
             if image:
@@ -438,13 +462,13 @@ def read_pages(root: Path) -> tuple[list[Page], list[Problem]]:
     pages: list[Page] = []
     for rel in _files(root, PAGES_DIR, (".md",)):
         path = root / rel
-        data, body, body_line = _read_source(root, rel, problems)
+        data, body, body_line, _ = _read_source(root, rel, problems)
         if data is None:
             continue
         problems += check_keys(data, rel, PAGE_KEYS, PAGE_REQUIRED, "a page")
         section = _enum(data, "section", PAGE_SECTIONS, rel, problems) or "其他"
         published = _date(data, "published", rel, problems)
-        problems += _link_problems(body, body_line, rel, None)
+        problems += _link_problems(body, lambda at: body_line + body.count("\n", 0, at), rel, None)
         pages.append(Page(
             id=path.relative_to(root / PAGES_DIR).with_suffix("").as_posix(),
             title=_plain_text(data, "title", rel, problems), section=section,

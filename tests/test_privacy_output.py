@@ -346,3 +346,22 @@ def test_an_attachment_edited_under_its_name_is_checked_again(tmp_path, run_cli)
     (root / "content/files/longmen/名单.xlsx").write_bytes(list_files(id_in_workbook=False)["content/files/longmen/名单.xlsx"])
     code, _, err = run_cli("build", root, "-o", out)  # incremental: the notice file itself is unchanged
     assert code == 0 and "名单.xlsx!名单!B2" not in err and "名单.xlsx!名单!C2" in err
+
+
+HEAD = "title: 关于公示的通知\npublisher: mzj\npublished: 2025-03-14\ndisclosure: 主动公开\n"
+
+
+@pytest.mark.parametrize("body, line", [
+    (f'body: "第5行\\n第5行续，手机{MOBILE}"\n', 5),  # quoted, its line break escaped: all on line 5
+    (f"body: 联系人手机{MOBILE}\n", 5),  # plain, on the key's line
+    (f"body: >\n  第一段第一行\n  第一段第二行，手机{MOBILE}。\n\n  第二段\n", 6),  # folded: the paragraph's line
+    (f"body: >\n  第一段\n\n  第二段第一行\n  第二段第二行，手机\n  {MOBILE}。\n", 8),
+    (f"body: |\n  第一段\n\n  第二段，手机{MOBILE}。\n", 8),  # literal: the file's own lines
+    (f'body:\n  "引用的正文\n  第二行，手机{MOBILE}"\n', 6),  # quoted, starting on the next line, folded
+])
+def test_a_warning_about_a_body_names_its_line_however_the_body_is_written(body, line, tmp_path, run_cli):
+    root = make_site(tmp_path / "site", {"content/notices/mzj/a.yaml": HEAD + body})
+    code, out, err = run_cli("check", root)
+    said = [x for x in (out + err).splitlines() if "手机号码 in the body" in x]
+    assert len(said) == 1 and said[0].startswith(f"content/notices/mzj/a.yaml:{line}: "), (said, body)
+    assert line <= len((HEAD + body).splitlines())

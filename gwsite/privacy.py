@@ -6,8 +6,8 @@ of (索引号, 发文字号, dates, amounts, postcodes, office telephones) are l
 * ``id_card``: an 18-character 居民身份证号 — a province code, a real birth date in
   characters 7–14, and the GB 11643 check character (mod 11, may be X).  Masked
   ``500381********4214`` (first 6, last 4).
-* ``mobile``: 11 digits ``1[3-9]…``, also written 3-4-4 (``139 1234 1234``) or after
-  ``+86``.  Masked ``139****1234``.
+* ``mobile``: 11 digits ``1[3-9]…``, also written 3-4-4 (``139 1234 1234``), 3-8
+  (``139 12345678``) or after ``+86``.  Masked ``139****1234``.
 * ``bank_card``: 16–19 digits that pass the Luhn check and start like a card (3 JCB, 4
   Visa, 5 Mastercard, 6 UnionPay, 9 domestic), also in groups (``6222 0212 3456 7890 128``,
   ``622202 1234567890123``).  Masked ``************1234``: every digit but the last 4.
@@ -228,7 +228,7 @@ def _read(text: str, groups: list[str], start: int, end: int) -> list[Finding]:
         return []
     if sizes in ((18,), (6, 8, 4)) and _is_id(digits):
         found.append(Finding(ID_CARD, start, end, digits[:6] + "*" * 8 + digits[-4:]))
-    if sizes in ((11,), (3, 4, 4)) and re.fullmatch(r"1[3-9]\d{9}", _ascii(digits)):
+    if sizes in ((11,), (3, 4, 4), (3, 8)) and re.fullmatch(r"1[3-9]\d{9}", _ascii(digits)):
         found.append(Finding(MOBILE, start, end, digits[:3] + "****" + digits[-4:]))
     if (16 <= len(digits) <= 19 and digits.isdecimal()
             and (len(sizes) == 1 or sizes[0] in (4, 6) and min(sizes[:-1]) >= 3)

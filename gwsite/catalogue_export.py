@@ -109,12 +109,15 @@ def _value(item: CatalogueItem, kind: str, key) -> str:
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
+    """A sheet name Excel accepts: none of []:*?/\\, at most 31 characters, and distinct
+    from the others regardless of case (as Excel compares them)."""
     title = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:31] or "目录"
     base, n = title, 2
-    while title in used:
-        title = f"{base[:28]}({n})"
+    while title.casefold() in used:
+        suffix = f"({n})"
+        title = base[:31 - len(suffix)] + suffix
         n += 1
-    used.add(title)
+    used.add(title.casefold())
     return title
 
 

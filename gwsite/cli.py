@@ -65,7 +65,7 @@ def _keep_freed_memory() -> None:
     where the C library has no mallopt (musl, macOS, Windows)."""
     try:
         mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # TypeError: Windows has no CDLL(None)
         return
     m_trim_threshold, m_mmap_threshold = -1, -3  # from glibc's malloc.h
     mallopt(m_mmap_threshold, 64 << 20)  # blocks below 64 MB come from the heap …

@@ -95,6 +95,8 @@ def _entries(texts: list[str], first: int) -> Iterator[tuple[int, np.ndarray]]:
         return
     for n in (3, 4):
         width = len(cps) - n + 1
+        if width <= 0:  # texts of fewer characters than the window, all told
+            return
         inside = np.ones(width, dtype=bool)
         holds = np.zeros(width, dtype=bool)
         for j in range(n):

@@ -156,3 +156,13 @@ def test_xlsx_holds_markup_characters_and_drops_what_xml_cannot_hold():
     assert ws["A1"].value == "目录 <&>（社会救助）"
     assert ws["D4"].value == " <b>低保</b> & \"公示\" \n"  # spaces and line ends kept
     assert ws["E4"].value == "第1条第2条"
+
+
+def test_sheet_titles_stay_within_excel_s_rules():
+    from gwsite.catalogue_export import _sheet_title
+    used: set[str] = set()
+    long = "某某市某某区某某街道办事处基层政务公开标准目录（二〇二五年修订版）附表"
+    titles = [_sheet_title(long, used) for _ in range(12)] + [_sheet_title(n, used) for n in ("Sheet", "sheet", "a/b?")]
+    assert all(len(t) <= 31 for t in titles)
+    assert len({t.casefold() for t in titles}) == len(titles)  # Excel compares names regardless of case
+    assert titles[11].endswith("(12)") and titles[-2] == "sheet(2)" and titles[-1] == "a_b_"

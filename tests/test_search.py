@@ -210,6 +210,15 @@ def test_inverter_lists_every_text_under_every_gram(many):
     assert found == expected
 
 
+def test_a_block_of_texts_shorter_than_a_window_is_inverted():
+    """One notice titled "A": the title block holds one character, fewer than a window."""
+    inverter = postings.Inverter()
+    inverter.add(["a"])
+    inverter.add(["", "7"])
+    found = {g: docs[b[i]:b[i + 1]].tolist() for grams, b, docs in inverter.postings() for i, g in enumerate(grams)}
+    assert found == {"a": [0], "7": [2]}
+
+
 def test_lists_encoded_at_once_as_one_by_one():
     """Gaps, bitmaps, and the choice between them, as ``_encode`` writes each list."""
     rng = random.Random(3)

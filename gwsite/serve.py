@@ -105,6 +105,7 @@ class Preview:
         self.state = State()
         self.has_site = False  # a good build exists in ``out``
         self.alone = False  # the only thread of its process: every build may fork workers
+        self.wanted: Callable[[], bool] = lambda: True  # watch while this holds (the builder: while its server runs)
         self.on_build: Callable[[State, bool], None] | None = None  # told of each build, besides this object
         self.changed = threading.Condition()
         self.stopping = threading.Event()
@@ -153,7 +154,7 @@ class Preview:
             self.on_build(state, has_site)
 
     def watch(self) -> None:
-        while not self.stopping.wait(POLL if self.pending is None else SETTLE):
+        while not self.stopping.wait(POLL if self.pending is None else SETTLE) and self.wanted():
             self.poll()
 
     def poll(self) -> None:
@@ -191,16 +192,20 @@ def _start_builder(preview: Preview, server: ThreadingHTTPServer):
     end of the pipe on which it tells of its builds."""
     context = multiprocessing.get_context("fork")
     builds, told = context.Pipe(duplex=False)
-    builder = context.Process(target=_build_and_watch, args=(preview, told, server), name="gwsite-builder")
+    builder = context.Process(target=_build_and_watch, args=(preview, builds, told, server), name="gwsite-builder")
     builder.start()
     told.close()
     return builder, builds
 
 
-def _build_and_watch(preview: Preview, told, server: ThreadingHTTPServer) -> None:
+def _build_and_watch(preview: Preview, builds, told, server: ThreadingHTTPServer) -> None:
     """The builder process: build, then watch and rebuild until stopped, telling the
-    serving process (through ``told``) of each build."""
-    server.server_close()  # the serving process's socket: not ours to keep open
+    serving process (through ``told``) of each build.  It stops with the server, even one
+    killed without a word (its parent changes)."""
+    server.server_close()  # the serving process's socket and its end of the pipe: not ours
+    builds.close()
+    server_pid = os.getppid()
+    preview.wanted = lambda: os.getppid() == server_pid
     preview.alone = True
     preview.on_build = lambda state, has_site: told.send((state, has_site))
     try:

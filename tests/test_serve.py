@@ -312,3 +312,13 @@ def test_workers_stop_quietly_where_sigterm_is_an_interrupt(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0 and done.stdout == "done\n"
     assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr
+
+
+def test_a_builder_whose_server_is_killed_stops(server):
+    srv = server()
+    (builder,) = children(srv.proc.pid)
+    srv.proc.kill()  # SIGKILL: no cleanup in the server at all
+    srv.proc.wait()
+    assert wait_for(lambda: not Path(f"/proc/{builder}").exists()
+                    or "Z" in Path(f"/proc/{builder}/stat").read_text().rsplit(")", 1)[1][:3], 10), \
+        "the builder outlived its server"

@@ -147,7 +147,7 @@ def _masked(n: Notice, marks: list[PrivacyMark]) -> Notice:
         changes["body"] = mask_personal_data(n.body, markdown=True)
     for i in range(len(n.attachments)):
         mark(findings.get(f"attachments[{i}]", ()), lambda f, i=i: n.line_of(f"attachments[{i}]"), "attachment name")
-    for i, place, f in n.__dict__.get("_in_attachments", ()):  # in the files, which go out as they are
+    for i, place, f in n.in_attachments:  # in the files, which go out as they are
         marks.append(PrivacyMark(place, f.kind, f"attachment of {path}", f.masked, domain, n.publisher, in_full=True))
     return replace(n, **changes) if changes else n
 
@@ -214,10 +214,7 @@ def _resolve_notice(notice: Notice, org_ids: list[str], org_names: dict[str, str
             domains = tuple(matches[:1])  # an item names its domain
         if key != notice.item or domains != notice.domains:
             # Only when something changed: the notice read (and cached) keeps its digest.
-            resolved = replace(notice, item=key, domains=domains)
-            if "_in_attachments" in notice.__dict__:  # what the reader found in its files
-                object.__setattr__(resolved, "_in_attachments", notice.__dict__["_in_attachments"])
-            return resolved
+            return replace(notice, item=key, domains=domains)
     return notice
 
 

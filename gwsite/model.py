@@ -136,6 +136,10 @@ class Notice:
     body_line: int = 1  # line of the body's first line, for messages about it
     body_lines: tuple[int, ...] = ()  # the line of each of the body's lines, where they are not body_line on
     key_lines: tuple[tuple[str, int], ...] = ()  # where each key (and "attachments[i]") was written
+    # Personal data the reader found in the attachment files: (attachment number, its place
+    # in the file, privacy.Finding).  Part of the notice's content (and so of its digest):
+    # an attachment edited under the same name makes another notice.
+    in_attachments: tuple = ()
 
     def line_of(self, key: str) -> int:
         lines = dict(self.key_lines)
@@ -245,10 +249,7 @@ def digest(record) -> str:
     if found is None:
         # Its repr, not its pickle: pickling a str keeps a UTF-8 copy of it inside the str
         # for the object's life (a third of the model's memory, measured at 10,000 notices).
-        # What the reader found in a notice's attachment files is part of its content too:
-        # an attachment edited under the same name must be checked again.
-        in_files = record.__dict__.get("_in_attachments")
-        found = content_digest(repr(record), repr(in_files)) if in_files else content_digest(repr(record))
+        found = content_digest(repr(record))
         object.__setattr__(record, "_digest", found)
     return found
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
@@ -19,7 +20,7 @@ from . import forking
 from .diagnostics import Location, Problem, did_you_mean, error, warning
 from .domains import DomainTable
 from .model import DISCLOSURES, PAGE_SECTIONS, VALIDITIES, Notice, Page, body_line_at, digest
-from .privacy import SCANNED_ATTACHMENTS, scan_attachment, scan_notice
+from .privacy import LARGEST_SCANNED, SCANNED_ATTACHMENTS, scan_attachment, scan_notice
 from .progress import QUIET, Progress
 from .yamlsrc import LinedDict, LinedList, check_keys, load_yaml
 
@@ -299,24 +300,30 @@ def _parse(root: Path, item, domains: DomainTable) -> tuple[Notice | None, list[
         # Here, in the worker, what assemble would otherwise work out alone (5.5 s at
         # 100,000 notices): the digest the build keys everything by, and the scan for
         # personal data.  Both are functions of the notice's content, kept beside it.
-        in_files = _scan_attachments(root, notice)
-        if in_files:
-            object.__setattr__(notice, "_in_attachments", in_files)  # before the digest: part of it
+        in_files = _scan_attachments(root, notice, found)
+        if in_files:  # before the digest: part of it
+            notice = replace(notice, in_attachments=in_files)
         digest(notice)
         object.__setattr__(notice, "_scanned", scan_notice(notice))
     return notice, found
 
 
-def _scan_attachments(root: Path, notice: Notice) -> tuple:
+def _scan_attachments(root: Path, notice: Notice, problems: list[Problem]) -> tuple:
     """(attachment number, place, finding) for personal data in the notice's attachment
     files that gwsite can read (a 低保 list as .xlsx, .csv or .docx): they are published as
-    they are, so the audit names each place."""
+    they are, so the audit names each place.  A file too large to read is named too."""
     found = []
     for i, name in enumerate(notice.attachments):
         if not name.lower().endswith(SCANNED_ATTACHMENTS) or Path(name).is_absolute() or ".." in Path(name).parts:
             continue
+        path = os.path.join(root, CONTENT_DIR, name)
         try:
-            with open(os.path.join(root, CONTENT_DIR, name), "rb") as f:
+            if os.path.getsize(path) > LARGEST_SCANNED:
+                problems.append(warning(Location(f"{CONTENT_DIR}/{name}"),
+                                        f"not checked for personal data: larger than {LARGEST_SCANNED >> 20} MB",
+                                        "check it by hand before publishing, or split it"))
+                continue
+            with open(path, "rb") as f:
                 data = f.read()
         except OSError:  # missing: the reader has said so
             continue

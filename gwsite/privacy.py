@@ -85,7 +85,7 @@ def scan_notice(notice) -> tuple[tuple[str, list[Finding]], ...]:
 # are spreadsheets, CSV exports and Word tables.  PDF, images and the old binary formats
 # (.xls, .doc) are not read; the README says so.
 SCANNED_ATTACHMENTS = (".csv", ".txt", ".xlsx", ".xlsm", ".docx")
-_LARGEST_SCANNED = 30 << 20  # bytes; a larger file is not opened
+LARGEST_SCANNED = 30 << 20  # bytes; a larger file is not opened (the reader says so)
 
 
 def scan_attachment(path: str, data: bytes) -> list[tuple[Location, Finding]]:
@@ -93,7 +93,7 @@ def scan_attachment(path: str, data: bytes) -> list[tuple[Location, Finding]]:
     each with its place: ``files/a.csv:7``, ``files/a.xlsx!Sheet1!E5``, ``files/a.docx``.
     A file that cannot be read as its kind yields nothing."""
     kind = path.rpartition(".")[2].lower()
-    if "." + kind not in SCANNED_ATTACHMENTS or len(data) > _LARGEST_SCANNED:
+    if "." + kind not in SCANNED_ATTACHMENTS or len(data) > LARGEST_SCANNED:
         return []
     try:
         places = {"csv": _text_lines, "txt": _text_lines, "xlsx": _workbook_cells, "xlsm": _workbook_cells,
@@ -104,10 +104,13 @@ def scan_attachment(path: str, data: bytes) -> list[tuple[Location, Finding]]:
 
 
 def _text_lines(path: str, data: bytes):
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030", errors="replace")  # Excel's CSV export on Chinese Windows
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's "Unicode 文本": UTF-16 with its mark
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("gb18030", errors="replace")  # Excel's CSV export on Chinese Windows
     for number, line in enumerate(text.splitlines(), 1):
         yield Location(path, number), line
 

@@ -303,6 +303,7 @@ attachments:
   - files/longmen/名单-导出.csv
   - files/longmen/名单.xlsx
   - files/longmen/名单.docx
+  - files/longmen/名单.txt
   - files/longmen/名单.pdf
 body: |
   名单见附件。
@@ -318,6 +319,8 @@ def list_files(id_in_workbook: bool = True) -> dict[str, bytes]:
             {"名单": [["户主", "身份证号", "电话"], ["张三", ID if id_in_workbook else "已脱敏", int(MOBILE)]],
              "底稿": [["发放账户"], [CARD]]}, hidden=("底稿",)),
         "content/files/longmen/名单.docx": _docx([["公示名单"], ["王五，手机", MOBILE_2[:3], MOBILE_2[3:]]]),
+        # Excel's "Unicode 文本": UTF-16 with its byte order mark
+        "content/files/longmen/名单.txt": f"户主\t身份证号\r\n赵六\t{ID_X}\r\n".encode("utf-16"),
         "content/files/longmen/名单.pdf": f"%PDF-1.4 {ID}".encode(),  # not read: no text layer here
     }
 
@@ -328,14 +331,23 @@ def test_personal_data_in_attachment_files_is_named_by_place(tmp_path, run_cli):
     said = out + err
     warned = sorted(line.split(": warning: ")[0] for line in said.splitlines() if "published in full" in line)
     assert warned == ["content/files/longmen/名单-导出.csv:2", "content/files/longmen/名单.csv:2",
-                      "content/files/longmen/名单.docx",
+                      "content/files/longmen/名单.docx", "content/files/longmen/名单.txt:2",
                       "content/files/longmen/名单.xlsx!名单!B2", "content/files/longmen/名单.xlsx!名单!C2",
                       "content/files/longmen/名单.xlsx!底稿!A2"]
     assert (f"content/files/longmen/名单.csv:2: warning: 居民身份证号 published in full ({MASKED[ID]} when masked): "
             "this file is an attachment of content/notices/longmen/list.yaml") in said
     assert MOBILE not in said and ID not in said  # a warning never repeats what it warns about
+
     code, _, err = run_cli("build", root, "--strict", "-o", tmp_path / "public")
     assert code == 1 and "content/files/longmen/名单.csv:2: 居民身份证号 published in full" in err
+
+
+def test_an_attachment_too_large_to_read_is_named(tmp_path, run_cli, monkeypatch):
+    from gwsite import notices
+    monkeypatch.setattr(notices, "LARGEST_SCANNED", 100)  # bytes, so that the test file is "large"
+    root = make_site(tmp_path / "site", {"content/notices/longmen/list.yaml": LIST_NOTICE, **list_files()})
+    code, out, err = run_cli("check", root)
+    assert "content/files/longmen/名单.xlsx: warning: not checked for personal data: larger than 0 MB" in out + err
 
 
 def test_an_attachment_edited_under_its_name_is_checked_again(tmp_path, run_cli):

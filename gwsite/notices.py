@@ -409,9 +409,27 @@ def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
 
 # Where a body's links and images point: inline Markdown ([text](url), ![alt](url)),
 # reference definitions ([1]: url) and raw HTML pasted from Word (<a href>, <img src>).
-_MD_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
-_MD_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
+# A destination in <…> may hold spaces ([名单](<files/mzj/名单 2024.pdf>)).
+_MD_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*(?:<([^>\n]*)>|([^)\s]+))")
+_MD_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^>\n]*)>|(\S+))", re.M)
 _HTML_LINK = re.compile(r"<(a|img)\b[^>]*?\s(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+# Code, where brackets are text: fenced blocks and inline spans, blanked before looking.
+_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1[ \t]*$|\Z)|`+[^`\n]*`+", re.M | re.S)
+_WEB_SCHEMES = ("http", "https")
+_OTHER_ALLOWED = ("mailto", "tel")
+
+
+def attachment_of(url: str, attachments) -> tuple[str, str] | None:
+    """(attachment, what follows it: a #place or ?query) when ``url``, as written in a body,
+    points at one of ``attachments`` (paths under content/); else None.  A name may hold
+    '#' itself (3#楼名单.pdf), so the whole is tried first."""
+    whole = unquote(url)
+    if whole in attachments:
+        return whole, ""
+    cut = min((i for i in (url.find("#"), url.find("?")) if i >= 0), default=-1)
+    if cut >= 0 and unquote(url[:cut]) in attachments:
+        return unquote(url[:cut]), url[cut:]
+    return None
 
 
 def _link_problems(body: str, line_at: Callable[[int], int], rel: str,
@@ -423,27 +441,36 @@ def _link_problems(body: str, line_at: Callable[[int], int], rel: str,
     is None for a free page, which has none."""
     if "](" not in body and "]:" not in body and "<" not in body:
         return []
-    found = [(m.start(), m.group(1) == "!", m.group(2)) for m in _MD_LINK.finditer(body)]
-    found += [(m.start(), False, m.group(1)) for m in _MD_DEFINITION.finditer(body)]
+    if "`" in body or "~~~" in body:  # same length, same lines: offsets still name the line
+        body = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+    found = [(m.start(), m.group(1) == "!", m.group(2) if m.group(2) is not None else m.group(3))
+             for m in _MD_LINK.finditer(body)]
+    found += [(m.start(), False, m.group(1) if m.group(1) is not None else m.group(2))
+              for m in _MD_DEFINITION.finditer(body)]
     found += [(m.start(), m.group(1).lower() == "img", m.group(2)) for m in _HTML_LINK.finditer(body)]
     problems = []
     for at, image, url in sorted(found):
         where = Location(rel, line_at(at))
-        target = urlsplit(url)
-        if target.scheme.lower() in ("http", "https") or url.startswith("//"):
+        scheme = urlsplit(url).scheme.lower()
+        if scheme in _WEB_SCHEMES or url.startswith("//"):
             if image:
                 problems.append(warning(where, f"image loaded from another server ({url}): a copy opened "
                                                "from disk, with no network, cannot show it",
                                         "save the image under content/files/, list it under attachments: "
                                         "and write that path in the body"))
-        elif target.scheme or url.startswith("#"):
-            continue  # mailto:, tel:, a place on the page (javascript: and the like are sanitised away)
+        elif scheme in _OTHER_ALLOWED or url.startswith("#"):
+            continue  # an e-mail address, a telephone number, a place on the page
+        elif scheme:  # file:///C:/…, C:\Users\…, javascript: — the sanitiser drops the link
+            problems.append(warning(where, f"link '{url}' cannot be followed from the published page "
+                                           "(a file on the author's computer, or no web address): it is removed",
+                                    "list the file under attachments: and write that path in the body, "
+                                    "or give a web address (https://…)"))
         elif url.startswith("/"):
             problems.append(warning(where, f"link '{url}' starts with '/': it leads nowhere in a copy opened "
                                            "from disk or served under another address",
                                     "give the full address (https://…), or list the file under attachments: "
                                     "and write that path in the body"))
-        elif attachments is not None and unquote(target.path) not in attachments:
+        elif attachments is not None and attachment_of(url, attachments) is None:
             problems.append(warning(where, f"link to '{url}', which is not among the notice's attachments: "
                                            "that file is not published",
                                     "list it under attachments: as its path under content/ (files/…), "

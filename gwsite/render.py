@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Callable
-from urllib.parse import unquote
 from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
@@ -30,6 +29,8 @@ from .diagnostics import Location, Problem, error
 from .markup import markdown_to_html
 from .model import (DEPARTMENT, PAGE_SECTIONS, TOWNSHIP, CatalogueItem, Notice, Org, Site, collector_paused,
                     content_digest, digest)
+from .notices import attachment_of
+from .privacy import mask_personal_data
 from .write import OutputFile
 
 BUILTIN_THEME = Path(__file__).parent / "theme"
@@ -480,16 +481,20 @@ _URL_ATTRIBUTE = re.compile(r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")([^"]*)(")')
 
 def _attachments_linked(html: str, attachments: tuple[str, ...], page_path: str) -> str:
     """A body's links to the notice's own attachments, written as authors do, relative to
-    content/ (``[名单](files/mzj/名单.xlsx)``), pointed at where the page finds them."""
+    content/ (``[名单](files/mzj/名单.xlsx)``, also with a ``#page=2``), pointed at where the
+    page finds them.  The body was masked: a link to an attachment named after an ID
+    number reads as its masked name, which leads to the same file."""
     if not attachments or not html:
         return html
-    names = set(attachments)
+    written = {name: name for name in attachments}
+    written.update((mask_personal_data(name), name) for name in attachments)
 
     def relink(m: re.Match) -> str:
-        target = unquote(html_module.unescape(m.group(2)))
-        if target in names:
-            return m.group(1) + paths.relative(paths.attachment(target), page_path) + m.group(3)
-        return m.group(0)
+        found = attachment_of(html_module.unescape(m.group(2)), written)
+        if found is None:
+            return m.group(0)
+        name, rest = found
+        return m.group(1) + paths.relative(paths.attachment(written[name]), page_path) + html_module.escape(rest) + m.group(3)
     return _URL_ATTRIBUTE.sub(relink, html)
 
 

@@ -172,6 +172,8 @@ disclosure: 主动公开
 attachments:
   - files/mzj/名单.xlsx
   - files/mzj/现场照片.png
+  - files/mzj/名单 2024.pdf
+  - files/mzj/户主500381199001014214.pdf
 body: |
   名单见[附件：名单](files/mzj/名单.xlsx)，现场照片如下：
 
@@ -180,6 +182,8 @@ body: |
   另见[往年名单](files/mzj/2024名单.pdf)和<a href="/xxgk/2023/t1.html">旧网站公告</a>。
   ![远程图片](http://www.example.gov.cn/images/a.jpg)
   [中国政府网](https://www.gov.cn/) · [上文](#top) · [来信](mailto:mzj@example.gov.cn)
+  [第2页](files/mzj/名单.xlsx#page=2) · [2024年](<files/mzj/名单 2024.pdf>) · [户主](files/mzj/户主500381199001014214.pdf)
+  [本机文件](file:///C:/Users/admin/Desktop/名单.xlsx) · 写法示例：`[附件](/files/a.pdf)`
 """
 
 
@@ -187,21 +191,24 @@ def test_body_links_to_attachments_are_pointed_at_them_and_the_rest_is_named(tmp
     root = make_site(tmp_path / "site", {
         "content/notices/mzj/list.yaml": LINKING_NOTICE,
         "content/files/mzj/名单.xlsx": b"PK fake", "content/files/mzj/现场照片.png": b"\x89PNG fake",
+        "content/files/mzj/名单 2024.pdf": b"%PDF", "content/files/mzj/户主500381199001014214.pdf": b"%PDF",
         "content/pages/mzj/guide.md": "---\ntitle: 指南\nsection: 指南\npublisher: mzj\n---\n\n"
                                       "见[办事指南](guide-2.html)。\n\n<img src=\"https://cdn.example.com/a.png\">\n",
     })
     out = tmp_path / "public"
     code, stdout, err = run_cli("build", root, "-o", out)
     assert code == 0, err
-    said = [line for line in (stdout + err).splitlines() if "content/notices/mzj/list.yaml" in line
-            or "content/pages/mzj/guide.md" in line]
+    said = [line for line in (stdout + err).splitlines() if ("content/notices/mzj/list.yaml" in line
+            or "content/pages/mzj/guide.md" in line) and "居民身份证号" not in line]  # the ID's own warnings
     expected = [  # each before its hint
-        "content/notices/mzj/list.yaml:13: warning: link '/xxgk/2023/t1.html' starts with '/': it leads nowhere "
+        "content/notices/mzj/list.yaml:15: warning: link '/xxgk/2023/t1.html' starts with '/': it leads nowhere "
         "in a copy opened from disk or served under another address",
-        "content/notices/mzj/list.yaml:13: warning: link to 'files/mzj/2024名单.pdf', which is not among the "
+        "content/notices/mzj/list.yaml:15: warning: link to 'files/mzj/2024名单.pdf', which is not among the "
         "notice's attachments: that file is not published",
-        "content/notices/mzj/list.yaml:14: warning: image loaded from another server "
+        "content/notices/mzj/list.yaml:16: warning: image loaded from another server "
         "(http://www.example.gov.cn/images/a.jpg): a copy opened from disk, with no network, cannot show it",
+        "content/notices/mzj/list.yaml:19: warning: link 'file:///C:/Users/admin/Desktop/名单.xlsx' cannot be "
+        "followed from the published page (a file on the author's computer, or no web address): it is removed",
         "content/pages/mzj/guide.md:9: warning: image loaded from another server (https://cdn.example.com/a.png): "
         "a copy opened from disk, with no network, cannot show it",
     ]
@@ -209,4 +216,9 @@ def test_body_links_to_attachments_are_pointed_at_them_and_the_rest_is_named(tmp
     page = (out / "notices/mzj/list.html").read_text(encoding="utf-8")
     assert 'href="../../files/mzj/%E5%90%8D%E5%8D%95.xlsx"' in page  # the attachment, from the page
     assert 'src="../../files/mzj/%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.png"' in page
+    assert 'href="../../files/mzj/%E5%90%8D%E5%8D%95.xlsx#page=2"' in page
+    assert 'href="../../files/mzj/%E5%90%8D%E5%8D%95%202024.pdf"' in page
+    # The body is masked, the attachment published under its masked name: the link follows.
+    assert 'href="../../files/mzj/%E6%88%B7%E4%B8%BB500381xxxxxxxx4214.pdf"' in page
+    assert (out / "files/mzj/户主500381xxxxxxxx4214.pdf").is_file()
     assert (out / "files/mzj/名单.xlsx").is_file() and (out / "files/mzj/现场照片.png").is_file()

@@ -35,14 +35,17 @@ DEADLINE = 10  # seconds an edit may take to be served (the acceptance criterion
 class Server:
     """`python -m gwsite serve ROOT --port 0`, its output in files (a full pipe must never block it)."""
 
-    def __init__(self, root: Path, work: Path) -> None:
+    def __init__(self, root: Path, work: Path, without_fork: bool = False) -> None:
         self.root = root
         self.tmp = work / "tmpdir"  # TMPDIR of the server: where its private output lives
         self.tmp.mkdir()
         self.out_log, self.err_log = work / "stdout.txt", work / "stderr.txt"
         env = {**os.environ, "TMPDIR": str(self.tmp), "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
         with open(self.out_log, "wb") as out, open(self.err_log, "wb") as err:
-            self.proc = subprocess.Popen([sys.executable, "-m", "gwsite", "serve", str(root), "--port", "0"],
+            # Without fork (as on Windows) everything runs in the one process.
+            start = (["-c", "import sys; from gwsite import cli, forking; forking.can_fork = lambda: False; "
+                            "sys.exit(cli.main(sys.argv[1:]))"] if without_fork else ["-m", "gwsite"])
+            self.proc = subprocess.Popen([sys.executable, *start, "serve", str(root), "--port", "0"],
                                          cwd=ROOT, env=env, stdout=out, stderr=err)
         found = wait_for(lambda: re.search(r"^gwsite: serving .* at (http://127\.0\.0\.1:\d+/)", self.stdout(), re.M)
                          or self.proc.poll() is not None, 60)
@@ -106,11 +109,11 @@ def set_title(root: Path, title: str) -> None:
 def server(tmp_path):
     servers = []
 
-    def start(root: Path | None = None) -> Server:
+    def start(root: Path | None = None, without_fork: bool = False) -> Server:
         if root is None:
             root = tmp_path / "site"
             shutil.copytree(GOLDEN_SITE, root)
-        servers.append(Server(root, tmp_path))
+        servers.append(Server(root, tmp_path, without_fork))
         return servers[-1]
 
     yield start
@@ -322,3 +325,14 @@ def test_a_builder_whose_server_is_killed_stops(server):
     assert wait_for(lambda: not Path(f"/proc/{builder}").exists()
                     or "Z" in Path(f"/proc/{builder}/stat").read_text().rsplit(")", 1)[1][:3], 10), \
         "the builder outlived its server"
+
+
+def test_without_fork_one_process_builds_and_serves(server):
+    srv = server(without_fork=True)
+    assert children(srv.proc.pid) == []  # no builder: Windows has no fork
+    page = "/" + notice_path(srv)
+    first = srv.status()
+    set_title(srv.root, "低保标准调整通知（无分叉）")
+    assert srv.after(first["build"])["ok"]
+    assert "低保标准调整通知（无分叉）" in srv.get(page)[2]
+    assert srv.stop() == 0 and "gwsite: stopped" in srv.stdout() and list(srv.tmp.iterdir()) == []

@@ -78,7 +78,11 @@ def cmd_build(args) -> int:
     out = Path(args.output) if args.output else root / "public"
     report_folder = _report_folder(args, out)
     progress = Progress(sys.stderr, enabled=not args.quiet)
-    result = pipeline.build(root, out, strict=args.strict, clean=args.clean, progress=progress, workers=args.jobs)
+    try:
+        result = pipeline.build(root, out, strict=args.strict, clean=args.clean, progress=progress, workers=args.jobs)
+    except KeyboardInterrupt:  # Ctrl-C: the staging folder is gone, OUT untouched
+        print(f"\ngwsite: build interrupted; {out} left as it was", file=sys.stderr)
+        return 130
     _print_problems(result.report, audit_in_full=False)
     if report_folder and result.report.site is not None and result.report.audit is not None:
         page = pipeline.write_audit_report(root, result.report, report_folder)

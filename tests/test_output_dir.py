@@ -1,5 +1,6 @@
 """The output folder is replaced whole, or not at all."""
 import json
+from pathlib import Path
 
 from gwsite import write
 from sites import make_site, tree_digest
@@ -72,3 +73,35 @@ def test_a_c_library_without_mallopt_or_without_cdll_none_still_builds(tmp_path,
         root = make_site(tmp_path / cdll.__name__, {"content/notices/mzj/a.yaml": NOTICE})
         assert run_cli("build", root, "-o", tmp_path / cdll.__name__ / "public")[0] == 0
         assert (tmp_path / cdll.__name__ / "public/notices/mzj/a.html").is_file()
+
+
+def test_ctrl_c_leaves_the_output_as_it_was(tmp_path, run_cli):
+    import os
+    import signal
+    import subprocess
+    import sys
+    root = make_site(tmp_path / "site", {"content/notices/mzj/a.yaml": NOTICE})
+    out = tmp_path / "public"
+    assert run_cli("build", root, "-o", out)[0] == 0
+    before = tree_digest(out)
+    script = tmp_path / "slow_build.py"  # a build that has written a file and is still writing
+    script.write_text(
+        "import sys, time\n"
+        "from gwsite import cli, pipeline\n"
+        "def slow(root, site, staging, *args, **kwargs):\n"
+        "    staging.write('index.html', b'half')\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+        "pipeline._write_outputs = slow\n"
+        "sys.exit(cli.main(sys.argv[1:]))\n", encoding="utf-8")
+    repo = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, str(script), "build", str(root), "-o", str(out), "-q"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(repo)})
+    assert proc.stdout.readline() == "writing\n"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and f"gwsite: build interrupted; {out} left as it was" in err
+    assert "Traceback" not in err
+    assert tree_digest(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public", "site", "slow_build.py"]  # no staging left

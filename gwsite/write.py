@@ -6,6 +6,7 @@ swaps it in, so the output directory is either the old site or the new one, neve
 """
 from __future__ import annotations
 
+import glob
 import json
 import os
 import shutil
@@ -88,7 +89,9 @@ class Staging:
     def __init__(self, out: Path) -> None:
         self.out = out.resolve()
         self.out.parent.mkdir(parents=True, exist_ok=True)
-        self.token = uuid.uuid4().hex[:8]
+        _remove_abandoned(self.out)
+        # The build's process id in the name: a folder whose build is gone can be told.
+        self.token = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.dir = self.out.parent / f".{self.out.name}.new-{self.token}"
         self.dir.mkdir()
         self._base = f"{self.dir}/"  # paths as strings: pathlib cost a second per 10,000 files
@@ -226,6 +229,26 @@ def _swap(staging: Path, out: Path, token: str, trash: Path | None = None) -> No
         except OSError:
             pass
     remove_in_background(old)
+
+
+def _remove_abandoned(out: Path) -> None:
+    """Staging folders beside ``out`` left by builds that were killed (out of memory, a CI
+    timeout) before they could clean up: half a site under a hidden name, which a deploy
+    copying the parent folder would publish.  One whose build still runs is left alone."""
+    for folder in out.parent.glob(f".{glob.escape(out.name)}.new-*"):
+        pid = folder.name.rpartition(".new-")[2].partition("-")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            remove_in_background(folder)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, say: there
+        return True
+    return True
 
 
 def remove_in_background(folder: Path) -> None:

@@ -105,3 +105,22 @@ def test_ctrl_c_leaves_the_output_as_it_was(tmp_path, run_cli):
     assert "Traceback" not in err
     assert tree_digest(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public", "site", "slow_build.py"]  # no staging left
+
+
+def test_a_killed_build_s_staging_folder_is_removed_by_the_next_build(tmp_path, run_cli):
+    import subprocess
+    import sys
+    import time
+    root = make_site(tmp_path / "site", {"content/notices/mzj/a.yaml": NOTICE})
+    out = tmp_path / "public"
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    abandoned = tmp_path / f".public.new-{gone.stdout.strip()}-0123abcd"  # its build was killed
+    (abandoned / "notices").mkdir(parents=True)
+    (abandoned / "notices/half.html").write_text("half")
+    running = tmp_path / f".public.new-{__import__('os').getpid()}-4567cdef"  # a build still going
+    running.mkdir()
+    assert run_cli("build", root, "-o", out)[0] == 0
+    end = time.monotonic() + 10
+    while abandoned.exists() and time.monotonic() < end:  # removed in the background
+        time.sleep(0.05)
+    assert not abandoned.exists() and running.is_dir()

@@ -481,6 +481,8 @@ def _lone_cell(grid: _Grid, r: int, header: _Header) -> tuple[int, str] | None:
     if len(own) != 1:
         return None
     col, text = own[0]
+    if any(c != col and grid.from_col.get((r, c)) != col for c in grid.row(r) if c in header.columns):
+        return None  # values merged down from the rows above: an item that shares them
     if col <= header.first_col:
         return col, text
     width = 1 + sum(1 for c in header.columns if grid.from_col.get((r, c)) == col)
@@ -574,11 +576,11 @@ def _read_sheet(ws, index: int, path: Path, rel: str, domains: DomainTable,
             "put the domain's name in the title or the sheet name, "
             "or add the domain under domains: in site.yaml"))
 
-    problems += _read_rows(grid, header, domain, index, rel, at, subjects, out)
+    problems += _read_rows(grid, header, domain, domains, index, rel, at, subjects, out)
     return True, problems
 
 
-def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, index: int, rel: str,
+def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, domains: DomainTable, index: int, rel: str,
                at, subjects: "_SubjectResolver", out: list) -> list[Problem]:
     problems: list[Problem] = []
     cols = header.columns
@@ -601,7 +603,12 @@ def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, index: int, 
             names_below = (col == sc["level1"] and below is not None
                            and name_key(grid.row(below).get(col, "")) in _SAME_AS_ABOVE | {""})
             if below is not None and not names_below:
-                continue  # a section heading (一、区级部门公开事项): items go on below it
+                # A section heading (一、区级部门公开事项): items go on below it.  The title
+                # of a table stacked under the first names its own domain.
+                named = domains.find_in(text) if ("目录" in text or "领域" in text) else None
+                if named is not None:
+                    domain = named
+                continue
             if below is None and col <= header.first_col and len(name_key(text)) >= _LONG_NOTE:
                 break  # a note in a sentence, with no items below: the table is over
         if own_cols == [serial_col]:

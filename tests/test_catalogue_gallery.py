@@ -165,3 +165,49 @@ def test_a_lone_name_over_rows_without_one_is_still_their_一级事项(tmp_path)
 ])
 def test_emoji_and_cross_marks_in_channels(text, chosen):
     assert parse_channels(text) == chosen
+
+
+def test_items_that_share_merged_elements_are_each_read_without_a_serial_column(tmp_path):
+    """行政许可 items differing only by name, every other element merged down over them: a
+    row holding only its name is an item, not a section heading."""
+    from catalogue_shapes import merge, put, save, sheet
+
+    def build(wb):
+        ws = sheet(wb, "社会救助")
+        put(ws, 1, 1, ["一级事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体",
+                       "公开对象", "公开方式", "公开层级"])
+        put(ws, 2, 1, ["养老机构设立许可", "办事指南、许可结果", "《行政许可法》", "作出决定之日起7个工作日内",
+                       "区民政局", "■政府网站", "全社会", "主动", "县级"])
+        put(ws, 3, 1, ["养老机构变更许可"])
+        put(ws, 4, 1, ["养老机构注销许可"])
+        for c in range(2, 10):
+            merge(ws, 2, c, 4, c)
+        put(ws, 5, 1, ["最低生活保障", "条件", "《办法》", "及时", "区民政局", "■政府网站", "全社会", "主动", "县级"])
+    save(tmp_path, "catalogues/a.xlsx", build)
+    items, problems = read_catalogues(tmp_path, ORGS, DomainTable())
+    assert problems == []
+    assert [(i.level1, i.basis, i.source.cell) for i in items] == [
+        ("养老机构设立许可", "《行政许可法》", "A2"), ("养老机构变更许可", "《行政许可法》", "A3"),
+        ("养老机构注销许可", "《行政许可法》", "A4"), ("最低生活保障", "《办法》", "A5")]
+
+
+def test_tables_stacked_on_one_sheet_keep_their_own_domains(tmp_path):
+    from catalogue_shapes import merge, put, save, sheet
+    head = ["序号", "一级事项", "二级事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体",
+            "公开对象", "公开方式", "公开层级"]
+
+    def build(wb):
+        ws = sheet(wb, "Sheet1")
+        for top, title, rows in [(1, "测试区社会救助领域基层政务公开标准目录", [["最低生活保障", "办事指南"]]),
+                                 (5, "测试区养老服务领域基层政务公开标准目录", [["养老机构", "设立许可"], ["高龄津贴", "发放"]])]:
+            ws.cell(top, 1, title)
+            merge(ws, top, 1, top, len(head))
+            put(ws, top + 1, 1, head)
+            for k, (level1, level2) in enumerate(rows, start=1):
+                put(ws, top + 1 + k, 1, [k, level1, level2, "内容", "《办法》", "及时", "区民政局", "■政府网站",
+                                         "全社会", "主动", "县级"])
+    save(tmp_path, "catalogues/a.xlsx", build)
+    items, problems = read_catalogues(tmp_path, ORGS, DomainTable())
+    assert problems == []
+    assert [(i.domain, i.level1, i.source.cell) for i in items] == [
+        ("社会救助", "最低生活保障", "A3"), ("养老服务", "养老机构", "A7"), ("养老服务", "高龄津贴", "A8")]

@@ -11,6 +11,7 @@ import hashlib
 import html
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,11 +111,20 @@ def bundle(out: Path, target: Path) -> int:
     return len(files)
 
 
-def _read_bundle(path: Path) -> dict[str, bytes]:
+def _read_bundle(path: Path) -> dict[str, bytes | None]:
+    """Name -> bytes of every file; None for a zip member too damaged to read (a flipped
+    bit in its compressed data), which is then reported with the others, not raised."""
     if path.is_dir():
         return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+    files: dict[str, bytes | None] = {}
     with zipfile.ZipFile(path) as zf:
-        return {i.filename: zf.read(i) for i in zf.infolist() if not i.is_dir()}
+        for info in zf.infolist():
+            if not info.is_dir():
+                try:
+                    files[info.filename] = zf.read(info)
+                except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+                    files[info.filename] = None
+    return files
 
 
 def verify(path: Path) -> Verification:
@@ -122,8 +132,11 @@ def verify(path: Path) -> Verification:
     files = _read_bundle(Path(path))
     if CHECKSUMS not in files:
         raise ValueError(f"{path} holds no {CHECKSUMS}: it is not a gwsite bundle")
+    listing = files.pop(CHECKSUMS)
+    if listing is None:
+        raise ValueError(f"{path}: its {CHECKSUMS} is damaged and cannot be read")
     listed: dict[str, str] = {}
-    for line in files.pop(CHECKSUMS).decode("utf-8").splitlines():
+    for line in listing.decode("utf-8-sig").splitlines():  # -sig: saved again by Notepad, with a BOM
         digest, _, name = line.partition("  ")
         if name:
             listed[name] = digest
@@ -131,7 +144,7 @@ def verify(path: Path) -> Verification:
     for name, digest in sorted(listed.items()):
         if name not in files:
             result.missing.append(name)
-        elif hashlib.sha256(files[name]).hexdigest() != digest:
+        elif files[name] is None or hashlib.sha256(files[name]).hexdigest() != digest:
             result.altered.append(name)
     result.extra = sorted(set(files) - set(listed))
     return result

@@ -76,6 +76,28 @@ def test_verify_checks_the_zip_itself(built, tmp_path, run_cli):
                                     f"{tmp_path / 'bad.zip'}: altered: index.html"]
 
 
+def test_verify_reports_damaged_members_and_reads_a_listing_saved_again_with_a_bom(built, tmp_path, run_cli):
+    bundle = tmp_path / "a.zip"
+    assert run_cli("bundle", built, "-o", bundle)[0] == 0
+    data = bytearray(bundle.read_bytes())
+    with zipfile.ZipFile(bundle) as z:  # flip bytes inside index.html's compressed data
+        info = z.getinfo("index.html")
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for k in range(start + 20, start + 40):
+        data[k] ^= 0xFF
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(bytes(data))
+    code, printed, err = run_cli("verify", bad)
+    assert code == 1 and "Traceback" not in err
+    assert f"{bad}: altered: index.html" in printed.splitlines()
+    copy = tmp_path / "copy"
+    zipfile.ZipFile(bundle).extractall(copy)
+    sums = copy / "SHA256SUMS.txt"
+    sums.write_bytes(b"\xef\xbb\xbf" + sums.read_bytes())  # as Notepad saves it
+    code, printed, _ = run_cli("verify", copy)
+    assert code == 0 and printed.splitlines()[-1].endswith("files intact")
+
+
 def test_bundle_refuses_a_folder_that_is_not_a_built_site(tmp_path, run_cli):
     (tmp_path / "x").mkdir()
     code, _, err = run_cli("bundle", tmp_path / "x", "-o", tmp_path / "x.zip")

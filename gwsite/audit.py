@@ -213,7 +213,12 @@ def _deadlines(site: Site):
         if rule.exception is not None and any(w in n.title for w in _scope_words(rule.exception.scope)):
             rule = rule.exception  # e.g. 行政许可、行政处罚 decisions: 7 working days
         try:
-            due = deadlines.due_date(rule, n.written)
+            if rule.kind in _AS_SOON_AS_POSSIBLE:
+                # 及时 / 实时 set no day, but never more than the law's own 20 working days
+                # (条例第二十六条: "20个工作日内及时公开"): a notice months late is late.
+                due = workdays.add_working_days(n.written, LEGAL_DEFAULT_WORKING_DAYS)
+            else:
+                due = deadlines.due_date(rule, _formed(rule, n.written))
             late_by = workdays.working_days_between(due, n.published) if due else 0
         except ValueError:
             year = _year_without_calendar(n.written)
@@ -225,11 +230,27 @@ def _deadlines(site: Site):
                               n.domains[0] if n.domains else "", n.publisher, n.item)
             continue
         if due and n.published > due:
+            counted = (f"'{rule.text}', at most {LEGAL_DEFAULT_WORKING_DAYS} working days by 条例第二十六条,"
+                       if rule.kind in _AS_SOON_AS_POSSIBLE else f"'{rule.text}'")
             yield Finding(LATE, warning(
                 Location(n.location.path, n.line_of("published")),
                 f"published {n.published}, {late_by} working day(s) after the deadline {due} "
-                f"('{rule.text}' from 成文日期 {n.written})",
+                f"({counted} from 成文日期 {n.written})",
                 "publish within the catalogue's 公开时限"), item.domain, n.publisher, n.item)
+
+
+_AS_SOON_AS_POSSIBLE = ("timely", "realtime")
+LEGAL_DEFAULT_WORKING_DAYS = 20  # 政府信息公开条例第二十六条
+
+
+def _formed(rule: deadlines.DeadlineRule, written: date) -> date:
+    """The day a deadline counts from, for a notice written on ``written``.  An annual one
+    (每年3月31日前) counts from the end of the year the notice reports on: the year before
+    it was written — a report written in April after its March deadline is late, not due a
+    year later.  Only a notice written in December may report on its own year."""
+    if rule.kind == "annual_by" and written.month != 12:
+        return date(written.year - 1, 12, 31)
+    return written
 
 
 def _year_without_calendar(written: date) -> int:

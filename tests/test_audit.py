@@ -467,6 +467,36 @@ def test_a_deadline_that_runs_into_a_year_without_calendar_names_that_year(tmp_p
         "(add that year's 部分节假日安排 to gwsite/data/holidays-cn.yaml)"]
 
 
+def test_timely_and_realtime_items_are_late_past_the_legal_twenty_working_days(tmp_path):
+    rows = [row("临时救助", "救助结果", deadline="及时"), row("临时救助", "资金发放", deadline="实时公开")]
+    root = site_root(tmp_path, {
+        # 2025-01-02 + 20 working days (春节 from 01-28 to 02-04, 01-26 worked) = 2025-02-06
+        "mzj/a.yaml": notice("临时救助结果公示", "2025-11-30", written="2025-01-02", item="临时救助/救助结果"),
+        "mzj/b.yaml": notice("临时救助资金发放情况", "2025-02-06", written="2025-01-02", item="临时救助/资金发放"),
+        "mzj/c.yaml": notice("临时救助资金发放（二）", "2025-02-07", written="2025-01-02", item="临时救助/资金发放"),
+    }, catalogues=shjz(rows))
+    assert _late(load(root)) == [
+        ("content/notices/mzj/a.yaml:3", "published 2025-11-30, 204 working day(s) after the deadline 2025-02-06 "
+         "('及时', at most 20 working days by 条例第二十六条, from 成文日期 2025-01-02)"),
+        ("content/notices/mzj/c.yaml:3", "published 2025-02-07, 1 working day(s) after the deadline 2025-02-06 "
+         "('实时公开', at most 20 working days by 条例第二十六条, from 成文日期 2025-01-02)")]
+
+
+def test_an_annual_deadline_counts_from_the_year_the_notice_reports_on(tmp_path):
+    rows = [row("社会救助资金", "年度使用情况", deadline="每年3月31日前")]
+    root = site_root(tmp_path, {
+        # Written in April: it reports on 2024, due 2025-03-31 — late, not due in 2026.
+        "mzj/a.yaml": notice("2024年社会救助资金使用情况", "2025-04-15", written="2025-04-10",
+                             item="社会救助资金/年度使用情况"),
+        "mzj/b.yaml": notice("2023年社会救助资金使用情况", "2024-03-20", written="2024-02-01",
+                             item="社会救助资金/年度使用情况"),
+        # Written in December: it may report on its own year, due the next March.
+        "mzj/c.yaml": notice("2025年社会救助资金使用情况", "2026-03-02", written="2025-12-31",
+                             item="社会救助资金/年度使用情况"),
+    }, catalogues=shjz(rows))
+    assert [where for where, _ in _late(load(root))] == ["content/notices/mzj/a.yaml:3"]
+
+
 def test_notices_without_written_date_or_item_are_not_judged(tmp_path):
     root = site_root(tmp_path, {
         "mzj/a.yaml": notice("最低生活保障办事指南", "2025-12-30", item="最低生活保障/办事指南"),

@@ -115,9 +115,19 @@ def normalize(text: str) -> str:
     return " ".join(text.split())  # three times quicker than a regex
 
 
+# Punctuation that opens or closes a phrase, not part of a word: a query typed as people
+# write (低保？ 《低保》 低保标准。) finds what its words find.  Brackets stay (发文字号 are
+# searched with them), as does punctuation inside a term (1.3倍, 名单.pdf).
+EDGE_PUNCTUATION = "，。、；：？！…·“”‘’《》「」『』〈〉\"'!?,;:."
+# Between words they separate terms, as spaces do (低保、特困; 低保,特困 after NFKC), but a
+# comma between digits is a thousands separator (1,000元).
+_TERM_BREAK = re.compile(r"[ 、。;!?]|(?<!\d),|,(?!\d)")
+
+
 def query_terms(query: str) -> list[str]:
     """The distinct terms of a query, in order: a document must contain each of them."""
-    return list(dict.fromkeys(t for t in normalize(query).split(" ") if t))
+    terms = (t.strip(EDGE_PUNCTUATION) for t in _TERM_BREAK.split(normalize(query)))
+    return list(dict.fromkeys(t for t in terms if t))
 
 
 def is_gram(text: str) -> bool:

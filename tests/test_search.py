@@ -247,6 +247,16 @@ def test_plan(term, grams, exact):
     assert search.plan(term) == (grams, exact)
 
 
+def test_query_terms_lose_the_punctuation_around_them():
+    assert search.query_terms("《低保》？ 标准。") == ["低保", "标准"]
+    assert search.query_terms("低保，低保. 「临时救助」……") == ["低保", "临时救助"]
+    assert search.query_terms("？！ 。") == []
+    assert search.query_terms("低保、特困；临时救助") == ["低保", "特困", "临时救助"]
+    assert search.query_terms("补贴1,000元,每月") == ["补贴1,000元", "每月"]
+    # Brackets and punctuation inside a term stay: 发文字号, amounts, file names.
+    assert search.query_terms("渝北府发〔2023〕 1.3倍 名单.pdf") == ["渝北府发(2023)", "1.3倍", "名单.pdf"]
+
+
 def test_shard_of_is_fnv1a():
     assert search.shard_of("", 1 << 32) == 0x811C9DC5
     assert search.shard_of("a", 1 << 32) == 0xE40C292C  # the published FNV-1a test vector

@@ -23,9 +23,14 @@
     return text.replace(SPACES_RE, " ").replace(/^ | $/g, "");
   }
 
+  // As search.EDGE_PUNCTUATION and search._TERM_BREAK.
+  var EDGE_RE = /^[，。、；：？！…·“”‘’《》「」『』〈〉"'!?,;:.]+|[，。、；：？！…·“”‘’《》「」『』〈〉"'!?,;:.]+$/g;
+  var TERM_BREAK_RE = /[ 、。;!?]|(?<!\d),|,(?!\d)/;
+
   function queryTerms(query) {
     var seen = {}, out = [];
-    normalize(query).split(" ").forEach(function (t) {
+    normalize(query).split(TERM_BREAK_RE).forEach(function (t) {
+      t = t.replace(EDGE_RE, "");
       if (t && !seen[t]) { seen[t] = true; out.push(t); }
     });
     return out;

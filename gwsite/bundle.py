@@ -40,7 +40,19 @@ def _title_of(out: Path) -> str:
     return html.unescape(page[start:page.find("</title>", start)]) or "基层政务公开"
 
 
-def _page(title: str, body: str) -> bytes:
+def _frame_of(out: Path) -> tuple[str, str]:
+    """What the built home page has before and after its <main>: the skip link, the header
+    with the reading aids (字号, 高对比度) and the footer.  The bundle's pages sit beside it
+    at the top of the site, so its relative links hold as they are."""
+    page = (out / "index.html").read_text(encoding="utf-8")
+    body, main, end = page.find("<body>"), page.find("<main"), page.find("</main>")
+    if min(body, main, end) < 0:  # a theme without them: the pages stand alone
+        return "", ""
+    return page[body + len("<body>"):main], page[end + len("</main>"):page.rfind("</body>")]
+
+
+def _page(title: str, body: str, frame: tuple[str, str]) -> bytes:
+    before, after = frame
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -48,18 +60,19 @@ def _page(title: str, body: str) -> bytes:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
 <link rel="stylesheet" href="static/style.css">
+<script src="static/gwsite.js"></script>
 </head>
-<body>
-<main id="main" class="wrap">
+<body>{before}
+<main id="main" class="wrap" tabindex="-1">
 {body}
-</main>
-</body>
+</main>{after}</body>
 </html>
 """.encode("utf-8")
 
 
 def extra_pages(out: Path) -> dict[str, bytes]:
     title = _title_of(out)
+    frame = _frame_of(out)
     manifest = json.loads((out / "data" / "manifest.json").read_text(encoding="utf-8"))
     notices = sum(1 for p in manifest["pages"] if p["kind"] == "notice")
     start = _page(f"{title}（离线阅览版）", f"""<h1>{html.escape(title)}</h1>
@@ -69,7 +82,7 @@ def extra_pages(out: Path) -> dict[str, bytes]:
   <li><a href="search.html">搜索公开信息</a></li>
   <li><a href="catalogue/index.html">查看标准目录</a></li>
   <li><a href="{GUIDE}">使用说明</a></li>
-</ul>""")
+</ul>""", frame)
     guide = _page("使用说明", f"""<h1>使用说明</h1>
 <ol>
   <li>用浏览器打开本文件夹中的 <a href="{START}">{START}</a> 或 <a href="index.html">index.html</a>，即可阅览，无需联网。</li>
@@ -77,7 +90,7 @@ def extra_pages(out: Path) -> dict[str, bytes]:
   <li>“搜索”可按标题、发文字号、索引号或正文查找，并可按领域、发布机构、年份筛选。</li>
   <li>文件夹中的 {CHECKSUMS} 列出每个文件的 SHA-256 校验值；管理人员可用 <code>gwsite verify</code> 检查副本是否完整、未被改动。</li>
 </ol>
-<p><a href="{START}">返回</a></p>""")
+<p><a href="{START}">返回</a></p>""", frame)
     return {START: start, GUIDE: guide}
 
 

@@ -139,6 +139,16 @@ def test_unpacked_bundle_works_from_disk_offline(built, tmp_path, run_cli):
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto((room / "start.html").as_uri())
+        # The bundle's own pages carry the reading aids too (their 使用说明 says so).
+        page.click("button[data-font-size='1']")
+        assert page.evaluate("document.documentElement.getAttribute('data-font-size')") == "1"
+        with page.expect_navigation():
+            page.click("main >> text=使用说明")
+        assert page.evaluate("document.documentElement.getAttribute('data-font-size')") == "1"
+        assert page.locator("a.skip-link").count() == 1
+        with page.expect_navigation():
+            page.click("main >> text=返回")
+        page.click("button[data-font-size='0']")  # back to the standard size for what follows
         page.click("text=进入首页")
         page.click("text=关于公布2025年第3批城乡低保对象的公示")
         assert page.url.endswith("/notices/mzj/n3.html")

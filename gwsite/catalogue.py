@@ -64,8 +64,8 @@ _LABEL_WORDS: list[tuple[str, str | None, tuple[str, ...]]] = [
     (AUDIENCE, None, ("公开对象",)),
     (MODE, None, ("公开方式",)),
     (LEVELS, None, ("公开层级",)),
-    (AUDIENCE, "全社会", ("全社会", "社会公众")),
-    (AUDIENCE, "特定群体", ("特定群体", "特定群众", "特定对象")),
+    (AUDIENCE, "全社会", ("全社会", "社会公众", "公众", "不特定对象", "不特定群体")),
+    (AUDIENCE, "特定群体", ("特定群体", "特定群众", "特定对象", "特定人群", "申请人")),
     (MODE, "主动", ("主动", "主动公开")),
     (MODE, "依申请", ("依申请", "依申请公开")),
     (LEVELS, "市级", ("市级",)),
@@ -90,6 +90,9 @@ for _fld, _value, _words in _LABEL_WORDS:
             _GROUP_WORDS[_fld][name_key(_w)] = _value
 # Longest first, so 依申请公开 is found before 主动 could be found inside something longer.
 _GROUP_SEARCH = {g: sorted(words, key=len, reverse=True) for g, words in _GROUP_WORDS.items()}
+# Levels written by their first characters alone (NFKC keys: brackets are ASCII here).
+_SHORT_LEVEL = {"市": "市级", "县": "县级", "区": "县级", "乡": "乡级", "镇": "乡级", "街": "乡级", "村": "村级"}
+_SHORT_LEVELS = re.compile(r"(?:[市县区乡镇村]|街道|\(街道\)|\(镇\)|\(区\)|[、,/和及与]|两级|三级|级)+")
 
 # Marks in tick columns (NFKC keys).  R, £ and t are Wingdings leftovers of ☑/■/◆.
 TICKS = frozenset("√ ✓ ✔ ● ☑ ■ ✅ ◆ ▪ ◼ 是 Y y V v R £ t 有 对".split())
@@ -176,7 +179,7 @@ def resolve_subject(text: str, orgs: tuple[Org, ...]) -> tuple[tuple[str, ...], 
 def _workbook_paths(base: Path) -> list[Path]:
     found = [
         p for p in base.rglob("*")
-        if p.is_file() and p.suffix.lower() in (".xlsx", ".xls") and not p.name.startswith("~$")
+        if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm", ".xls") and not p.name.startswith("~$")
     ]
     return sorted(found, key=lambda p: p.relative_to(base).as_posix())
 
@@ -226,6 +229,13 @@ def _read_workbook(path: Path, rel: str, domains: DomainTable, subjects: "_Subje
                         f"'{ws.title}' is not read",
                         "unhide the sheet in Excel or WPS if it is the current catalogue, "
                         "or remove the workbook if it is not"))
+            if not problems:  # nothing read and nothing said: say so, the workbook is in catalogues/
+                problems.append(warning(
+                    Location(rel), "no catalogue table found: no sheet has a header row with at least "
+                                   f"{_MIN_MAIN_LABELS} of the template's labels (公开事项, 公开内容, 公开依据, 公开时限, "
+                                   f"公开主体 …) in its first {_HEADER_SCAN_ROWS} rows",
+                    "label the columns as the State Council template does, or move the workbook out of "
+                    "catalogues/ if it is no catalogue"))
     finally:
         wb.close()
     return problems
@@ -474,6 +484,19 @@ def _is_note(grid: _Grid, r: int, first_col: int) -> bool:
                             or key[start.end():][:1] == ":")
 
 
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _is_column_numbers(grid: _Grid, r: int, own_cols: list[int]) -> bool:
+    """A row numbering the table's columns: 1, 2, 3 … (or ①, ② …) counting up from left to
+    right, in most of them.  Some templates print one under the header."""
+    texts = [grid.cells[(r, c)].strip() for c in own_cols]
+    numbers = [_CIRCLED.index(t) + 1 if len(t) == 1 and t in _CIRCLED else int(t) if t.isdigit() else None
+               for t in texts]
+    return (len(numbers) >= 5 and None not in numbers
+            and all(b == a + 1 for a, b in zip(numbers, numbers[1:])))
+
+
 def _lone_cell(grid: _Grid, r: int, header: _Header) -> tuple[int, str] | None:
     """(column, text) of a row whose one filled cell is the table's first or is merged across
     at least half the table: a section heading (一、区级部门公开事项) or a note."""
@@ -521,6 +544,8 @@ def _group_values(text: str, group: str, value: str | None) -> tuple[set[str], b
     words = _GROUP_WORDS[group]
     if key in words:
         return {words[key]}, True
+    if group == LEVELS and _SHORT_LEVELS.fullmatch(key):  # 县乡两级, 县、乡, 区、镇(街道)两级, 区县
+        return {_SHORT_LEVEL[ch] for ch in key if ch in _SHORT_LEVEL}, True
     if key in TICKS or (set(key) <= TICKS and len(key) <= 3):
         return ({value} if value else set()), value is not None
     if key in NOT_TICKS or set(key) <= NOT_TICKS:
@@ -613,6 +638,8 @@ def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, domains: Dom
                 break  # a note in a sentence, with no items below: the table is over
         if own_cols == [serial_col]:
             continue  # a template row with only its 序号 filled
+        if _is_column_numbers(grid, r, own_cols):
+            continue  # 1 2 3 … (or ① ② …) under the header: the columns' numbers, not an item
         row = grid.row(r)
         if len(_main_labels(row)) >= _MIN_MAIN_LABELS:
             continue  # the header repeated (printed page breaks)

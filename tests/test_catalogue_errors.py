@@ -186,8 +186,25 @@ def test_other_sheets_are_skipped_silently(tmp_path):
         wb.create_sheet("说明")["A3"] = "公开主体：填写全称"
         put(wb.create_sheet("只有两个标签"), 1, 1, ["公开主体", "公开时限"])
         wb.create_sheet("空白")
+        ws = wb.create_sheet("社会救助")
+        put(ws, 1, 1, HEADER)
+        put(ws, 2, 1, ROW)
     save(tmp_path, "catalogues/a.xlsx", build)
-    assert read(tmp_path) == ((), [])
+    items, problems = read(tmp_path)
+    assert [i.level1 for i in items] == ["临时救助"] and problems == []
+
+
+def test_a_workbook_without_any_catalogue_table_says_so(tmp_path):
+    def build(wb):
+        sheet(wb, "封面")["A1"] = "社会救助领域基层政务公开标准目录"
+        put(wb.create_sheet("只有两个标签"), 1, 1, ["序号", "事项名称", "具体内容", "政策依据"])
+    save(tmp_path, "catalogues/a.xlsx", build)
+    save(tmp_path, "catalogues/empty.xlsx", lambda wb: None)
+    assert read(tmp_path) == ((), [
+        f"catalogues/{name}: warning: no catalogue table found: no sheet has a header row with at least 3 of the "
+        "template's labels (公开事项, 公开内容, 公开依据, 公开时限, 公开主体 …) in its first 100 rows (label the "
+        "columns as the State Council template does, or move the workbook out of catalogues/ if it is no catalogue)"
+        for name in ("a.xlsx", "empty.xlsx")])
 
 
 def test_unknown_tick_mark_is_read_as_ticked_with_a_warning(tmp_path):

@@ -211,3 +211,35 @@ def test_tables_stacked_on_one_sheet_keep_their_own_domains(tmp_path):
     assert problems == []
     assert [(i.domain, i.level1, i.source.cell) for i in items] == [
         ("社会救助", "最低生活保障", "A3"), ("养老服务", "养老机构", "A7"), ("养老服务", "高龄津贴", "A8")]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("县乡两级", ("县级", "乡级")), ("县、乡", ("县级", "乡级")), ("区、镇（街道）两级", ("县级", "乡级")),
+    ("县（区）、乡（镇）", ("县级", "乡级")), ("市、县、乡", ("市级", "县级", "乡级")), ("区县", ("县级",)),
+    ("乡镇", ("乡级",)), ("区级和镇街级", ("县级", "乡级")),
+])
+def test_levels_written_short_are_read(text, values):
+    from gwsite.catalogue import LEVELS, _group_values, _ordered
+    got, understood = _group_values(text, LEVELS, None)
+    assert understood and _ordered(LEVELS, got) == values
+
+
+@pytest.mark.parametrize("text, value", [
+    ("不特定对象", "全社会"), ("公众", "全社会"), ("社会公众", "全社会"), ("特定对象", "特定群体"),
+    ("特定人群", "特定群体"), ("申请人", "特定群体")])
+def test_audience_words(text, value):
+    from gwsite.catalogue import AUDIENCE, _group_values
+    assert _group_values(text, AUDIENCE, None) == ({value}, True)
+
+
+def test_a_row_numbering_the_columns_is_no_item_and_xlsm_is_read(tmp_path):
+    from catalogue_shapes import put, save, sheet
+
+    def build(wb):
+        ws = sheet(wb, "社会救助")
+        put(ws, 1, 1, ["序号", "一级事项", "二级事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体"])
+        put(ws, 2, 1, ["①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧"])
+        put(ws, 3, 1, ["1", "临时救助", "申请", "条件", "《办法》", "及时", "区民政局", "■政府网站"])
+    save(tmp_path, "catalogues/宏模板.xlsm", build)
+    items, problems = read_catalogues(tmp_path, ORGS, DomainTable())
+    assert problems == [] and [(i.level1, i.source.cell) for i in items] == [("临时救助", "A3")]

@@ -52,7 +52,7 @@ REQUIRED = ("level1", "content", "basis", "deadline", "subject")
 
 _LABEL_WORDS: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("serial", None, ("序号", "编号")),
-    ("items", None, ("公开事项", "事项名称")),
+    ("items", None, ("公开事项", "事项名称", "公开事项名称")),
     ("level1", None, ("一级事项", "一级", "一级事项名称")),
     ("level2", None, ("二级事项", "二级", "二级事项名称")),
     ("level3", None, ("三级事项", "三级", "三级事项名称")),
@@ -339,7 +339,15 @@ _LONGEST_LABEL = 40  # longer cell texts are content, never a label: skip the lo
 
 
 def _label(text: str | None) -> tuple[str, str | None] | None:
-    return LABELS.get(name_key(text)) if text and len(text) <= _LONGEST_LABEL else None
+    """The field (and value) a header cell names.  A remark in brackets after a label
+    (公开依据（政策文件）, 公开主体（责任单位）) leaves the label as it is."""
+    if not text or len(text) > _LONGEST_LABEL + 12:
+        return None
+    key = name_key(text)
+    found = LABELS.get(key)
+    if found is None and key.endswith(")") and "(" in key:
+        found = LABELS.get(key[:key.rindex("(")])
+    return found
 
 
 def _main_labels(row: dict[int, str]) -> set[str]:

@@ -243,3 +243,17 @@ def test_a_row_numbering_the_columns_is_no_item_and_xlsm_is_read(tmp_path):
     save(tmp_path, "catalogues/宏模板.xlsm", build)
     items, problems = read_catalogues(tmp_path, ORGS, DomainTable())
     assert problems == [] and [(i.level1, i.source.cell) for i in items] == [("临时救助", "A3")]
+
+
+def test_header_labels_with_a_remark_in_brackets_are_read(tmp_path):
+    from catalogue_shapes import put, save, sheet
+
+    def build(wb):
+        ws = sheet(wb, "社会救助")
+        put(ws, 1, 1, ["序号", "公开事项名称", "公开内容", "公开依据（政策文件）", "公开时限（时间）",
+                       "公开主体（责任单位）", "公开渠道"])
+        put(ws, 2, 1, ["1", "临时救助", "条件", "《办法》", "及时", "区民政局", "■政府网站"])
+    save(tmp_path, "catalogues/a.xlsx", build)
+    items, problems = read_catalogues(tmp_path, ORGS, DomainTable())
+    assert problems == []
+    assert [(i.level1, i.basis, i.deadline, i.subject) for i in items] == [("临时救助", "《办法》", "及时", "区民政局")]

@@ -367,6 +367,7 @@ class _Header:
     scalars: dict[str, int]  # field → column
     groups: dict[str, list[tuple[int, str | None]]]  # group → [(column, value or None)]
     columns: list[int]  # every column of the table
+    more_channels: list[int] = field(default_factory=list)  # 公开载体 beside 公开渠道: read together
 
 
 def _find_header(grid: _Grid) -> tuple[int, int] | None:
@@ -403,6 +404,7 @@ def _map_columns(grid: _Grid, first: int, last: int) -> _Header:
     groups: dict[str, list[tuple[int, str | None]]] = {}
     item_cols: list[int] = []
     labelled: list[int] = []
+    more_channels: list[int] = []
     for c in sorted(set(top) | set(sub)):
         lab = _label(sub.get(c)) or _label(top.get(c))
         if lab is None:
@@ -416,13 +418,15 @@ def _map_columns(grid: _Grid, first: int, last: int) -> _Header:
                 groups.setdefault(fld, []).append((c, value))
         elif fld not in scalars:
             scalars[fld] = c
+        elif fld == "channels":
+            more_channels.append(c)
     # 公开事项 over one column is the 一级事项; over several (a horizontal merge without
     # sub-labels) they are 一级, 二级, 三级 in turn.
     free = [f for f in ("level1", "level2", "level3") if f not in scalars]
     for c, fld in zip(item_cols, free):
         scalars[fld] = c
     first_col = min(labelled) if labelled else min(top)
-    return _Header(first, last, first_col, scalars, groups, sorted(labelled))
+    return _Header(first, last, first_col, scalars, groups, sorted(labelled), more_channels)
 
 
 # --------------------------------------------------------------------------------------
@@ -716,7 +720,8 @@ def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, domains: Dom
             deadline=scalar("deadline"),
             subject=subject,
             subject_orgs=org_ids,
-            channels=parse_channels(texts[sc["channels"]]) if "channels" in sc else (),
+            channels=tuple(dict.fromkeys(c for col in ([sc["channels"]] if "channels" in sc else []) + header.more_channels
+                                         for c in parse_channels(texts[col]))),
             audience=group_values[AUDIENCE],
             mode=group_values[MODE],
             levels=group_values[LEVELS],

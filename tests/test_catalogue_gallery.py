@@ -251,9 +251,10 @@ def test_header_labels_with_a_remark_in_brackets_are_read(tmp_path):
     def build(wb):
         ws = sheet(wb, "社会救助")
         put(ws, 1, 1, ["序号", "公开事项名称", "公开内容", "公开依据（政策文件）", "公开时限（时间）",
-                       "公开主体（责任单位）", "公开渠道"])
-        put(ws, 2, 1, ["1", "临时救助", "条件", "《办法》", "及时", "区民政局", "■政府网站"])
+                       "公开主体（责任单位）", "公开渠道", "公开载体"])
+        put(ws, 2, 1, ["1", "临时救助", "条件", "《办法》", "及时", "区民政局", "■政府网站", "公示栏、纸质媒体"])
     save(tmp_path, "catalogues/a.xlsx", build)
     items, problems = read_catalogues(tmp_path, ORGS, DomainTable())
     assert problems == []
     assert [(i.level1, i.basis, i.deadline, i.subject) for i in items] == [("临时救助", "《办法》", "及时", "区民政局")]
+    assert items[0].channels == ("政府网站", "公示栏", "纸质媒体")  # 公开渠道 and 公开载体 read together

@@ -887,6 +887,20 @@ def _split_subjects(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+# What a subject may carry besides the organisation's name: its office in brackets
+# (区民政局（社会救助科）), its part (…牵头, …配合, …负责) or 政府 for 人民政府 (龙门镇政府).
+_SUBJECT_REMARK = re.compile(r"[(（][^()（）]*[)）]$|(牵头|配合|负责|具体负责|等)$")
+
+
+def _without_remarks(fragment: str) -> str:
+    plain = fragment.strip()
+    while (cut := _SUBJECT_REMARK.sub("", plain).strip()) != plain:
+        plain = cut
+    if plain.endswith("政府") and not plain.endswith("人民政府"):
+        plain = plain[:-2] + "人民政府"
+    return plain
+
+
 _NOT_IN_REGION = frozenset("局委办府院部厅会站所队心室和及与镇乡街道、,;/()")
 
 
@@ -946,6 +960,8 @@ class _SubjectResolver:
             found = self.one(fragment)
             if found is None:
                 found = self._by_words(fragment)
+            if found is None and (plain := _without_remarks(fragment)) != fragment:
+                found = self.one(plain) or self._by_words(plain)
             if found is None:
                 unresolved.append(_clean_line(fragment))
                 last_was_townships = False

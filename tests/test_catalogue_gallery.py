@@ -95,6 +95,11 @@ def test_another_folder_name(tmp_path):
     ("区人力资源和社会保障局", ("rsj",), []),
     ("区公安局", (), ["区公安局"]),
     ("", (), []),
+    # An office in brackets, a part in the work, 政府 for 人民政府
+    ("区民政局（社会救助科）", ("mzj",), []),
+    ("区民政局牵头，各镇（街道）配合", ("mzj", *TOWNSHIPS), []),
+    ("石门镇政府", ("sm",), []),
+    ("区公安局（治安科）", (), ["区公安局（治安科）"]),
 ])
 def test_resolve_subject(text, ids, rest):
     assert resolve_subject(text, ORGS) == (ids, rest)

@@ -197,10 +197,17 @@ def _deadlines(site: Site):
     for item in site.catalogue:
         if item.deadline and item.deadline not in rules:
             rules[item.deadline] = deadlines.parse_deadline(item.deadline)
-            if rules[item.deadline] is None:
+            rule = rules[item.deadline]
+            if rule is None:
                 yield Finding(UNPARSED, warning(item.location_of("deadline"),
                                                 f"公开时限 '{item.deadline}' is not a wording gwsite can check",
                                                 "check these notices by hand, or use a standard wording such as "
+                                                "信息形成或者变更之日起20个工作日内"), item.domain, item=item.key)
+            elif rule.kind in _NO_DAY:  # read, but it names no day a notice can be held to
+                yield Finding(UNPARSED, warning(item.location_of("deadline"),
+                                                f"公开时限 '{item.deadline}' sets no day to check notices against: "
+                                                f"{_NO_DAY[rule.kind]}",
+                                                "check these notices by hand, or give a deadline such as "
                                                 "信息形成或者变更之日起20个工作日内"), item.domain, item=item.key)
     unknown_years: set[int] = set()
     for n in site.notices:
@@ -240,6 +247,13 @@ def _deadlines(site: Site):
 
 
 _AS_SOON_AS_POSSIBLE = ("timely", "realtime")
+_NO_DAY = {  # deadline kinds that are read but give no date (deadlines.due_date says None)
+    "recurring": "a period (每季度, 每年) without the day it is due",
+    "period": "how long to display, not when to publish",
+    "before": "the day of the event it comes before is not in the notices",
+    "ongoing": "kept up to date, with no day",
+    "dynamic": "adjusted as things change, with no day",
+}
 LEGAL_DEFAULT_WORKING_DAYS = 20  # 政府信息公开条例第二十六条
 
 

@@ -424,6 +424,9 @@ def test_unparseable_wordings_are_listed_not_guessed(tmp_path):
     assert found(report, UNPARSED) == [
         f"{SHJZ}!Sheet1!F5: warning: 公开时限 '每月公示' is not a wording gwsite can check {hint}",
         f"{SHJZ}!Sheet1!F6: warning: 公开时限 '按上级要求及时公开' is not a wording gwsite can check {hint}",
+        # Read, but it names no day: listed too, never passed over in silence.
+        f"{SHJZ}!Sheet1!F8: warning: 公开时限 '长期' sets no day to check notices against: kept up to date, with "
+        "no day (check these notices by hand, or give a deadline such as 信息形成或者变更之日起20个工作日内)",
     ]
     assert _late(report) == []
 

@@ -613,12 +613,16 @@ def _read_sheet(ws, index: int, path: Path, rel: str, domains: DomainTable,
             "put the domain's name in the title or the sheet name, "
             "or add the domain under domains: in site.yaml"))
 
-    problems += _read_rows(grid, header, domain, domains, index, rel, at, subjects, out)
+    # A sheet named after a township (one sheet per 镇/街道) is written by it: its 本镇 and
+    # 镇人民政府 mean that township.
+    named, _ = subjects.resolve(sheet)
+    own_township = named[0] if len(named) == 1 and named[0] in subjects.townships else None
+    problems += _read_rows(grid, header, domain, domains, index, rel, at, subjects, out, own_township)
     return True, problems
 
 
 def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, domains: DomainTable, index: int, rel: str,
-               at, subjects: "_SubjectResolver", out: list) -> list[Problem]:
+               at, subjects: "_SubjectResolver", out: list, own_township: str | None = None) -> list[Problem]:
     problems: list[Problem] = []
     cols = header.columns
     sc = header.scalars
@@ -704,6 +708,11 @@ def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, domains: Dom
         subject = scalar("subject")
         # Resolve the cell as written: its line breaks separate subjects.
         org_ids, unresolved = subjects.resolve(texts[sc["subject"]])
+        if own_township and unresolved:
+            mine = [f for f in unresolved if _OWN_TOWNSHIP.fullmatch(name_key(f))]
+            if mine:
+                org_ids = tuple(dict.fromkeys((*org_ids, own_township)))
+                unresolved = [f for f in unresolved if f not in mine]
         for fragment in unresolved:
             problems.append(warning(
                 at(r, sc["subject"]), f"公开主体 '{fragment}' matches no organisation in site.yaml",
@@ -864,6 +873,10 @@ DEPARTMENT_WORDS = frozenset(name_key(w) for w in (
     "各相关部门", "各有关部门", "各部门", "区政府各部门", "县政府各部门", "区级各部门（单位）",
     "县级各部门（单位）",
 ))
+# On a township's own sheet: the township itself (本镇, 镇人民政府, 街道办事处) or one of its
+# offices (镇社会事务办, 街道民政所).
+_OWN_TOWNSHIP = re.compile(r"(?:本|该)?(?:乡|镇|街道)(?:人民政府|政府|办事处)?"
+                           r"|(?:乡|镇|街道)[^、,;/()]{1,8}(?:办|办公室|所|站|中心)")
 # After 各镇人民政府 a separate 街道办事处 belongs to it ("各镇人民政府、街道办事处").
 _TOWNSHIP_TAILS = frozenset(name_key(w) for w in ("街道办事处", "各街道办事处", "街道", "各街道"))
 _SUBJECT_SPLIT = frozenset("、，,；;/／\n")

@@ -263,3 +263,23 @@ def test_header_labels_with_a_remark_in_brackets_are_read(tmp_path):
     assert problems == []
     assert [(i.level1, i.basis, i.deadline, i.subject) for i in items] == [("临时救助", "《办法》", "及时", "区民政局")]
     assert items[0].channels == ("政府网站", "公示栏", "纸质媒体")  # 公开渠道 and 公开载体 read together
+
+
+def test_on_a_township_s_own_sheet_its_own_words_name_it(tmp_path):
+    from catalogue_shapes import put, save, sheet
+    head = ["序号", "一级事项", "二级事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体"]
+
+    def build(wb):
+        ws = sheet(wb, "石门镇")
+        put(ws, 1, 1, head)
+        for k, subject in enumerate(["镇人民政府", "本镇", "镇社会事务办", "区民政局、镇政府"], start=2):
+            put(ws, k, 1, [k - 1, "临时救助", f"事项{k}", "名单", "《办法》", "及时", subject, "■政府网站"])
+        other = wb.create_sheet("社会救助")  # not a township's sheet: the same words name no one
+        put(other, 1, 1, head)
+        put(other, 2, 1, [1, "临时救助", "审批", "名单", "《办法》", "及时", "镇人民政府", "■政府网站"])
+    save(tmp_path, "catalogues/社会救助.xlsx", build)
+    items, problems = read_catalogues(tmp_path, ORGS, DomainTable())
+    assert [i.subject_orgs for i in items] == [("sm",), ("sm",), ("sm",), ("mzj", "sm"), ()]
+    assert [str(p) for p in problems] == [
+        "catalogues/社会救助.xlsx!社会救助!G2: warning: 公开主体 '镇人民政府' matches no organisation in site.yaml "
+        "(add it as an alias of an org)"]

@@ -6,8 +6,10 @@ script calling ``window.gwsiteSearch.add([kind, number, data])`` with JSON insid
 browser (``theme/static/search.js``) and ``gwsite search`` answer from the same files with
 the same rules, and the tokeniser below has a line-for-line twin there.
 
-Semantics: a notice is a hit when its normalised text contains every query term (terms are
-separated by spaces) as an exact substring.  The files, all under ``search/``:
+Semantics: a notice is a hit when its normalised text contains every query term as an
+exact substring.  Terms are separated by spaces, and by 、 。 ; ! ? and commas that are not
+between digits; punctuation around a term (？ 《》 “” …) is not part of it.  The files, all
+under ``search/``:
 
 ``meta.js``
     counts, the publishers, domains and years (as ranges of document numbers) and

@@ -261,6 +261,8 @@ def _cell_text(value, number_format: str = "General") -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (int, float)):
+        if number_format and number_format.endswith("%"):  # 0.05 shown as 5%
+            return f"{value * 100:g}%"
         if isinstance(value, float) and not value.is_integer():
             return repr(value)
         text = str(int(value))
@@ -268,6 +270,10 @@ def _cell_text(value, number_format: str = "General") -> str:
         if number_format and re.fullmatch(r"0+", number_format):
             text = text.zfill(len(number_format))
         return text
+    if isinstance(value, (datetime, date)) and "月" in (number_format or ""):
+        # Read as shown: 公开时限 typed as 3月31日 is a date formatted 'm"月"d"日"'.
+        shown = f"{value.month}月{value.day}日"
+        return f"{value.year}年{shown}" if "年" in number_format else shown
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
     if isinstance(value, date):

@@ -283,3 +283,23 @@ def test_on_a_township_s_own_sheet_its_own_words_name_it(tmp_path):
     assert [str(p) for p in problems] == [
         "catalogues/社会救助.xlsx!社会救助!G2: warning: 公开主体 '镇人民政府' matches no organisation in site.yaml "
         "(add it as an alias of an org)"]
+
+
+def test_cells_are_read_as_they_are_shown(tmp_path):
+    """A 公开时限 typed as 3月31日 is a date formatted 'm"月"d"日"'; a share typed as 5% is 0.05."""
+    import datetime
+    from catalogue_shapes import put, save, sheet
+
+    def build(wb):
+        ws = sheet(wb, "社会救助")
+        put(ws, 1, 1, ["序号", "一级事项", "二级事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体"])
+        put(ws, 2, 1, ["1", "临时救助", "年度报告", "比例不低于", "《办法》", datetime.date(2024, 3, 31), "区民政局", "■政府网站"])
+        ws["F2"].number_format = 'm"月"d"日"'
+        put(ws, 3, 1, ["2", "临时救助", "资金", 0.05, "《办法》", datetime.datetime(2025, 1, 31), "区民政局", "■政府网站"])
+        ws["D3"].number_format = "0%"
+        ws["F3"].number_format = 'yyyy"年"m"月"d"日"'
+        put(ws, 4, 1, ["3", "临时救助", "结果", "结果", "《办法》", datetime.date(2025, 6, 30), "区民政局", "■政府网站"])
+    save(tmp_path, "catalogues/a.xlsx", build)
+    items, _ = read_catalogues(tmp_path, ORGS, DomainTable())
+    assert [(i.content, i.deadline) for i in items] == [
+        ("比例不低于", "3月31日"), ("5%", "2025年1月31日"), ("结果", "2025-06-30")]

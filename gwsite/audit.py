@@ -15,7 +15,7 @@ from datetime import date
 from . import deadlines, workdays
 from .diagnostics import Location, Problem, warning
 from .domains import name_key
-from .model import CatalogueItem, Notice, Site
+from .model import DEPARTMENT, CatalogueItem, Notice, Site
 from .notices import NOTICES_DIR
 
 # Finding kinds, in the order the report shows them.
@@ -28,8 +28,9 @@ NO_INTERPRETATION = "缺少政策解读"
 LATE_INTERPRETATION = "政策解读逾期"
 PRIVACY = "个人信息"
 UNREVIEWED = "未经三审"
+NO_PLATFORM_PAGE = "平台栏目缺失"
 KINDS = (INCOMPLETE, UPSTREAM, UNFULFILLED, LATE, UNPARSED, NO_INTERPRETATION, LATE_INTERPRETATION,
-         PRIVACY, UNREVIEWED)
+         PRIVACY, UNREVIEWED, NO_PLATFORM_PAGE)
 
 # The elements every item must carry (要素完备度), with their column labels.
 ELEMENTS = (("content", "公开内容（要素）"), ("basis", "公开依据"), ("deadline", "公开时限"),
@@ -90,6 +91,8 @@ def audit(site: Site, upstream: tuple[CatalogueItem, ...] = ()) -> AuditReport:
     for f in _deadlines(site):
         add(f)
     for f in _interpretations(site):
+        add(f)
+    for f in _platform_pages(site):
         add(f)
     for mark in site.privacy:
         label = PRIVACY_LABELS.get(mark.kind, mark.kind)
@@ -265,6 +268,42 @@ def _formed(rule: deadlines.DeadlineRule, written: date) -> date:
     if rule.kind == "annual_by" and written.month != 12:
         return date(written.year - 1, 12, 31)
     return written
+
+
+# The pages the 条例 asks of every organ besides its notices — its 政府信息公开指南 (art.12)
+# and its annual report (art.49, 50) — as free pages of these sections.  (The platform's
+# layout, 国办公开办函〔2019〕61号, adds 制度, which is often kept at the government's level.)
+PLATFORM_SECTIONS = (("指南", "政府信息公开指南"), ("年报", "政府信息公开年报"))
+_REPORT_YEAR = re.compile(r"(20\d\d)年")
+
+
+def _platform_pages(site: Site):
+    """平台栏目缺失: an organisation without its 指南 or 年报 page; and 年报 published after
+    31 January (a department's) or 31 March (a 镇/街道 government's) of the next year."""
+    sections: dict[str, set[str]] = defaultdict(set)
+    for page in site.pages:
+        if page.publisher:
+            sections[page.publisher].add(page.section)
+    for org in site.config.orgs:
+        for section, name in PLATFORM_SECTIONS:
+            if section not in sections[org.id]:
+                yield Finding(NO_PLATFORM_PAGE, warning(
+                    org.location or Location("site.yaml"), f"{org.name} has no {name} page",
+                    f"add content/pages/{org.id}/<name>.md with publisher: {org.id} and section: {section}"),
+                    org=org.id)
+    for page in site.pages:
+        org = site.config.org(page.publisher) if page.publisher else None
+        year = _REPORT_YEAR.search(page.title)
+        if page.section != "年报" or org is None or page.published is None or year is None:
+            continue
+        due = date(int(year.group(1)) + 1, 1, 31) if org.kind == DEPARTMENT else date(int(year.group(1)) + 1, 3, 31)
+        if page.published > due:
+            yield Finding(LATE, warning(
+                Location(page.location.path, page.line_of("published")),
+                f"published {page.published}, after the 年报's deadline {due} "
+                f"({'31 January' if org.kind == DEPARTMENT else '31 March'} of the next year for "
+                f"{'a department' if org.kind == DEPARTMENT else 'a 镇/街道 government'})",
+                "publish the annual report on time (条例第五十条)"), org=org.id)
 
 
 def _year_without_calendar(written: date) -> int:

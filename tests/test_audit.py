@@ -16,8 +16,8 @@ import pytest
 from openpyxl import load_workbook
 
 from gwsite import pipeline
-from gwsite.audit import (INCOMPLETE, KINDS, LATE, LATE_INTERPRETATION, NO_INTERPRETATION, PRIVACY, UNFULFILLED,
-                          UNPARSED, UNREVIEWED, UPSTREAM)
+from gwsite.audit import (INCOMPLETE, KINDS, LATE, LATE_INTERPRETATION, NO_INTERPRETATION, NO_PLATFORM_PAGE, PRIVACY,
+                          UNFULFILLED, UNPARSED, UNREVIEWED, UPSTREAM)
 from sites import SITE_YAML, all_output_bytes, make_site, tree_digest, write_catalogue
 from personal_data import make_card, make_id
 
@@ -58,11 +58,23 @@ def row(level1, level2, *, deadline=WORKING_20, subject="区民政局", content=
             tick if "县级" in levels else "", tick if "乡级" in levels else "")
 
 
+def platform_pages(org_ids) -> dict[str, str]:
+    """Every organisation's 政府信息公开指南 and 2024 年报 (published on time), so that a test
+    site's findings are those its test is about."""
+    pages = {}
+    for org in org_ids:
+        pages[f"content/pages/{org}/zhinan.md"] = f"---\ntitle: 政府信息公开指南\nsection: 指南\npublisher: {org}\n---\n\n正文。\n"
+        pages[f"content/pages/{org}/nianbao-2024.md"] = (
+            f"---\ntitle: 2024年政府信息公开工作年度报告\nsection: 年报\npublisher: {org}\npublished: 2025-01-20\n---\n\n正文。\n")
+    return pages
+
+
 def site_root(tmp_path, notices: dict[str, str] | None = None, *, catalogues: dict | None = None,
               site_yaml: str = SITE_WITH_CGJ, files: dict | None = None):
     """A site root: ``catalogues`` maps a file name under catalogues/ to (title, rows); None
-    keeps the two base catalogues of ``sites.py`` (社会救助, 财政预决算)."""
-    all_files = {"site.yaml": site_yaml, **(files or {})}
+    keeps the two base catalogues of ``sites.py`` (社会救助, 财政预决算).  Every organisation
+    has its platform pages (``platform_pages``) unless ``files`` says otherwise."""
+    all_files = {"site.yaml": site_yaml, **platform_pages(re.findall(r"- id: (\w+)", site_yaml)), **(files or {})}
     all_files.update({f"content/notices/{k}": v for k, v in (notices or {}).items()})
     root = make_site(tmp_path / "site", all_files, catalogues=catalogues is None)
     if catalogues is not None:
@@ -869,7 +881,7 @@ def test_check_format_json(tmp_path, run_cli):
     assert list(data["summary"]) == list(KINDS)
     assert data["summary"] == {
         INCOMPLETE: 0, UPSTREAM: 0, UNFULFILLED: 5, LATE: 1, UNPARSED: 1, NO_INTERPRETATION: 0,
-        LATE_INTERPRETATION: 0, PRIVACY: 2, UNREVIEWED: 0}
+        LATE_INTERPRETATION: 0, PRIVACY: 2, UNREVIEWED: 0, NO_PLATFORM_PAGE: 0}
     assert (data["errors"], data["warnings"]) == (0, 9) == (0, len(data["problems"]))
     assert data["domains"] == [
         {"name": "社会救助", "items": 3, "fulfilled": 2, "missing": 1, "late": 1, "privacy": 2, "other": 1},
@@ -956,7 +968,7 @@ def test_report_folder_holds_a_table_per_domain_and_per_org(tmp_path, run_cli):
     ]
     assert dict(r for r in tables["按问题类型"][1:]) == {
         INCOMPLETE: "0", UPSTREAM: "0", UNFULFILLED: "5", LATE: "1", UNPARSED: "1", NO_INTERPRETATION: "0",
-        LATE_INTERPRETATION: "0", PRIVACY: "2", UNREVIEWED: "0"}
+        LATE_INTERPRETATION: "0", PRIVACY: "2", UNREVIEWED: "0", NO_PLATFORM_PAGE: "0"}
     assert "content/notices/longmen/dibao.yaml:15" in html and ID_MASKED in html
     assert ID not in html and MOBILE not in html
     assert json.loads((folder / "audit.json").read_text(encoding="utf-8")) == json.loads(
@@ -985,3 +997,24 @@ def test_build_report_inside_the_output_is_refused(tmp_path, run_cli):
                         r"district office, not for the public: choose a folder outside it", str(refused.value.code))
     assert tree_digest(out) == before
     assert not (out / "report").exists()
+
+
+def test_an_organ_without_its_guide_or_annual_report_and_a_late_report_are_found(tmp_path):
+    pages = platform_pages(["mzj", "czj", "longmen", "qingxi", "cgj"])
+    del pages["content/pages/czj/zhinan.md"], pages["content/pages/qingxi/nianbao-2024.md"]
+    # A department's 2024 report after 31 January 2025; a 镇 government's by 31 March is on time.
+    pages["content/pages/mzj/nianbao-2024.md"] = pages["content/pages/mzj/nianbao-2024.md"].replace("2025-01-20", "2025-02-10")
+    pages["content/pages/longmen/nianbao-2024.md"] = pages["content/pages/longmen/nianbao-2024.md"].replace("2025-01-20", "2025-03-31")
+    root = site_root(tmp_path)
+    for path in list((root / "content/pages").rglob("*.md")):
+        path.unlink()
+    for path, text in pages.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    report = load(root)
+    assert [p.split(" (")[0] for p in found(report, NO_PLATFORM_PAGE)] == [
+        "site.yaml:13: warning: 测试区财政局 has no 政府信息公开指南 page",
+        "site.yaml:21: warning: 测试区青溪街道办事处 has no 政府信息公开年报 page"]
+    assert _late(report) == [("content/pages/mzj/nianbao-2024.md:5",
+                              "published 2025-02-10, after the 年报's deadline 2025-01-31 (31 January of the next "
+                              "year for a department)")]

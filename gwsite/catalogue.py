@@ -100,6 +100,9 @@ NOT_TICKS = frozenset("× ✗ ✘ ✕ ✖ ❌ ╳ 否 □ 口 ☐ ○ 〇 ◯ N 
 # Phone and WPS symbol pickers put a variation selector after ✔ ☑ ✖ (✔️): not part of the mark.
 _VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
 
+# What Excel and WPS save in a cell whose formula failed (a deleted sheet, a wrong name …).
+_EXCEL_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!"))
+
 # "Same as above" (同上), as written by hand.
 _SAME_AS_ABOVE = frozenset(("同上", "同上。", "同上.", "〃", '"', "“”"))
 
@@ -674,6 +677,10 @@ def _read_rows(grid: _Grid, header: _Header, domain: Domain | None, domains: Dom
                 text = ""  # 一级事项 merged across the 二级/三级 columns: there are none
             if len(text) <= 8 and name_key(text) in _SAME_AS_ABOVE:
                 text = prev.get(c, "")
+            if text.strip() in _EXCEL_ERRORS and (r, c) in grid.own:
+                problems.append(warning(at(r, c), f"the cell shows the spreadsheet error {text.strip()}: its value is lost",
+                                        "fix the formula, or type the value in the cell"))
+                text = ""
             texts[c] = text
 
         def scalar(fld: str, block: bool = False) -> str:

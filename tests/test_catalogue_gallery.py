@@ -303,3 +303,18 @@ def test_cells_are_read_as_they_are_shown(tmp_path):
     items, _ = read_catalogues(tmp_path, ORGS, DomainTable())
     assert [(i.content, i.deadline) for i in items] == [
         ("比例不低于", "3月31日"), ("5%", "2025年1月31日"), ("结果", "2025-06-30")]
+
+
+def test_a_cell_showing_a_spreadsheet_error_is_named(tmp_path):
+    from catalogue_shapes import put, save, sheet
+
+    def build(wb):
+        ws = sheet(wb, "社会救助")
+        put(ws, 1, 1, ["序号", "一级事项", "二级事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体"])
+        put(ws, 2, 1, ["1", "临时救助", "#REF!", "条件", "《办法》", "及时", "区民政局", "■政府网站"])
+    save(tmp_path, "catalogues/a.xlsx", build)
+    items, problems = read_catalogues(tmp_path, ORGS, DomainTable())
+    assert [(i.level1, i.level2) for i in items] == [("临时救助", "")]
+    assert [str(p) for p in problems] == [
+        "catalogues/a.xlsx!社会救助!C2: warning: the cell shows the spreadsheet error #REF!: its value is lost "
+        "(fix the formula, or type the value in the cell)"]

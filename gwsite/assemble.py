@@ -157,7 +157,7 @@ def _masked_page(page: Page, marks: list[PrivacyMark]) -> Page:
     as much as a notice is (an annual report quoting a 低保 list, a contact's mobile)."""
     changes = {}
     for name, text, line_of in (("title", page.title, lambda f: page.line_of("title")),
-                                ("body", page.body, lambda f: page.body_line + page.body.count("\n", 0, f.start))):
+                                ("body", page.body, lambda f: page.body_line_at(f.start))):
         found = find_personal_data(text)
         for f in found:
             marks.append(PrivacyMark(Location(page.location.path, line_of(f)), f.kind, name, f.masked,

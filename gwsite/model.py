@@ -174,6 +174,10 @@ class Page:
     def line_of(self, key: str) -> int:
         return dict(self.key_lines).get(key, 1)
 
+    def body_line_at(self, offset: int) -> int:
+        """The file's line of the body's character ``offset`` (a Markdown body: its own lines)."""
+        return body_line_at(self.body, self.body_line, (), offset)
+
 
 @dataclass(frozen=True)
 class PrivacyMark:

@@ -502,7 +502,7 @@ def read_pages(root: Path) -> tuple[list[Page], list[Problem]]:
         problems += check_keys(data, rel, PAGE_KEYS, PAGE_REQUIRED, "a page")
         section = _enum(data, "section", PAGE_SECTIONS, rel, problems) or "其他"
         published = _date(data, "published", rel, problems)
-        problems += _link_problems(body, lambda at: body_line + body.count("\n", 0, at), rel, None)
+        problems += _link_problems(body, lambda at: body_line_at(body, body_line, (), at), rel, None)
         pages.append(Page(
             id=path.relative_to(root / PAGES_DIR).with_suffix("").as_posix(),
             title=_plain_text(data, "title", rel, problems), section=section,

@@ -202,16 +202,14 @@ def _deadlines(site: Site):
             rules[item.deadline] = deadlines.parse_deadline(item.deadline)
             rule = rules[item.deadline]
             if rule is None:
-                yield Finding(UNPARSED, warning(item.location_of("deadline"),
-                                                f"公开时限 '{item.deadline}' is not a wording gwsite can check",
-                                                "check these notices by hand, or use a standard wording such as "
-                                                "信息形成或者变更之日起20个工作日内"), item.domain, item=item.key)
+                said, hint = "is not a wording gwsite can check", "use a standard wording"
             elif rule.kind in _NO_DAY:  # read, but it names no day a notice can be held to
-                yield Finding(UNPARSED, warning(item.location_of("deadline"),
-                                                f"公开时限 '{item.deadline}' sets no day to check notices against: "
-                                                f"{_NO_DAY[rule.kind]}",
-                                                "check these notices by hand, or give a deadline such as "
-                                                "信息形成或者变更之日起20个工作日内"), item.domain, item=item.key)
+                said, hint = f"sets no day to check notices against: {_NO_DAY[rule.kind]}", "give a deadline"
+            else:
+                continue
+            yield Finding(UNPARSED, warning(item.location_of("deadline"), f"公开时限 '{item.deadline}' {said}",
+                                            f"check these notices by hand, or {hint} such as "
+                                            "信息形成或者变更之日起20个工作日内"), item.domain, item=item.key)
     unknown_years: set[int] = set()
     for n in site.notices:
         if not (n.item and n.written):
@@ -275,6 +273,9 @@ def _formed(rule: deadlines.DeadlineRule, written: date) -> date:
 # layout, 国办公开办函〔2019〕61号, adds 制度, which is often kept at the government's level.)
 PLATFORM_SECTIONS = (("指南", "政府信息公开指南"), ("年报", "政府信息公开年报"))
 _REPORT_YEAR = re.compile(r"(20\d\d)年")
+# A department's annual report is due by 31 January, a 镇/街道 government's by 31 March (条例第五十条).
+_REPORT_DUE = {True: (1, "31 January of the next year for a department"),
+               False: (3, "31 March of the next year for a 镇/街道 government")}
 
 
 def _platform_pages(site: Site):
@@ -296,13 +297,12 @@ def _platform_pages(site: Site):
         year = _REPORT_YEAR.search(page.title)
         if page.section != "年报" or org is None or page.published is None or year is None:
             continue
-        due = date(int(year.group(1)) + 1, 1, 31) if org.kind == DEPARTMENT else date(int(year.group(1)) + 1, 3, 31)
+        month, rule = _REPORT_DUE[org.kind == DEPARTMENT]
+        due = date(int(year.group(1)) + 1, month, 31)
         if page.published > due:
             yield Finding(LATE, warning(
                 Location(page.location.path, page.line_of("published")),
-                f"published {page.published}, after the 年报's deadline {due} "
-                f"({'31 January' if org.kind == DEPARTMENT else '31 March'} of the next year for "
-                f"{'a department' if org.kind == DEPARTMENT else 'a 镇/街道 government'})",
+                f"published {page.published}, after the 年报's deadline {due} ({rule})",
                 "publish the annual report on time (条例第五十条)"), org=org.id)
 
 

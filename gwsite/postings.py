@@ -223,11 +223,7 @@ def _unique_windows(n: int, at: np.ndarray, cps: np.ndarray, doc: np.ndarray, al
     else the wide entries are sorted."""
     doc_bits = max(1, (count - 1).bit_length())
     if n * alphabet.bits + doc_bits > 64:
-        windows = np.empty(len(at), dtype=WIDE)
-        windows["hi"] = cps[at] << _U64(CODE_BITS) | cps[at + 1] if n == 4 else cps[at]
-        windows["lo"] = cps[at + n - 2] << _U64(CODE_BITS) | cps[at + n - 1]
-        windows["doc"] = doc[at]
-        return _sorted_windows(windows, unique=True)
+        return _sorted_windows(_wide([cps[at + j] for j in range(n)], doc[at]), unique=True)
     bits = _U64(alphabet.bits)
     keys = np.zeros(len(at), dtype=_U64)
     for j in range(n):
@@ -236,10 +232,16 @@ def _unique_windows(n: int, at: np.ndarray, cps: np.ndarray, doc: np.ndarray, al
     # Ranks follow code point order, so the keys' order is the grams' order.
     code = [alphabet.codes[(keys >> (_U64(doc_bits) + bits * _U64(n - 1 - j))) & _U64((1 << alphabet.bits) - 1)]
             for j in range(n)]
-    windows = np.empty(len(keys), dtype=WIDE)
+    return _wide(code, (keys & _U64((1 << doc_bits) - 1)) + _U64(first))
+
+
+def _wide(code: list[np.ndarray], doc: np.ndarray) -> np.ndarray:
+    """WIDE entries of 3- or 4-character windows, from their characters' code point columns."""
+    n = len(code)
+    windows = np.empty(len(doc), dtype=WIDE)
     windows["hi"] = code[0] << _U64(CODE_BITS) | code[1] if n == 4 else code[0]
     windows["lo"] = code[n - 2] << _U64(CODE_BITS) | code[n - 1]
-    windows["doc"] = (keys & _U64((1 << doc_bits) - 1)) + _U64(first)
+    windows["doc"] = doc
     return windows
 
 

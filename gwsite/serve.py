@@ -221,6 +221,12 @@ def _build_and_watch(preview: Preview, builds, told, server: ThreadingHTTPServer
         told.close()
 
 
+def _builder_stopped(builder) -> int:
+    """The builder has ended of itself (a crash, a kill): say so; the preview ends too."""
+    print(f"gwsite serve: the builder process stopped (exit code {builder.exitcode})", file=sys.stderr)
+    return 1
+
+
 def _hear_builds(preview: Preview, builds) -> None:
     """The serving process's thread that applies each build the builder tells of."""
     while True:
@@ -404,14 +410,12 @@ def serve(root: Path, host: str, port: int, strict: bool, describe: Describe) ->
             preview.watch()
         else:
             builder.join()
-            print(f"gwsite serve: the builder process stopped (exit code {builder.exitcode})", file=sys.stderr)
-            code = 1
+            code = _builder_stopped(builder)
     except KeyboardInterrupt:
         print("gwsite: stopped", flush=True)
     except EOFError:  # the builder ended before its first build
         builder.join(5)
-        print(f"gwsite serve: the builder process stopped (exit code {builder.exitcode})", file=sys.stderr)
-        code = 1
+        code = _builder_stopped(builder)
     except OSError as exc:  # the port is taken, the host unknown …
         print(f"gwsite serve: {exc}", file=sys.stderr)
         code = 1

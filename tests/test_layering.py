@@ -6,7 +6,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "gwsite"
 
 # A module may import the modules of lower layers only.
 LAYERS = [
-    {"diagnostics", "domains", "postings", "forking"},
+    {"diagnostics", "domains", "postings", "forking", "cpu"},
     {"privacy", "workdays"},
     {"model", "yamlsrc", "paths", "write", "buildcache", "progress"},
     {"config", "catalogue", "notices", "markup", "deadlines"},

@@ -75,6 +75,8 @@ _last_manifest: list = [None, b""]  # the pages and bytes of the manifest writte
 _string = json.encoder.encode_basestring
 
 
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)  # O_BINARY: Windows only
+
 Stamp = tuple[int, int]  # (size, mtime_ns) of a file as written: what the build cache checks
 
 
@@ -119,10 +121,16 @@ class Staging:
         return self._base + path
 
     def write(self, path: str, data: bytes) -> Stamp:
-        with open(self.target(path), "wb") as f:
-            f.write(data)
-            f.flush()  # so that the size and time below are those of the whole file
-            st = os.fstat(f.fileno())
+        # os.open, not open(): no buffered file object for a file written in one go
+        # (a quarter of the cost of writing 14,000 small files).
+        fd = os.open(self.target(path), _NEW_FILE, 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            st = os.fstat(fd)  # of the whole file: what the build cache checks
+        finally:
+            os.close(fd)
         return st.st_size, st.st_mtime_ns
 
     def link(self, path: str, existing: str, stamp: Stamp) -> Stamp:

@@ -57,6 +57,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402  (bench/corpus.py)
 
 TOOLS = ("gwsite", "hugo", "pelican")
+# Hugo has no search of its own: web teams add Pagefind, which indexes the built site.
+# With --pagefind, "hugo+pagefind" is Hugo's build then Pagefind's index of its output,
+# timed as one (like for like with gwsite, whose build includes its search index).
+HUGO_PAGEFIND = "hugo+pagefind"
+PAGEFIND: str | None = None  # the pagefind binary, from --pagefind
 # The issue's targets, printed beside the figures (never asserted).
 TARGET_VS_HUGO = 0.8  # gwsite wall ≤ 0.8 × Hugo's, full build of 10k notices
 TARGET_VS_PELICAN = 4.0  # gwsite ≥ 4 × faster than Pelican
@@ -106,6 +111,11 @@ def hugo_binary() -> str:
     return found
 
 
+def tree_of(tool: str) -> str:
+    """The corpus copy a tool builds (Pagefind indexes what Hugo built from Hugo's)."""
+    return "hugo" if tool == HUGO_PAGEFIND else tool
+
+
 def build_command(tool: str, tree: Path, out: Path, extra: list[str] = ()) -> tuple[list[str], dict | None]:
     """The command line that builds ``tree`` (that tool's copy of the corpus) into ``out``."""
     if tool == "gwsite":  # the working tree's gwsite
@@ -118,6 +128,14 @@ def build_command(tool: str, tree: Path, out: Path, extra: list[str] = ()) -> tu
 
 
 def build(tool: str, tree: Path, out: Path, extra: list[str] = ()) -> Run:
+    if tool == HUGO_PAGEFIND:
+        site = build("hugo", tree, out)
+        if site.status != 0:
+            return site
+        index = run_measured([PAGEFIND, "--site", str(out)], tree)
+        if index.status != 0:
+            print(f"\npagefind failed (exit {index.status})\n{index.log[-3000:]}", file=sys.stderr)
+        return Run(site.wall + index.wall, site.cpu + index.cpu, max(site.rss_mb, index.rss_mb), index.status, index.log)
     argv, env = build_command(tool, tree, out, extra)
     run = run_measured(argv, tree, env)
     if run.status != 0:
@@ -128,7 +146,7 @@ def build(tool: str, tree: Path, out: Path, extra: list[str] = ()) -> Run:
 def count_pages(tool: str, out: Path) -> dict:
     """HTML files written, and how many of them are only redirects (Hugo's page/1/)."""
     html = [p for p in out.rglob("*.html")]
-    redirects = [p for p in html if tool == "hugo" and p.parent.name == "1" and p.parent.parent.name == "page"]
+    redirects = [p for p in html if tool.startswith("hugo") and p.parent.name == "1" and p.parent.parent.name == "page"]
     files = sum(1 for p in out.rglob("*") if p.is_file())
     return {"html": len(html) - len(redirects), "redirects": len(redirects), "files": files,
             "mb": round(sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 1e6, 1)}
@@ -344,6 +362,10 @@ def versions() -> dict:
     hugo_line = out([hugo_binary(), "version"])
     return {
         "python": platform.python_version(),
+        # Which build of Python matters: a pyenv build without PGO and with a shared
+        # libpython ran gwsite and Pelican about 12 % slower here than Debian's python3.
+        "interpreter": sys.executable,
+        "pagefind": out([PAGEFIND, "--version"]).replace("pagefind", "").strip() if PAGEFIND else "",
         "gwsite": out(["git", "-C", str(REPO), "describe", "--always", "--dirty"]),
         "hugo": (re.search(r"v(\S+?)-", hugo_line) or re.search(r"(\S+)", hugo_line)).group(1),
         "pelican": pelican_version,
@@ -385,14 +407,15 @@ def measure_size(count: int, folder: Path, info: dict, tools: list[str], runs: i
                 shutil.rmtree(out, ignore_errors=True)
                 # A full build: gwsite's --clean ignores the build cache that its previous
                 # run (into the same folder) left in the site root.
-                run = build(tool, folder / tool, out, ["--clean"] if tool == "gwsite" else [])
+                run = build(tool, folder / tree_of(tool), out, ["--clean"] if tool == "gwsite" else [])
                 result["full"][tool].append(run)
                 if tool not in result["pages"] and run.status == 0:
                     result["pages"][tool] = count_pages(tool, out)
                 shutil.rmtree(out, ignore_errors=True)
-                print(f"  run {r + 1}/{runs} {tool:<8} wall {run.wall:7.1f} s  cpu {run.cpu:7.1f} s  "
+                print(f"  run {r + 1}/{runs} {tool:<13} wall {run.wall:7.1f} s  cpu {run.cpu:7.1f} s  "
                       f"rss {run.rss_mb:6.0f} MB  {'ok' if run.status == 0 else 'FAILED'}", flush=True)
         if rebuild:
+            tools = [t for t in tools if t in TOOLS]  # Pagefind has no rebuild of its own to time
             probe = info["probe"]
             originals = {t: (folder / t / probe[t]).read_bytes() for t in tools}
             try:
@@ -453,18 +476,19 @@ def _fmt(value, spec: str) -> str:
 def report(results: list[dict], tools: list[str], meta: dict) -> None:
     print("\n" + "=" * 100)
     print(f"gwsite {meta['gwsite']} · Hugo {meta['hugo']} · Pelican {meta['pelican']} (Python-Markdown {meta['markdown']}) · "
-          f"Python {meta['python']} · {meta['machine']}")
+          f"Python {meta['python']} ({meta['interpreter']}) · {meta['machine']}"
+          + (f" · Pagefind {meta['pagefind']}" if meta.get("pagefind") else ""))
     print(f"load average at start {meta['load_start']}, at end {meta['load_end']} (other users share the cores: read ±25 %)")
-    print(f"\n{'notices':>8} {'tool':<8} {'wall s':>8} {'cpu s':>8} {'peak RSS MB':>12} {'html pages':>11}  runs (wall s)")
+    print(f"\n{'notices':>8} {'tool':<13} {'wall s':>8} {'cpu s':>8} {'peak RSS MB':>12} {'html pages':>11}  runs (wall s)")
     for res in results:
         for tool in tools:
             runs = [r for r in res["full"][tool] if r.status == 0]
             if not runs:
-                print(f"{res['notices']:>8,} {tool:<8} {'failed':>8}")
+                print(f"{res['notices']:>8,} {tool:<13} {'failed':>8}")
                 continue
             pages = res["pages"].get(tool, {})
             extra = f" (+{pages['redirects']} redirects)" if pages.get("redirects") else ""
-            print(f"{res['notices']:>8,} {tool:<8} {median([r.wall for r in runs]):>8.1f} {median([r.cpu for r in runs]):>8.1f} "
+            print(f"{res['notices']:>8,} {tool:<13} {median([r.wall for r in runs]):>8.1f} {median([r.cpu for r in runs]):>8.1f} "
                   f"{max(r.rss_mb for r in runs):>12.0f} {pages.get('html', 0):>11,}  "
                   f"{' '.join(f'{r.wall:.1f}' for r in runs)}{extra}")
     print("\nRatios (median wall; targets from issue 7 — printed, not asserted):")
@@ -475,6 +499,9 @@ def report(results: list[dict], tools: list[str], meta: dict) -> None:
         if wall.get("gwsite") and wall.get("hugo"):
             line += (f"  gwsite/Hugo wall {wall['gwsite'] / wall['hugo']:.2f} (target ≤ {TARGET_VS_HUGO} at 10k)"
                      f", cpu {cpu['gwsite'] / cpu['hugo']:.2f}")
+        if wall.get("gwsite") and wall.get(HUGO_PAGEFIND):
+            line += (f"  ·  gwsite/(Hugo+Pagefind) wall {wall['gwsite'] / wall[HUGO_PAGEFIND]:.2f}"
+                     f", cpu {cpu['gwsite'] / cpu[HUGO_PAGEFIND]:.2f}")
         if wall.get("gwsite") and wall.get("pelican"):
             line += (f"  ·  Pelican/gwsite wall {wall['pelican'] / wall['gwsite']:.2f} (target ≥ {TARGET_VS_PELICAN})"
                      f", cpu {cpu['pelican'] / cpu['gwsite']:.2f}")
@@ -507,6 +534,7 @@ def to_json(results: list[dict], meta: dict) -> dict:
 
 
 def main() -> None:
+    global PAGEFIND
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated notice counts (default 1000,10000)")
     parser.add_argument("--runs", type=int, default=3, help="builds per tool and size; the median is reported (default 3)")
@@ -517,10 +545,16 @@ def main() -> None:
                                                        "a corpus already there for the same size is reused")
     parser.add_argument("--keep", action="store_true", help="keep the corpora (in --corpus-dir, or the temporary folder)")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--pagefind", metavar="BINARY",
+                        help=f"also time {HUGO_PAGEFIND}: Hugo's build, then this Pagefind binary indexing it "
+                             "(npm ci --prefix bench gives bench/node_modules/@pagefind/linux-x64/bin/pagefind_extended)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     tools = [t for t in args.tools.split(",") if t]
     assert set(tools) <= set(TOOLS), tools
+    if args.pagefind:
+        PAGEFIND = str(Path(args.pagefind).resolve())  # run from each corpus folder
+        tools.insert(tools.index("hugo") + 1 if "hugo" in tools else len(tools), HUGO_PAGEFIND)
     rebuild_at = {int(s) for s in args.rebuild_at.split(",") if s}
     base = args.corpus_dir or Path(tempfile.mkdtemp(prefix="gwsite-corpus-"))
     base.mkdir(parents=True, exist_ok=True)

@@ -124,3 +124,20 @@ def test_a_killed_build_s_staging_folder_is_removed_by_the_next_build(tmp_path, 
     while abandoned.exists() and time.monotonic() < end:  # removed in the background
         time.sleep(0.05)
     assert not abandoned.exists() and running.is_dir()
+
+
+def test_staging_writes_whole_files_as_open_would(tmp_path):
+    """Files written with os.write: every byte (empty and large alike), the stamp of the
+    file as it lies on disk, and the permissions open() would have given."""
+    staging = write.Staging(tmp_path / "out")
+    large = bytes(range(256)) * 40_000  # 10 MB
+    for path, data in [("a/empty.html", b""), ("a/b/large.bin", large), ("page.html", "公示".encode())]:
+        stamp = staging.write(path, data)
+        written = Path(staging.dir, path)
+        assert written.read_bytes() == data
+        st = written.stat()
+        assert stamp == (st.st_size, st.st_mtime_ns)
+    reference = tmp_path / "reference"
+    reference.write_bytes(b"x")
+    assert Path(staging.dir, "page.html").stat().st_mode == reference.stat().st_mode
+    staging.discard()

@@ -1,5 +1,5 @@
-"""A processor on which numpy's fastest-looking code is its slowest, set right before
-numpy loads (``gwsite/__init__.py`` calls ``avoid_slow_numpy_sort``).
+"""numpy loaded without its AVX-512 code on the one processor where that code is its
+slowest (``gwsite/__init__.py`` calls ``avoid_slow_numpy_sort`` before anything else).
 
 AMD's Zen 4 (family 19h with AVX-512) runs the memory form of VPCOMPRESS as microcode,
 and numpy's AVX-512 sort (x86-simd-sort) uses it at every step: a sort of a million
@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import MutableMapping
+from typing import Callable, Mapping
 
 SETTING = "NPY_DISABLE_CPU_FEATURES"
+USER_SETTINGS = (SETTING, "NPY_ENABLE_CPU_FEATURES")
 
 
 def is_zen4(cpuinfo: str) -> bool:
@@ -44,23 +45,37 @@ def avx512_features(numpy_version: str) -> str:
     return "AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL"
 
 
-def avoid_slow_numpy_sort(environ: MutableMapping[str, str] = os.environ, loaded=sys.modules,
-                          cpuinfo: str = "/proc/cpuinfo") -> None:
-    """On Zen 4, set ``NPY_DISABLE_CPU_FEATURES`` before numpy is imported; a value the
-    user set, and a numpy already loaded, are left as they are."""
-    if SETTING in environ or "numpy" in loaded:
-        return
+def numpy_setting(environ: Mapping[str, str], loaded: Mapping[str, object], cpuinfo: str = "/proc/cpuinfo",
+                  numpy_version: Callable[[], str] | None = None) -> str | None:
+    """The ``NPY_DISABLE_CPU_FEATURES`` to load numpy with, or None to load it as it is:
+    None but on Zen 4, and None when numpy is loaded already (too late) or the user
+    chose its features (numpy refuses both of its variables at once)."""
+    if any(name in environ for name in USER_SETTINGS) or "numpy" in loaded:
+        return None
     try:
         with open(cpuinfo, encoding="utf-8", errors="replace") as f:
             text = f.read(16384)  # the first processor's lines; the whole file is long on big machines
     except OSError:  # not Linux
-        return
+        return None
     if not is_zen4(text):
-        return
+        return None
     from importlib import metadata  # 15 ms: only where it pays
     try:
-        features = avx512_features(metadata.version("numpy"))
+        version = numpy_version() if numpy_version else metadata.version("numpy")
     except metadata.PackageNotFoundError:
+        return None
+    return avx512_features(version) or None
+
+
+def avoid_slow_numpy_sort() -> None:
+    """Load numpy now, without its AVX-512 code where ``numpy_setting`` says so; the
+    environment is put back afterwards, so that no other program gwsite starts inherits
+    the setting (numpy reads it once, when it loads)."""
+    setting = numpy_setting(os.environ, sys.modules)
+    if setting is None:
         return
-    if features:
-        environ[SETTING] = features
+    os.environ[SETTING] = setting
+    try:
+        import numpy  # noqa: F401
+    finally:
+        del os.environ[SETTING]

@@ -51,9 +51,9 @@ def test_feature_names_follow_numpy(version, expected):
 def test_set_on_zen4_before_numpy(tmp_path):
     info = tmp_path / "cpuinfo"
     info.write_text(ZEN4, encoding="utf-8")
-    environ: dict[str, str] = {}
-    cpu.avoid_slow_numpy_sort(environ, loaded={}, cpuinfo=str(info))
-    assert environ == {cpu.SETTING: cpu.avx512_features(metadata.version("numpy"))}
+    assert cpu.numpy_setting({}, {}, str(info), lambda: "2.4.6") == "X86_V4 AVX512_ICL AVX512_SPR"
+    assert cpu.numpy_setting({"PATH": "/bin"}, {"yaml": object()}, str(info), lambda: "2.2.6") == (
+        "AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL")
 
 
 def test_left_alone_elsewhere(tmp_path):
@@ -61,27 +61,31 @@ def test_left_alone_elsewhere(tmp_path):
     zen4.write_text(ZEN4, encoding="utf-8")
     intel = tmp_path / "intel"
     intel.write_text(cpuinfo("GenuineIntel", 6, "avx512f"), encoding="utf-8")
-    mine = {cpu.SETTING: "AVX512_SPR"}
-    cpu.avoid_slow_numpy_sort(mine, loaded={}, cpuinfo=str(zen4))
-    assert mine == {cpu.SETTING: "AVX512_SPR"}  # the user's own choice stands
-    for environ, loaded, path in [({}, {"numpy": object()}, zen4),  # too late: numpy read it already
-                                  ({}, {}, intel), ({}, {}, tmp_path / "missing")]:
-        cpu.avoid_slow_numpy_sort(environ, loaded=loaded, cpuinfo=str(path))
-        assert environ == {}
+    version = lambda: "2.4.6"  # noqa: E731
+    for environ, loaded, path in [
+            ({cpu.SETTING: "AVX512_SPR"}, {}, zen4),  # the user's own choice stands
+            ({"NPY_ENABLE_CPU_FEATURES": "X86_V3"}, {}, zen4),  # numpy refuses both variables at once
+            ({}, {"numpy": object()}, zen4),  # too late: numpy read its settings when it loaded
+            ({}, {}, intel), ({}, {}, tmp_path / "missing")]:
+        assert cpu.numpy_setting(environ, loaded, str(path), version) is None
+    assert cpu.numpy_setting({}, {}, str(zen4), lambda: "unknown") is None
 
 
-@pytest.mark.skipif(platform.machine().lower() not in ("x86_64", "amd64"), reason="x86 feature names")
-def test_importing_gwsite_on_zen4_leaves_numpy_without_avx512():
-    """End to end, in a fresh interpreter that reads a Zen 4's cpuinfo: gwsite sets the
-    names before its modules load numpy, and numpy takes them without a warning (a name
-    it does not dispatch to would be warned about)."""
+# The target numpy's 64-bit sort is dispatched to on AVX-512 (its group from numpy 2.4 on):
+# the one that must be off, whatever avx512_features lists.
+SORT_TARGET = "X86_V4" if tuple(int(p) for p in metadata.version("numpy").split(".")[:2]) >= (2, 4) else "AVX512_SKX"
+
+
+def _fresh_interpreter(cpuinfo_text: str, env: dict) -> subprocess.CompletedProcess:
+    """Import gwsite.search in a new Python that reads ``cpuinfo_text`` as /proc/cpuinfo;
+    prints the setting left in its environment and numpy's state of each AVX-512 name."""
     script = textwrap.dedent(f"""
         import builtins, io, os, sys, warnings
         warnings.simplefilter("error")
         real_open = builtins.open
         def fake_open(path, *args, **kwargs):
             if path == "/proc/cpuinfo":
-                return io.StringIO({ZEN4!r})
+                return io.StringIO({cpuinfo_text!r})
             return real_open(path, *args, **kwargs)
         builtins.open = fake_open
         import gwsite.search
@@ -90,12 +94,33 @@ def test_importing_gwsite_on_zen4_leaves_numpy_without_avx512():
             from numpy._core._multiarray_umath import __cpu_features__ as features
         except ImportError:  # numpy before 2.0
             from numpy.core._multiarray_umath import __cpu_features__ as features
-        print(os.environ["NPY_DISABLE_CPU_FEATURES"], features["AVX512F"] and features["AVX512_ICL"])
+        print(os.environ.get("NPY_DISABLE_CPU_FEATURES", "-"))
+        print(" ".join(f"{{name}}={{features[name]}}" for name in
+                       {[*cpu.avx512_features(metadata.version("numpy")).split(), SORT_TARGET]!r} if name in features))
     """)
-    env = {k: v for k, v in os.environ.items() if k != cpu.SETTING}
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.skipif(platform.machine().lower() not in ("x86_64", "amd64"), reason="x86 feature names")
+def test_importing_gwsite_on_zen4_leaves_numpy_without_avx512():
+    """End to end: gwsite loads numpy with every AVX-512 name off, numpy takes them
+    without a warning (a name it does not dispatch to would be warned about), and the
+    environment is as it was, for any program gwsite starts."""
+    env = {k: v for k, v in os.environ.items() if k not in cpu.USER_SETTINGS}
+    done = _fresh_interpreter(ZEN4, env)
     assert done.returncode == 0, done.stderr
-    value, icl_in_use = done.stdout.strip().rsplit(" ", 1)
-    assert value == cpu.avx512_features(metadata.version("numpy"))
-    assert icl_in_use == "False"
+    left, states = done.stdout.splitlines()
+    assert left == "-"
+    assert f"{SORT_TARGET}=False" in states.split()
+    assert all(state.endswith("=False") for state in states.split()), states
     assert done.stderr == ""
+
+
+@pytest.mark.skipif(platform.machine().lower() not in ("x86_64", "amd64"), reason="x86 feature names")
+def test_a_user_s_own_numpy_features_still_load():
+    env = {k: v for k, v in os.environ.items() if k not in cpu.USER_SETTINGS}
+    done = _fresh_interpreter(ZEN4, dict(env, NPY_ENABLE_CPU_FEATURES="X86_V3" if
+                                         cpu.avx512_features(metadata.version("numpy")).startswith("X86")
+                                         else "AVX2"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "-"

@@ -381,7 +381,8 @@ def prepare_corpus(count: int, base: Path) -> tuple[Path, dict]:
     info_file = folder / "corpus.json"
     if info_file.is_file():
         info = json.loads(info_file.read_text(encoding="utf-8"))
-        if info.get("notices") == count and info.get("seed") == corpus.SEED:
+        if (info.get("notices") == count and info.get("seed") == corpus.SEED
+                and info.get("templates") == corpus.templates_digest()):
             print(f"  corpus: reusing {folder}")
             return folder, info
     started = time.perf_counter()
@@ -553,7 +554,10 @@ def main() -> None:
     tools = [t for t in args.tools.split(",") if t]
     assert set(tools) <= set(TOOLS), tools
     if args.pagefind:
-        PAGEFIND = str(Path(args.pagefind).resolve())  # run from each corpus folder
+        found = shutil.which(args.pagefind)  # a name on PATH, or a path
+        if not found:
+            sys.exit(f"--pagefind: {args.pagefind} not found (npm ci --prefix bench installs it)")
+        PAGEFIND = str(Path(found).resolve())  # run from each corpus folder
         tools.insert(tools.index("hugo") + 1 if "hugo" in tools else len(tools), HUGO_PAGEFIND)
     rebuild_at = {int(s) for s in args.rebuild_at.split(",") if s}
     base = args.corpus_dir or Path(tempfile.mkdtemp(prefix="gwsite-corpus-"))

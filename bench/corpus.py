@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import io
 import json
 import random
@@ -547,7 +548,7 @@ def write_corpus(count: int, out: Path) -> dict:
     probe = notices[len(notices) // 2]  # the notice the rebuild benchmark edits
     sizes = sorted(len(n.body.encode()) for n in notices)
     info = {
-        "notices": count, "seed": SEED, "orgs": len(orgs), "domains": len(catalogue),
+        "notices": count, "seed": SEED, "templates": templates_digest(), "orgs": len(orgs), "domains": len(catalogue),
         "catalogue_items": sum(len(v) for v in catalogue.values()),
         "body_bytes": {"min": sizes[0], "median": sizes[len(sizes) // 2], "max": sizes[-1],
                        "mean": round(sum(sizes) / len(sizes))},
@@ -559,6 +560,12 @@ def write_corpus(count: int, out: Path) -> dict:
     }
     write_text(out / "corpus.json", json.dumps(info, ensure_ascii=False, indent=1) + "\n")
     return info
+
+
+def templates_digest() -> str:
+    """Of the Hugo and Pelican templates: a kept corpus written with others is written again."""
+    parts = [*HUGO_LAYOUTS.items(), PELICAN_CONFIG, *PELICAN_TEMPLATES.items()]
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
 
 
 REVISION = "本通知已按区政府常务会议意见修订，修订内容自发布之日起执行。"
@@ -601,6 +608,8 @@ disableKinds = ["robotsTXT"]
   site_code = "{SITE_CODE}"
 """
 
+# A notice page marks its article data-pagefind-body: Pagefind (compare.py --pagefind) then
+# indexes the notices alone, as gwsite's search does, not every list page and menu.
 HUGO_LAYOUTS = {
     "baseof.html": """\
 <!DOCTYPE html>
@@ -645,7 +654,7 @@ HUGO_LAYOUTS = {
 <meta name="PubDate" content="{{ .Date.Format "2006-01-02" }} 00:00">
 <meta name="ContentSource" content="{{ index .Params.publishers 0 }}">{{ end }}
 {{ define "main" }}
-<article>
+<article data-pagefind-body>
 <table class="notice-meta"><tbody>
 <tr><th>索引号</th><td>{{ .Params.index_number }}</td><th>主题分类</th><td>{{ .Params.topic }}</td></tr>
 <tr><th>发布机构</th><td>{{ range .GetTerms "publishers" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</td>

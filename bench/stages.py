@@ -20,6 +20,7 @@ import argparse
 import collections
 import functools
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,7 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from gwsite import pipeline, renderpool, search, write  # noqa: E402
+from gwsite import pipeline, render, renderpool, search, write  # noqa: E402
 
 # Run as a child by part 2: the build with the index left out.
 WITHOUT_INDEX = """
@@ -74,15 +75,39 @@ def stage_cpu(root: Path, out: Path) -> None:
     timed(pipeline, "plan_site", "planning")
     timed(pipeline, "_audited", "auditing")
     timed(search.IndexBuild, "piece", "index: pieces")
-    timed(search.IndexBuild, "finish", "index: merge (and pieces, counted above)")
     timed(write.Staging, "write", "writing files")
+    merge = "index: merge and shards"
+    finish = search.IndexBuild.finish
+
+    def finish_timed(self, pieces):  # the merge, and the shards its parts make when taken
+        started = time.process_time()
+        state, parts = finish(self, pieces)
+        spent[merge] += time.process_time() - started
+        calls[merge] += 1
+        return state, _timed_parts(parts)
+
+    def _timed_parts(parts):
+        while True:
+            started = time.process_time()
+            part = next(parts, None)
+            if part is not None:
+                data = part.make()
+                part = search.IndexPart(part.path, part.key, lambda data=data: data)
+            spent[merge] += time.process_time() - started
+            if part is None:
+                return
+            yield part
+    search.IndexBuild.finish = finish_timed
 
     def render(jobs, env, theme, root, staging):  # renderpool._render, each job timed by kind
         made, problems = {}, {}
         for job in jobs:
             label = "render: " + (job.kind or job.path.rpartition(".")[2])
             started = time.process_time()
-            data = job.make(env)
+            try:
+                data = job.make(env)
+            except render.TEMPLATE_ERRORS as exc:
+                sys.exit(str(render.template_problem(exc, theme, root)))
             spent[label] += time.process_time() - started
             calls[label] += 1
             made[job.path] = staging.write(job.path, data)
@@ -94,15 +119,19 @@ def stage_cpu(root: Path, out: Path) -> None:
     total = time.process_time() - started
     if not result.report.ok:
         sys.exit("the site does not build: gwsite check names the problems")
-    spent["index: merge (and pieces, counted above)"] -= spent["index: pieces"]
+    # Timed inside others, with one process: the pieces inside the merge (it takes them
+    # as it goes), the catalogues inside the reading of notices (read meanwhile).
+    spent[merge] -= spent["index: pieces"]
+    spent["reading notices"] -= spent["reading catalogues"]
     print(f"One process (-j 1): {total:.2f} s of CPU, {time.perf_counter() - wall:.2f} s wall, {result.files:,} files")
     for label, seconds in spent.most_common():
-        print(f"  {seconds:7.2f} s  {calls[label]:>7,} ×  {label.replace(' (and pieces, counted above)', '')}")
+        print(f"  {seconds:7.2f} s  {calls[label]:>7,} ×  {label}")
     print(f"  {total - sum(spent.values()):7.2f} s            the rest (start, cache, copies, commit)")
 
 
-def full_builds(root: Path, out: Path, runs: int) -> None:
+def full_builds(root: Path, work: Path, runs: int) -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    out = work / "full"
     commands = {
         "gwsite build --clean": [sys.executable, "-m", "gwsite", "build", str(root), "-o", str(out), "--clean", "-q"],
         "the same, search index left out": [sys.executable, "-c", WITHOUT_INDEX, str(root), str(out)],
@@ -110,6 +139,7 @@ def full_builds(root: Path, out: Path, runs: int) -> None:
     figures: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, argv in commands.items():
+            shutil.rmtree(out, ignore_errors=True)  # each build into a new folder, as compare.py's
             started = time.perf_counter()
             proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL)
             _, status, usage = os.wait4(proc.pid, 0)
@@ -130,7 +160,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="gwsite-stages-") as tmp:
         stage_cpu(args.root.resolve(), Path(tmp) / "out")
-        full_builds(args.root.resolve(), Path(tmp) / "out", args.runs)
+        full_builds(args.root.resolve(), Path(tmp), args.runs)
 
 
 if __name__ == "__main__":

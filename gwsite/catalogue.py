@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .diagnostics import Location, Problem, cell_name, error, sorted_problems, warning
 from .domains import Domain, DomainTable, name_key
-from .model import DEPARTMENT, TOWNSHIP, CatalogueItem, Org
+from .model import DEPARTMENT, TOWNSHIP, CatalogueItem, Org, file_stamp
 
 FOLDER = "catalogues"
 
@@ -146,7 +146,7 @@ def read_catalogues(
     for path in _workbook_paths(base):
         rel = path.relative_to(root).as_posix()
         st = path.stat()
-        stamp = (st.st_size, st.st_mtime_ns, setting)
+        stamp = (*file_stamp(st), setting)
         seen.add(rel)
         entry = cache.get(rel) if cache is not None else None
         if entry is not None and entry[0] == stamp:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import os
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -217,6 +218,13 @@ class Site:
     interpretations: dict = field(default_factory=dict)  # policy id -> tuple of notice ids
     privacy: tuple[PrivacyMark, ...] = ()
     unreviewed: tuple[ReviewMark, ...] = ()
+
+
+def file_stamp(st: os.stat_result) -> tuple[int, int, int]:
+    """What tells that an input file changed since it was read: its size and time, and
+    the time of its last change of any kind (ctime), which an edit keeping the size and
+    putting the old time back (``cp -p``, a sync tool, an editor) still moves."""
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
 
 def content_digest(*parts) -> str:

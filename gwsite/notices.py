@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from . import forking
 from .diagnostics import Location, Problem, did_you_mean, error, warning
 from .domains import DomainTable
-from .model import DISCLOSURES, PAGE_SECTIONS, VALIDITIES, Notice, Page, body_line_at, digest
+from .model import DISCLOSURES, PAGE_SECTIONS, VALIDITIES, Notice, Page, body_line_at, digest, file_stamp
 from .privacy import LARGEST_SCANNED, SCANNED_ATTACHMENTS, scan_attachment, scan_notice
 from .progress import QUIET, Progress
 from .yamlsrc import LinedDict, LinedList, check_keys, load_yaml
@@ -227,7 +227,7 @@ def read_notices(root: Path, domains: DomainTable, cache: dict | None = None, wo
             continue
         seen[notice_id] = rel
         st = os.stat(os.path.join(base, rel))
-        stamp = (st.st_size, st.st_mtime_ns, domains_key)
+        stamp = (*file_stamp(st), domains_key)
         entry = cache.get(rel) if cache is not None else None
         if entry is not None and entry[0] == stamp and all(
                 attachment_stamp(os.path.join(content, name)) == was for name, was in entry[1]):
@@ -332,13 +332,13 @@ def _scan_attachments(root: Path, notice: Notice, problems: list[Problem]) -> tu
 
 
 def attachment_stamp(path: str) -> tuple[int, int] | None:
-    """Size and time of an attachment file, or None where there is none: a cached notice is
-    read again when one of its attachments appears, goes or changes."""
+    """``file_stamp`` of an attachment file, or None where there is none: a cached notice
+    is read again when one of its attachments appears, goes or changes."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+    return file_stamp(st) if stat.S_ISREG(st.st_mode) else None
 
 
 def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:

@@ -17,7 +17,7 @@ from .audit import KINDS, AuditReport, audit
 from .catalogue import read_catalogues
 from .config import read_site_config
 from .diagnostics import Location, Problem, Severity, error, sorted_problems
-from .model import Site, collector_paused, content_digest
+from .model import Site, collector_paused, content_digest, file_stamp
 from .notices import CONTENT_DIR, read_notices, read_pages
 from .buildcache import BuildCache
 from .progress import QUIET, Progress
@@ -245,11 +245,10 @@ def _add(staging: Staging, cache: BuildCache, path: str, data: bytes) -> None:
 
 
 def _add_copy(staging: Staging, cache: BuildCache, path: str, source: Path) -> None:
-    """A copied file (theme static file, attachment), keyed by its source's name, size and time."""
+    """A copied file (theme static file, attachment), keyed by its source's name and stamp."""
     if not staging.register(path):
         return
-    st = os.stat(source)
-    key = f"{source.resolve()}:{st.st_size}:{st.st_mtime_ns}"
+    key = f"{source.resolve()}:{file_stamp(os.stat(source))}"
     if not _reuse(staging, cache, path, key):
         cache.record(path, key, *staging.copy(path, source))
 

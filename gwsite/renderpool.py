@@ -71,7 +71,10 @@ def render_jobs(jobs: list[Job], theme: Theme, root: Path, staging: Staging, pro
         return made, list(problems.values()), side
     for name in env.list_templates():  # compiled once, before the fork
         if name.endswith((".html", ".xml")):
-            env.get_template(name)
+            try:
+                env.get_template(name)
+            except TEMPLATE_ERRORS:  # named with its file and line by the page that uses it (none: no error)
+                pass
     _work = (jobs, env, theme, root, staging, beside.piece if beside else None)
     gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
     made, problems = {}, {}

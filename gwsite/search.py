@@ -613,7 +613,9 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     per_doc_shard = min(64, 1 << int(math.log2(aim))) if aim >= 1 else 1
     for number in range(math.ceil(count / per_doc_shard)):
         first, last = number * per_doc_shard, (number + 1) * per_doc_shard
-        key = content_digest(per_doc_shard, *state.notice_keys[first:last])
+        # Records number publishers and domains in the config's order (fields.key), so a
+        # reordered site.yaml changes a shard whose notices did not change.
+        key = content_digest(per_doc_shard, fields.key, *state.notice_keys[first:last])
 
         def doc_shard(number=number, first=first, last=last) -> bytes:
             chunk = b",".join(state.records[first:last])

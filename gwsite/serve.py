@@ -34,6 +34,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from . import forking, pipeline
 from .buildcache import BuildCache
+from .model import file_stamp
 
 POLL = 0.3  # seconds between two looks at the inputs
 SETTLE = 0.1  # seconds a change must stay put before it is built (an editor's save may take several writes)
@@ -209,16 +210,27 @@ def _build_and_watch(preview: Preview, builds, told, server: ThreadingHTTPServer
     preview.alone = True
     preview.on_build = lambda state, has_site: told.send((state, has_site))
     try:
-        preview.rebuild()
-        preview.watch()
+        try:
+            preview.rebuild()
+            preview.watch()
+        finally:
+            _ignore_stop_signals()
     except KeyboardInterrupt:  # Ctrl-C reaches the whole process group; SIGTERM from the server
         pass
     finally:
-        # Stopping already: a second signal (Ctrl-C, then the server's SIGTERM) must not
-        # interrupt that with a traceback.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         told.close()
+
+
+def _ignore_stop_signals() -> None:
+    """Stopping already: a second signal (Ctrl-C, then the server's SIGTERM) must not
+    interrupt that with a traceback, even one that lands while they are being ignored."""
+    while True:
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            return
+        except KeyboardInterrupt:
+            continue
 
 
 def _builder_stopped(builder) -> int:
@@ -249,7 +261,7 @@ def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
         if os.path.isdir(path):
             folders.append(str(path))
         else:
-            found[str(path)] = (st.st_mtime_ns, st.st_size, st.st_ino)
+            found[str(path)] = (*file_stamp(st), st.st_ino)
     while folders:
         try:
             entries = list(os.scandir(folders.pop()))
@@ -263,7 +275,7 @@ def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
                     folders.append(entry.path)
                 else:
                     st = entry.stat()
-                    found[entry.path] = (st.st_mtime_ns, st.st_size, st.st_ino)
+                    found[entry.path] = (*file_stamp(st), st.st_ino)
             except OSError:
                 continue
     return found

@@ -336,3 +336,27 @@ def test_without_fork_one_process_builds_and_serves(server):
     assert srv.after(first["build"])["ok"]
     assert "低保标准调整通知（无分叉）" in srv.get(page)[2]
     assert srv.stop() == 0 and "gwsite: stopped" in srv.stdout() and list(srv.tmp.iterdir()) == []
+
+
+def test_a_second_stop_signal_while_stopping_is_not_a_traceback(monkeypatch):
+    """The builder ignores further Ctrl-C/SIGTERM once it stops; a signal that lands while
+    it is setting that up (raised there as KeyboardInterrupt) is swallowed, not shown."""
+    import signal as signals
+    from gwsite import serve
+    calls = []
+    real = signals.signal
+
+    def signal_once_interrupted(number, handler):
+        calls.append(number)
+        if len(calls) == 2:  # the second signal arrives between the two settings
+            raise KeyboardInterrupt
+        return real(number, handler)
+    monkeypatch.setattr(serve.signal, "signal", signal_once_interrupted)
+    before = (signals.getsignal(signals.SIGINT), signals.getsignal(signals.SIGTERM))
+    try:
+        serve._ignore_stop_signals()
+        assert (signals.getsignal(signals.SIGINT), signals.getsignal(signals.SIGTERM)) == (signals.SIG_IGN,) * 2
+        assert calls == [signals.SIGINT, signals.SIGTERM, signals.SIGINT, signals.SIGTERM]
+    finally:
+        real(signals.SIGINT, before[0])
+        real(signals.SIGTERM, before[1])

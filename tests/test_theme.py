@@ -222,3 +222,21 @@ def test_body_links_to_attachments_are_pointed_at_them_and_the_rest_is_named(tmp
     assert 'href="../../files/mzj/%E6%88%B7%E4%B8%BB500381xxxxxxxx4214.pdf"' in page
     assert (out / "files/mzj/户主500381xxxxxxxx4214.pdf").is_file()
     assert (out / "files/mzj/名单.xlsx").is_file() and (out / "files/mzj/现场照片.png").is_file()
+
+
+def test_a_template_that_does_not_compile_is_named_by_a_parallel_build_too(tmp_path, monkeypatch):
+    """Templates are compiled before the render workers start: one that does not compile
+    is named with its file and line as in one process, and one that no page uses (a
+    draft left in theme/templates) does not fail the build, as in one process."""
+    from gwsite import pipeline, renderpool
+    monkeypatch.setattr(renderpool, "SERIAL_BELOW", 0)  # workers even for a small site
+    root = make_site(tmp_path / "site", {
+        "content/notices/mzj/a.yaml": NOTICE,
+        "theme/templates/brand.html": "<p>\n{% if %}</p>\n",
+    })
+    result = pipeline.build(root, tmp_path / "out", workers=2)
+    assert [str(p) for p in result.report.errors if "template error" in str(p)] == [
+        "theme/templates/brand.html:2: template error: Expected an expression, got 'end of statement block'"]
+    (root / "theme/templates/brand.html").unlink()
+    (root / "theme/templates/draft.html").write_text("{% for %}\n", encoding="utf-8")
+    assert pipeline.build(root, tmp_path / "out", workers=2).report.ok

@@ -223,7 +223,8 @@ class Site:
 def file_stamp(st: os.stat_result) -> tuple[int, int, int]:
     """What tells that an input file changed since it was read: its size and time, and
     the time of its last change of any kind (ctime), which an edit keeping the size and
-    putting the old time back (``cp -p``, a sync tool, an editor) still moves."""
+    putting the old time back (``cp -p``, a sync tool, an editor) still moves.  Not for
+    output files (``write.Stamp``): hard-linking one into the next output moves its ctime."""
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
 

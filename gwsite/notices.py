@@ -331,7 +331,7 @@ def _scan_attachments(root: Path, notice: Notice, problems: list[Problem]) -> tu
     return tuple(found)
 
 
-def attachment_stamp(path: str) -> tuple[int, int] | None:
+def attachment_stamp(path: str) -> tuple[int, int, int] | None:
     """``file_stamp`` of an attachment file, or None where there is none: a cached notice
     is read again when one of its attachments appears, goes or changes."""
     try:

@@ -248,7 +248,7 @@ def _hear_builds(preview: Preview, builds) -> None:
             return
 
 
-def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
+def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int, int, int]]:
     """Path -> (mtime_ns, size, inode) of every file under ``paths``; editors' temporary and
     backup files (``.x.swp``, ``x~``) and Office lock files (``~$a.xlsx``) are left out."""
     found: dict[str, tuple[int, int, int]] = {}

@@ -120,7 +120,8 @@ def cmd_search(args) -> int:
         index = search.IndexReader(out)
         org = search.resolve_filter(index, "org", args.org) if args.org else ""
         domain = search.resolve_filter(index, "domain", args.domain) if args.domain else ""
-        result = search.query(out, args.query, org=org, domain=domain, year=args.year, reader=index)
+        result = search.query(out, args.query, org=org, domain=domain, year=args.year, reader=index,
+                              order=args.order)
     except FileNotFoundError as exc:
         print(f"gwsite search: {out} has no search index ({exc.filename}); build the site first", file=sys.stderr)
         return 1
@@ -128,13 +129,21 @@ def cmd_search(args) -> int:
         print(f"gwsite search: {exc}", file=sys.stderr)
         return 1
     if args.json:
-        hits = [{"id": h.id, "title": h.title, "url": h.url, "date": h.date, "publisher": h.publisher}
-                for h in result.hits]
-        print(json.dumps({"total": result.total, "hits": hits}, ensure_ascii=False, indent=1))
+        hits = [{"id": h.id, "kind": h.kind, "title": h.title, "url": h.url, "date": h.date, "publisher": h.publisher,
+                 "score": h.score, "complete": h.complete, "via": list(h.via)} for h in result.hits]
+        print(json.dumps({"total": result.total, "hits": hits, "missing": list(result.missing),
+                          "suggestions": list(result.suggestions)},
+                         ensure_ascii=False, indent=1))
         return 0
     print(f"{result.total} hit(s) for {args.query!r}")
+    if result.missing:
+        print(f"      (no page holds {'、'.join(result.missing)}: searched for the other words)")
+    if result.suggestions:
+        print(f"      did you mean: {'  '.join(result.suggestions)}")
     for number, h in enumerate(result.hits, 1):
-        print(f"{number:>4}. {h.title}\n      {h.date}  {h.publisher}  {h.url}")
+        kind = "" if h.kind == "notice" else f"[{h.kind}] "
+        via = f"  (as {'、'.join(h.via)})" if h.via else ""
+        print(f"{number:>4}. {kind}{h.title}{via}\n      {h.date}  {h.publisher}  {h.url}")
     return 0
 
 
@@ -204,8 +213,10 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("search", help="query a built site's search index")
     p.add_argument("out", help="a built site (the output folder)")
-    p.add_argument("query", help="words to find; a notice must contain each of them")
-    p.add_argument("--json", action="store_true", help='print {"total": N, "hits": [{"id", "title", "url"}, ...]}')
+    p.add_argument("query", help='what to find, as people type it (怎么申请低保, 民发[2026]13号); "…" for an exact text')
+    p.add_argument("--json", action="store_true", help='print {"total": N, "hits": [{"id", "title", "url", ...}, ...]}')
+    p.add_argument("--order", choices=search.ORDERS, default="relevance",
+                   help="relevance (default) or date: newest first among the hits holding every word")
     p.add_argument("--org", help="only notices of this publisher (its org id or name)")
     p.add_argument("--domain", help="only notices of this domain (its name or a usual one: 卫生健康)")
     p.add_argument("--year", type=int, help="only notices published in this year")

@@ -12,7 +12,8 @@ from .yamlsrc import LinedDict, check_keys, load_yaml
 
 SITE_FILE = "site.yaml"
 SITE_KEYS = ("title", "region", "host", "site_code", "icp", "police_record", "base_url",
-             "conac_url", "orgs", "domains", "upstream", "require_review", "page_size")
+             "conac_url", "orgs", "domains", "upstream", "require_review", "page_size",
+             "search_synonyms")
 SITE_REQUIRED = ("title", "region", "host", "orgs")
 ORG_KEYS = ("id", "name", "kind", "aliases", "code", "not_involved")
 ORG_REQUIRED = ("id", "name", "kind")
@@ -58,15 +59,39 @@ def read_site_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
                               "require_review must be true or false"))
         require_review = False
 
+    synonyms = _read_synonyms(data, problems)
+
     config = SiteConfig(
         title=_text(data.get("title")), region=_text(data.get("region")),
         host=_text(data.get("host")), orgs=tuple(orgs), domains=domains,
         site_code=site_code, icp=_text(data.get("icp")),
         police_record=_text(data.get("police_record")), base_url=base_url, conac_url=conac_url,
         upstream=_text(data.get("upstream")), require_review=require_review,
-        page_size=page_size, location=Location(SITE_FILE, 1),
+        page_size=page_size, search_synonyms=synonyms, location=Location(SITE_FILE, 1),
     )
     return config, problems
+
+
+def _read_synonyms(data: LinedDict, problems: list[Problem]) -> tuple[tuple[str, ...], ...]:
+    """``search_synonyms``: the site's own names for one thing, each a list of two or more
+    (``[青溪区, 青溪]``, ``[低保金, 最低生活保障金]``), added to the search's table."""
+    raw = data.get("search_synonyms")
+    if raw is None:
+        return ()
+    at = Location(SITE_FILE, data.line_of("search_synonyms"))
+    hint = "give a list of lists, e.g. search_synonyms: [[低保金, 最低生活保障金], [青溪区, 青溪]]"
+    if not isinstance(raw, list):
+        problems.append(error(at, "search_synonyms must be a list of lists of names", hint))
+        return ()
+    groups = []
+    for number, entry in enumerate(raw, 1):
+        forms = [_text(f) for f in entry] if isinstance(entry, list) else []
+        if len([f for f in forms if len(f) >= 2]) < 2 or any(isinstance(f, (list, dict)) for f in entry or []):
+            problems.append(error(at, f"search_synonyms entry {number} ({entry!r}) must list two or more names "
+                                      "of two or more characters", hint))
+            continue
+        groups.append(tuple(f for f in forms if len(f) >= 2))
+    return tuple(groups)
 
 
 def _absolute_url(data: LinedDict, key: str, example: str, problems: list[Problem]) -> str:

@@ -60,6 +60,7 @@ class SiteConfig:
     upstream: str = ""  # folder of the city's catalogue workbooks (只增不减)
     require_review: bool = False
     page_size: int = 20
+    search_synonyms: tuple[tuple[str, ...], ...] = ()  # the site's own additions to the abbreviation table
     location: Location | None = None
 
     def org(self, org_id: str) -> Org | None:

@@ -6,10 +6,10 @@ script calling ``window.gwsiteSearch.add([kind, number, data])`` with JSON insid
 browser (``theme/static/search.js``) and ``gwsite search`` answer from the same files with
 the same rules, and the tokeniser below has a line-for-line twin there.
 
-Semantics: a notice is a hit when its normalised text contains every query term as an
-exact substring.  Terms are separated by spaces, and by 、 。 ; ! ? and commas that are not
-between digits; punctuation around a term (？ 《》 “” …) is not part of it.  The files, all
-under ``search/``:
+What a query means is ``query.parse``'s (parts: words with their other names from the
+abbreviation table, 发文字号, quoted exact texts; phrases) and ``ranking.rank``'s (BM25F over
+title, 发文字号/索引号 and the rest, computed from the lists below).  The files, all under
+``search/``:
 
 ``meta.js``
     counts, the publishers, domains and years (as ranges of document numbers) and
@@ -26,21 +26,22 @@ under ``search/``:
 ``f/N.js``
     the document list of one filter (a publisher or a domain); years are ranges.
 
-A term that is itself a gram is answered by its list alone, exactly.  A longer term (or a
-3–4-character one without ASCII) is answered by intersecting the lists of the windows
-covering it (overlapping by one character; at most ``MAX_GRAMS`` of them, spread over the
-term), then checking each candidate's stored text: results are exact either way.
+``lexicon.js``
+    the vocabulary queries are read with (``query.Lexicon``): the abbreviation table's
+    entries, the words for splitting, the traditional characters, as far as the site's
+    text holds them.
 
-Ranking: tier 0 when the title contains every term, tier 1 when the title and the
-发文字号/索引号 together do, tier 2 otherwise; within a tier, newer first, then by id —
-which is simply the document number, because documents are numbered in the site's order
-(newest first, then id).  Ranks are a pure function of the query and the index, so the
-browser may check candidates lazily, page by page, and still show the CLI's order.
+A text that is itself a gram is answered by its list alone, exactly.  A longer one (or a
+3–4-character one without ASCII) by intersecting the lists of the windows covering it
+(overlapping by one character; at most ``MAX_GRAMS`` of them, spread over the text): the
+notices holding all its windows, which ranking takes as holding it.  A quoted text is
+checked against each candidate's stored text, so it stays exact.
 """
 from __future__ import annotations
 
 import base64
 import bisect
+import heapq
 import html
 import json
 import math
@@ -50,6 +51,7 @@ import re
 import unicodedata
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from itertools import repeat
 from typing import Callable, Iterable, Iterator
@@ -59,13 +61,17 @@ import numpy as np
 from . import paths
 from .diagnostics import did_you_mean
 from .domains import DomainTable
-from .model import Notice, Site, collector_paused, content_digest, digest
+from .model import Notice, Page, Site, collector_paused, content_digest, digest
 from .postings import Block, Inverter, invert
+from . import ranking
+from .query import (EDGE_PUNCTUATION, SPACES, Folding, Lexicon, builtin_folding, builtin_groups, builtin_words,
+                    merge_groups, normalize, parse, query_terms, suggest)
 from .write import OutputFile
 
-FORMAT = 2  # 2: documents stored oldest first, lists independent of the count
+FORMAT = 3  # 2: documents stored oldest first, lists independent of the count; 3: lexicon.js
 DIR = "search"
 META = f"{DIR}/meta.js"
+LEXICON = f"{DIR}/lexicon.js"
 SHARD_BYTES = 48_000  # aimed size of a gram shard: a 4-character query loads about three
 DOC_SHARD_BYTES = 24_000  # aimed size of a document shard: a result page loads about ten
 PREFIX, SUFFIX = "window.gwsiteSearch.add(", ");\n"
@@ -75,61 +81,14 @@ MAX_GRAMS = 8  # lists one term may load; the text check makes any cover exact
 # Normalisation and tokenisation.  Mirrored in theme/static/search.js: keep them parallel.
 # ---------------------------------------------------------------------------------------
 
-# 〔〕 is the standard bracket of a 发文字号; real data also has [] ［］ 【】 () （）.  After NFKC
-# the full-width forms are ASCII already; map the rest to ( ).
-_BRACKETS = {"〔": "(", "〕": ")", "【": "(", "】": ")", "〖": "(", "〗": ")", "[": "(", "]": ")"}
-# Invisible characters pasted from Word, removed so they cannot split a word.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_REPLACE = (*_BRACKETS.items(), *((c, "") for c in _INVISIBLE))
-# Whitespace, spelled out so that Python's and JavaScript's ``\s`` cannot disagree; it is
-# exactly what ``str.split()`` splits at (tests/test_search.py checks every code point).
-SPACES = "\t\n\x0b\x0c\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# Normalisation is query.py's: the index and the query must agree on it.  The index
+# folds traditional characters with the whole table; search/lexicon.js ships the pairs
+# whose simplified character the site holds, which fold the same for any text that can match.
 _ASCII_ALNUM = re.compile("[0-9a-z]")
 
 
-_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
-_HALF = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
-
-
-_COMMON_FULL_WIDTH = "，；（）：！？％"  # nearly all of them in government text (measured)
-
-
-def _half_width(match: re.Match) -> str:
-    return _HALF[match.group()]
-
-
-def normalize(text: str) -> str:
-    """NFKC, lower case, one form of bracket, no invisible characters, single spaces."""
-    # Full-width forms (，：（）６２０) are most of what NFKC changes in Chinese text; mapped
-    # first, they usually leave a text that passes NFKC's quick check, which is 4 × faster
-    # than normalising it.  NFKC of the result is the same, as NFKC decomposes them anyway.
-    for char in _COMMON_FULL_WIDTH:  # str.replace per common one: twice as quick as the regex alone
-        if char in text:
-            text = text.replace(char, _HALF[char])
-    if _FULL_WIDTH.search(text):
-        text = _FULL_WIDTH.sub(_half_width, text)
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    text = text.lower()
-    for old, new in _REPLACE:  # str.translate with a table is ten times slower on CJK text
-        if old in text:
-            text = text.replace(old, new)
-    return " ".join(text.split())  # three times quicker than a regex
-
-
-# Punctuation that opens or closes a phrase, not part of a word: a query typed as people
-# write (低保？ 《低保》 低保标准。) finds what its words find.  Brackets stay (发文字号 are
-# searched with them), as does punctuation inside a term (1.3倍, 名单.pdf).
-EDGE_PUNCTUATION = "，。、；：？！…·“”‘’《》「」『』〈〉\"'!?,;:."
-# Between words they separate terms, as spaces do (低保、特困; 低保,特困 after NFKC), but a
-# comma between digits is a thousands separator (1,000元).
-_TERM_BREAK = re.compile(r"[ 、。;!?]|(?<!\d),|,(?!\d)")
-
-
-def query_terms(query: str) -> list[str]:
-    """The distinct terms of a query, in order: a document must contain each of them."""
-    terms = (t.strip(EDGE_PUNCTUATION) for t in _TERM_BREAK.split(normalize(query)))
-    return list(dict.fromkeys(t for t in terms if t))
+def _fold(text: str) -> str:
+    return normalize(text, builtin_folding())
 
 
 def is_gram(text: str) -> bool:
@@ -259,10 +218,28 @@ def markdown_text(markdown: str) -> str:
 # ---------------------------------------------------------------------------------------
 
 # A document record, as stored in d/N.js (a list, to keep shards small):
-ID, TITLE, URL, DATE, ORG, DOMAINS, DOC_NUMBER, INDEX_NUMBER, ITEM, ATTACHMENTS, BODY = range(11)
+ID, TITLE, URL, DATE, ORG, DOMAINS, DOC_NUMBER, INDEX_NUMBER, ITEM, ATTACHMENTS, BODY, KIND = range(12)  # KIND: pages only
 
 
-def _record(notice: Notice, org_index: dict[str, int], domain_index: dict[str, int]) -> list:
+def documents(site: Site) -> list[Notice | Page]:
+    """What the index holds, newest first (then notices before pages, then by id): the
+    published notices and the free pages (指南, 制度, 年报 …)."""
+    pages = sorted(site.pages, key=lambda p: (-(p.published or date.min).toordinal(), p.id))
+    if not pages:
+        return list(site.notices)
+    return list(heapq.merge(site.notices, pages,
+                            key=lambda d: (-(d.published or date.min).toordinal(), isinstance(d, Page), d.id)))
+
+
+def _key(document: Notice | Page) -> str:
+    """A document's name in the index's state: pages and notices may share an id."""
+    return f"page:{document.id}" if isinstance(document, Page) else document.id
+
+
+def _record(notice: Notice | Page, org_index: dict[str, int], domain_index: dict[str, int]) -> list:
+    if isinstance(notice, Page):  # a notice's fields, and its kind last
+        return [notice.id, notice.title, paths.page(notice.id), notice.published.isoformat() if notice.published else "",
+                org_index.get(notice.publisher, -1), [], "", "", notice.section, [], markdown_text(notice.body), "page"]
     return [
         notice.id, notice.title, paths.notice(notice.id), notice.published.isoformat(),
         org_index.get(notice.publisher, -1), [domain_index[d] for d in notice.domains],
@@ -279,8 +256,7 @@ def field_texts(record: list, org_names: list[str], domain_names: list[str]) -> 
     org = org_names[record[ORG]] if record[ORG] >= 0 else ""
     other = " ".join([record[BODY], org, *(domain_names[d] for d in record[DOMAINS]),
                       record[ITEM], *record[ATTACHMENTS]])
-    return (normalize(record[TITLE]), normalize(f"{record[DOC_NUMBER]} {record[INDEX_NUMBER]}"),
-            normalize(other))
+    return (_fold(record[TITLE]), _fold(f"{record[DOC_NUMBER]} {record[INDEX_NUMBER]}"), _fold(other))
 
 
 def _script(kind: str, number: int, data) -> bytes:
@@ -384,6 +360,24 @@ class IndexState:
         self.__dict__.update(state)
 
 
+def site_lexicon(grams, site: Site) -> Lexicon:
+    """The vocabulary shipped with the index: the abbreviation table's entries (with the
+    site's own, and each organisation's names) of which the site holds some form, the
+    words for splitting queries that the site holds, and the traditional characters whose
+    simplified form it holds.  ``grams`` is every gram the index lists."""
+    def holds(text: str) -> bool:
+        return all(gram in grams for gram in plan(text)[0])
+    config = site.config
+    orgs = [(o.name, *o.aliases) for o in config.orgs]
+    groups = merge_groups([*builtin_groups(), *config.search_synonyms, *orgs])
+    kept = tuple(g for g in groups if any(map(holds, g)))
+    names = [n for o in orgs for n in o] + [d.name for d in config.domains.domains]
+    words = {w for w in map(_fold, [*builtin_words(), *names]) if len(w) >= 2 and " " not in w and holds(w)}
+    words.update(f for g in kept for f in g)
+    folding = builtin_folding()
+    return Lexicon(kept, frozenset(words), Folding({k: v for k, v in folding.pairs.items() if v in grams}))
+
+
 def index_files(site: Site) -> list[OutputFile]:
     """Every file of the search index, from the assembled site (published notices only)."""
     _, parts = update_index(None, site)
@@ -413,8 +407,8 @@ class IndexBuild:
     def __init__(self, previous: IndexState | None, site: Site) -> None:
         self.site = site
         self.fields = _Fields(site)
-        self.notices = site.notices[::-1]  # oldest first: storage order
-        self.ids = [n.id for n in self.notices]
+        self.notices = documents(site)[::-1]  # oldest first: storage order
+        self.ids = [_key(n) for n in self.notices]
         self.notice_keys = [digest(n) for n in self.notices]
         self.previous = previous
         self.patchable = (previous is not None and previous.config_key == self.fields.key
@@ -625,19 +619,22 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     by_org: dict[int, list[int]] = defaultdict(list)
     by_domain: dict[int, list[int]] = defaultdict(list)
     years: dict[int, list[int]] = {}
-    for rank, notice in enumerate(site.notices):  # newest first: year spans in rank numbers
+    for rank, notice in enumerate(documents(site)):  # newest first: year spans in rank numbers
         s = count - 1 - rank
         if notice.publisher in fields.org_index:
             by_org[fields.org_index[notice.publisher]].append(s)
-        for d in notice.domains:
+        for d in getattr(notice, "domains", ()):
             by_domain[fields.domain_index[d]].append(s)
-        span = years.setdefault(notice.published.year, [rank, rank])
+        span = years.setdefault((notice.published or date.min).year, [rank, rank])
         span[1] = rank
     filters = [["org", fields.orgs[i][0]] for i in sorted(by_org)] + [["domain", fields.domain_names[i]] for i in sorted(by_domain)]
     filter_lists = [by_org[i] for i in sorted(by_org)] + [by_domain[i] for i in sorted(by_domain)]
     for number, docs in enumerate(filter_lists):
         data = f'{PREFIX}["f",{number},{_encode(docs[::-1])}]{SUFFIX}'.encode("utf-8")
         yield IndexPart(f"{DIR}/f/{number}.js", content_digest(data), lambda data=data: data)
+
+    data = _script("l", 0, site_lexicon(state.lists, site).to_data())
+    yield IndexPart(LEXICON, content_digest(data), lambda: data)
 
     meta = {
         "format": FORMAT,
@@ -664,13 +661,18 @@ class Hit:
     url: str  # relative to the output folder
     date: str
     publisher: str
-    tier: int  # 0 title, 1 发文字号/索引号, 2 other text
+    score: float  # ranking.rank's score
+    complete: bool  # holds every part of the query
+    via: tuple[str, ...] = ()  # the other names (from the abbreviation table) it matched through
+    kind: str = "notice"
 
 
 @dataclass(frozen=True)
 class SearchResult:
     total: int
     hits: tuple[Hit, ...]
+    missing: tuple[str, ...] = ()  # parts of the query that no notice holds
+    suggestions: tuple[str, ...] = ()  # 您是不是要找: queries one character away (query.suggest)
 
 
 class IndexReader:
@@ -679,6 +681,9 @@ class IndexReader:
     def __init__(self, out_dir: Path) -> None:
         self.root = Path(out_dir) / DIR
         self.meta = self._read(self.root / "meta.js")[2]
+        if self.meta.get("format") != FORMAT:
+            raise FileNotFoundError(2, "made by another version of gwsite", str(self.root / "meta.js"))
+        self.lexicon = Lexicon.from_data(self._read(self.root / "lexicon.js")[2])
         self.org_names = [name for _, name in self.meta["orgs"]]
         self._shards: dict[int, dict] = {}
         self._docs: dict[int, list] = {}
@@ -696,6 +701,18 @@ class IndexReader:
             self._shards[number] = self._read(self.root / "t" / f"{number}.js")[2]
         entry = self._shards[number].get(gram, [[]])
         return tuple(self._ranks(v) if v else set() for v in (entry + [0, 0])[:3])
+
+    def lookup(self, text: str) -> ranking.Lists:
+        """The notices that hold every window of ``text``: anywhere, in the title, in the numbers."""
+        every, title, numbers = None, None, None
+        for gram in plan(text)[0]:
+            e, t, n = self.lists(gram)
+            every, title, numbers = (e, t, n) if every is None else (every & e, title & t, numbers & n)
+        return every, title, numbers
+
+    def windows(self, text: str) -> list[ranking.Lists]:
+        """The lists of each window of ``text``."""
+        return [self.lists(gram) for gram in plan(text)[0]]
 
     def _ranks(self, value) -> set[int]:
         """A stored list (storage numbers, oldest first) as ranks (newest first)."""
@@ -718,16 +735,9 @@ class IndexReader:
             self._docs[shard] = self._read(self.root / "d" / f"{shard}.js")[2]
         return self._docs[shard][number % per]
 
-    def tier(self, number: int, terms: list[str]) -> int | None:
-        """The tier of a document for ``terms`` from its stored text, or None: no hit."""
-        title, numbers, other = field_texts(self.record(number), self.org_names, self.meta["domains"])
-        if all(t in title for t in terms):
-            return 0
-        if all(t in title or t in numbers for t in terms):
-            return 1
-        if all(t in title or t in numbers or t in other for t in terms):
-            return 2
-        return None
+    def holds(self, number: int, text: str) -> bool:
+        """Whether the document ranked ``number`` holds ``text`` exactly, in any field."""
+        return any(text in field for field in field_texts(self.record(number), self.org_names, self.meta["domains"]))
 
 
 class UnknownFilter(ValueError):
@@ -756,52 +766,37 @@ def resolve_filter(index: IndexReader, kind: str, value: str) -> str:
     raise UnknownFilter(f"no domain '{value}' in this site{did_you_mean(value, names)} (domains: {'、'.join(names)})")
 
 
+ORDERS = ("relevance", "date")
+
+
 def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | None = None,
-          reader: IndexReader | None = None, limit: int | None = None) -> SearchResult:
-    """The hits for ``q`` in the index of the site built in ``out_dir``, best first: all
-    of them, or the first ``limit`` (``total`` counts all either way)."""
+          reader: IndexReader | None = None, limit: int | None = None, order: str = "relevance") -> SearchResult:
+    """The hits for ``q`` in the index of the site built in ``out_dir``, best first (or,
+    with ``order="date"``, those holding every part newest first, then the rest): all of
+    them, or the first ``limit`` (``total`` counts all either way)."""
     index = reader or IndexReader(out_dir)
-    terms = query_terms(q)
-    if not terms:
+    parsed = parse(q, index.lexicon)
+    if not parsed.parts:
         return SearchResult(0, ())
-    candidates: set[int] | None = None
-    in_title: set[int] | None = None  # every term may be in the title
-    in_head: set[int] | None = None  # every term may be in the title or the numbers
-    exact = True
-    for term in terms:
-        grams_of_term, term_exact = plan(term)
-        exact = exact and term_exact
-        every, title, numbers = None, None, None
-        for gram in grams_of_term:
-            e, t, n = index.lists(gram)
-            every = e if every is None else every & e
-            title = t if title is None else title & t
-            numbers = n if numbers is None else numbers & n
-        candidates = every if candidates is None else candidates & every
-        in_title = title if in_title is None else in_title & title
-        head = title | numbers
-        in_head = head if in_head is None else in_head & head
+    allowed: set[int] | None = None
     if org:
-        candidates &= index.filter("org", org)
+        allowed = index.filter("org", org)
     if domain:
-        candidates &= index.filter("domain", domain)
+        in_domain = index.filter("domain", domain)
+        allowed = in_domain if allowed is None else allowed & in_domain
     if year is not None:
         span = next((s for s in index.meta["years"] if s[0] == int(year)), None)
-        candidates = {d for d in candidates if span and span[1] <= d <= span[2]}
-
-    ranked: list[tuple[int, int]] = []
-    for number in candidates:
-        if exact:
-            tier = 0 if number in in_title else 1 if number in in_head else 2
-        else:
-            tier = index.tier(number, terms)
-            if tier is None:
-                continue
-        ranked.append((tier, number))
-    ranked.sort()
+        in_year = set(range(span[1], span[2] + 1)) if span else set()
+        allowed = in_year if allowed is None else allowed & in_year
+    scored = ranking.rank(parsed, index.lookup, index.meta["docs"], allowed, index.holds, index.windows)
+    if order == "date":
+        scored.sort(key=lambda s: (not s.complete, s.number))
+    missing = tuple(p.text for p in parsed.parts if p.kind == "word" and not index.lookup(p.text)[0]
+                    and not any(index.lookup(f)[0] for f in p.forms[1:]))
     hits = []
-    for tier, number in ranked[:limit]:
-        r = index.record(number)
-        hits.append(Hit(r[ID], r[TITLE], r[URL], r[DATE],
-                        index.org_names[r[ORG]] if r[ORG] >= 0 else "", tier))
-    return SearchResult(len(ranked), tuple(hits))
+    for s in scored[:limit]:
+        r = index.record(s.number)
+        hits.append(Hit(r[ID], r[TITLE], r[URL], r[DATE], index.org_names[r[ORG]] if r[ORG] >= 0 else "",
+                        s.score, s.complete, s.via, r[KIND] if len(r) > KIND else "notice"))
+    return SearchResult(len(scored), tuple(hits), missing,
+                        tuple(suggest(q, parsed, index.lexicon, missing, len(scored))))

@@ -167,6 +167,6 @@ def test_unpacked_bundle_works_from_disk_offline(built, tmp_path, run_cli):
         page.fill("#home-q", "第2批")
         page.press("#home-q", "Enter")
         page.wait_for_selector("#results a")
-        assert page.locator("#results a").first.inner_text() == "关于公布2025年第2批城乡低保对象的公示"
+        assert page.locator("#results .search-hit-title a").first.inner_text() == "关于公布2025年第2批城乡低保对象的公示"
         browser.close()
     assert outside == [] and errors == []

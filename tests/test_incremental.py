@@ -288,7 +288,8 @@ def test_the_saved_index_state_is_the_latest_one(root, tmp_path):
     notice_edited(root)
     build(root, out)
     state = BuildCache.load(root, out).stages["search"]
-    assert state.notice_keys == [digest(n) for n in pipeline.load(root).site.notices[::-1]]
+    from gwsite.search import documents
+    assert state.notice_keys == [digest(n) for n in documents(pipeline.load(root).site)[::-1]]
 
 
 def test_a_site_root_where_no_cache_can_be_written_still_builds(root, tmp_path):

@@ -6,8 +6,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "gwsite"
 
 # A module may import the modules of lower layers only.
 LAYERS = [
-    {"diagnostics", "domains", "postings", "forking", "cpu"},
-    {"privacy", "workdays"},
+    {"diagnostics", "domains", "postings", "forking", "cpu", "query"},
+    {"privacy", "workdays", "ranking"},
     {"model", "yamlsrc", "paths", "write", "buildcache", "progress"},
     {"config", "catalogue", "notices", "markup", "deadlines"},
     {"assemble", "catalogue_export"},

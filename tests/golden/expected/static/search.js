@@ -8,22 +8,28 @@
 
   var PAGE_SIZE = 10;
   var MAX_GRAMS = 8; // lists one term may load (gwsite/search.py)
-  var BATCH = 32; // at most this many candidates are checked against their text at once
 
-  // ---- normalisation and tokenisation (twin of gwsite/search.py) -------------------------
+  // ---- normalisation (twin of gwsite/query.py) --------------------------------------------
   var BRACKETS = { "〔": "(", "〕": ")", "【": "(", "】": ")", "〖": "(", "〗": ")", "[": "(", "]": ")" };
   var BRACKET_RE = /[〔〕【】〖〗\[\]]/g;
   var INVISIBLE_RE = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g;
   var SPACES_RE = /[\t\n\x0b\x0c\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
   var ASCII_ALNUM_RE = /[0-9a-z]/;
+  var lexicon = null; // search/lexicon.js, once loaded: see useLexicon
+
+  function fold(text) { // traditional characters to simplified (query.Folding)
+    if (!lexicon || !lexicon.t2sRe.test(text)) return text;
+    return chars(text).map(function (c) { return lexicon.t2s[c] || c; }).join("");
+  }
 
   function normalize(text) {
     text = text.normalize("NFKC").toLowerCase().replace(INVISIBLE_RE, "")
       .replace(BRACKET_RE, function (c) { return BRACKETS[c]; });
-    return text.replace(SPACES_RE, " ").replace(/^ | $/g, "");
+    return fold(text).replace(SPACES_RE, " ").replace(/^ | $/g, "");
   }
 
-  // As search.EDGE_PUNCTUATION and search._TERM_BREAK.
+  // As query.EDGE_PUNCTUATION and query._TERM_BREAK.
+  var EDGE = "，。、；：？！…·“”‘’《》「」『』〈〉\"'!?,;:.";
   var EDGE_RE = /^[，。、；：？！…·“”‘’《》「」『』〈〉"'!?,;:.]+|[，。、；：？！…·“”‘’《》「」『』〈〉"'!?,;:.]+$/g;
   var TERM_BREAK_RE = /[ 、。;!?]|(?<!\d),|,(?!\d)/;
 
@@ -37,6 +43,139 @@
   }
 
   function chars(text) { return Array.from(text); } // code points, as Python sees a str
+
+  // ---- reading a query (twin of gwsite/query.py: parse) -------------------------------------
+  var FILLERS = "什么时候 为什么 去哪里 在哪里 多少钱 怎么办 怎么样 是不是 有哪些 有没有 能不能 一下 什么 关于 去哪 可以 哪个 哪些 哪儿 哪里 在哪 多少 如何 怎么 怎样 想要 我们 我想 我要 能否 请问 需要 么 了 吗 吧 呢 啊 想 我 是 的 要".split(" ");
+  var ANSWER_KINDS = {"怎么": "指南 流程 办法 申请", "怎样": "指南 流程 办法 申请", "如何": "指南 流程 办法 申请", "怎么办": "指南 流程 办法 申请", "多少": "标准 金额", "多少钱": "标准 金额 收费", "什么时候": "时间 日期 时限", "哪里": "地址 地点 窗口 名录", "在哪": "地址 地点 窗口 名录", "在哪里": "地址 地点 窗口 名录", "去哪": "地址 地点 窗口 名录", "去哪里": "地址 地点 窗口 名录", "哪些": "条件 范围 材料 名单", "有哪些": "条件 范围 材料 名单", "什么": "条件 材料 范围"};
+  var DOC_KIND = "发字函令办规复通告呈报电便预";
+  var UNITS = "年月日号元岁人户个万亿名项次天届期批";
+  var QUOTED_RE = /["“”]([^"“”]*)["“”]/g;
+  var DOC_NUMBER_RE = new RegExp("([\u3400-\u9fff]{2})? ?(?:\\( ?((?:19|20)[0-9][0-9]) ?\\)|((?:19|20)[0-9][0-9]) ?年?) ?第? ?([0-9]{1,5})(?![0-9.%]) ?(号)?", "g");
+  var ALNUM_RUN_RE = /[0-9a-z](?:[0-9a-z.\/:\-]*[0-9a-z])?/y;
+  var NUMBER_RE = /^(?=[^0-9]*[0-9])[0-9a-z.\/:\-]{8,}$/; // query._NUMBER
+  var STRIP_RE = /^[()\/\-.:]+|[()\/\-.:]+$/g;
+
+  function useLexicon(data) {
+    var keys = chars(data.t2s[0]), values = chars(data.t2s[1]), t2s = {};
+    keys.forEach(function (k, i) { t2s[k] = values[i]; });
+    var groupOf = {}, words = {}, longest = 1;
+    data.groups.forEach(function (g, i) { g.forEach(function (f) { groupOf[f] = i; }); });
+    data.words.split(" ").forEach(function (w) { if (w) { words[w] = true; longest = Math.max(longest, chars(w).length); } });
+    var esc = keys.map(function (k) { return k.replace(/[\\\]\[^-]/g, "\\$&"); }).join("");
+    lexicon = { t2s: t2s, t2sRe: new RegExp("[" + (esc || "\\u0000") + "]", "u"), groups: data.groups,
+                groupOf: groupOf, words: words, longest: longest };
+  }
+
+  function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+  function isFiller(w) { return FILLERS.indexOf(w) >= 0; }
+
+  function segment(chunk) {
+    var c = chars(chunk), n = c.length, out = [], unknown = [], i = 0;
+    while (i < n) {
+      ALNUM_RUN_RE.lastIndex = c.slice(0, i).join("").length;
+      var run = ALNUM_RUN_RE.exec(chunk);
+      if (run) {
+        var end = i + chars(run[0]).length;
+        if (end < n && UNITS.indexOf(c[end]) >= 0) end += 1;
+        flush(out, unknown); unknown = [];
+        out.push([c.slice(i, end).join(""), false]);
+        i = end;
+        continue;
+      }
+      var size = 0;
+      for (var k = Math.min(lexicon.longest, n - i); k > 1; k--) {
+        var w = c.slice(i, i + k).join("");
+        if (has(lexicon.words, w) || isFiller(w)) { size = k; break; }
+      }
+      if (size === 0 && isFiller(c[i])) size = 1;
+      if (size) {
+        flush(out, unknown); unknown = [];
+        out.push([c.slice(i, i + size).join(""), true]);
+        i += size;
+      } else {
+        unknown.push(c[i]);
+        i += 1;
+      }
+    }
+    flush(out, unknown);
+    return out;
+  }
+
+  function flush(out, unknown) { // query._flush
+    var u = chars(unknown.join("").replace(STRIP_RE, ""));
+    if (!u.length) return;
+    if (u.length <= 3) { out.push([u.join(""), false]); return; }
+    var cut = [];
+    for (var s = 0; s < u.length; s += 2) cut.push(s);
+    if (u.length % 2) cut.pop();
+    cut.forEach(function (start, j) {
+      var end = j + 1 < cut.length ? cut[j + 1] : u.length;
+      out.push([u.slice(start, end).join(""), false]);
+    });
+  }
+
+  function formsOf(piece, group) { // query._forms
+    var others = group.filter(function (f) { return f !== piece; });
+    var all = [piece].concat(others);
+    var kept = others.filter(function (f) {
+      return !all.some(function (o) { return o !== f && f.indexOf(o) >= 0; });
+    });
+    return [piece].concat(kept);
+  }
+
+  function parse(query) {
+    var text = normalize(query), parts = [], phrases = [], hints = [];
+    text = text.replace(QUOTED_RE, function (m, inner) {
+      queryTerms(inner).forEach(function (t) { parts.push({ forms: [t], kind: "exact" }); });
+      return " ";
+    });
+    text = text.replace(DOC_NUMBER_RE, function (m, head, bracketed, bare, serial, hao) {
+      var kind = head && DOC_KIND.indexOf(chars(head)[1]) >= 0 ? head : "";
+      if (!(bracketed || hao || kind)) return m;
+      parts.push({ forms: [kind + "(" + (bracketed || bare) + ")" + parseInt(serial, 10) + "号"], kind: "number" });
+      return head && !kind ? head + " " : " ";
+    });
+    text.split(TERM_BREAK_RE).forEach(function (chunk) {
+      chunk = chunk.replace(EDGE_RE, "");
+      if (!chunk) return;
+      var start = parts.length, runStart = start, pieces = [], fillers = false;
+      segment(chunk).forEach(function (sp) {
+        var piece = sp[0];
+        if (isFiller(piece)) {
+          addPhrase(phrases, pieces, runStart, parts.length - 1);
+          runStart = parts.length; pieces = []; fillers = true;
+          if (has(ANSWER_KINDS, piece)) hints.push({ forms: ANSWER_KINDS[piece].split(" "), kind: "hint" });
+          return;
+        }
+        pieces.push(piece);
+        var group = sp[1] && has(lexicon.groupOf, piece) ? lexicon.groups[lexicon.groupOf[piece]] : null;
+        parts.push({ forms: group ? formsOf(piece, group) : [piece], kind: !sp[1] && NUMBER_RE.test(piece) ? "number" : "word" });
+      });
+      addPhrase(phrases, pieces, runStart, parts.length - 1);
+      if (fillers && parts.length - start > 1) phrases.push({ text: chunk.split(" ").join(""), first: start, last: parts.length - 1 });
+    });
+    var seen = {}, unique = [], renumber = [];
+    parts.forEach(function (p) {
+      var key = p.forms[0] + "\u0000" + p.kind;
+      if (!has(seen, key)) { seen[key] = unique.length; unique.push(p); }
+      renumber.push(seen[key]);
+    });
+    hints.forEach(function (h) {
+      var key = h.forms[0] + "\u0000" + h.kind;
+      if (!has(seen, key)) { seen[key] = unique.length; unique.push(h); }
+    });
+    var out = [], seenPhrase = {};
+    phrases.forEach(function (ph) {
+      var q = { text: ph.text, first: renumber[ph.first], last: renumber[ph.last] };
+      var key = q.text + "\u0000" + q.first + "\u0000" + q.last;
+      if (q.first < q.last && !has(seenPhrase, key)) { seenPhrase[key] = true; out.push(q); }
+    });
+    return { parts: unique, phrases: out };
+  }
+
+  function addPhrase(phrases, pieces, first, last) {
+    if (last > first) phrases.push({ text: pieces.join(""), first: first, last: last });
+  }
 
   function isGram(text) {
     var n = chars(text).length;
@@ -74,7 +213,7 @@
   }
 
   // ---- loading index files ----------------------------------------------------------------
-  var store = { m: {}, t: {}, d: {}, f: {} };
+  var store = { m: {}, l: {}, t: {}, d: {}, f: {} };
   var waiting = {};
   var loaded = []; // paths of the index files this page has loaded, for the bench
   var base = "search/";
@@ -86,7 +225,7 @@
     if (Object.prototype.hasOwnProperty.call(store[kind], number)) return Promise.resolve(store[kind][number]);
     if (!waiting[key]) {
       waiting[key] = new Promise(function (resolve, reject) {
-        var path = base + (kind === "m" ? "meta.js" : kind + "/" + number + ".js");
+        var path = base + (kind === "m" ? "meta.js" : kind === "l" ? "lexicon.js" : kind + "/" + number + ".js");
         var script = document.createElement("script");
         script.src = path;
         script.async = true;
@@ -153,20 +292,61 @@
     return r;
   }
 
-  // ---- the query --------------------------------------------------------------------------
+  // 您是不是要找 (query.suggest)
+  var SUGGESTIONS = 3, FEW = 5;
+
+  function oneApart(word, target) {
+    var a = chars(word), b = chars(target), diff = [];
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+    return diff.length === 1 && "0123456789".indexOf(a[diff[0]]) < 0 && "0123456789".indexOf(b[diff[0]]) < 0;
+  }
+
+  function suggest(query, q, missing, hits) {
+    var text = normalize(query), targets = missing.slice();
+    if (hits < FEW) {
+      var stretches = q.phrases.map(function (ph) { return ph.text; })
+        .concat(q.parts.filter(function (p) { return p.kind === "word"; }).map(function (p) { return p.forms[0]; }));
+      stretches.forEach(function (t) { if (chars(t).length >= 3 && !has(lexicon.words, t)) targets.push(t); });
+    }
+    var out = [], done = {}, words = Object.keys(lexicon.words).sort(codePointOrder);
+    targets.forEach(function (target) {
+      var size = chars(target).length;
+      if (has(done, target) || size < 2 || text.indexOf(target) < 0) return;
+      done[target] = true;
+      var near = words.filter(function (w) { return chars(w).length === size && oneApart(w, target); });
+      near.sort(function (a, b) {
+        return (has(lexicon.groupOf, a) ? 0 : 1) - (has(lexicon.groupOf, b) ? 0 : 1) || codePointOrder(a, b);
+      });
+      near.forEach(function (w) {
+        var i = text.indexOf(target), fixed = text.slice(0, i) + w + text.slice(i + target.length);
+        if (out.indexOf(fixed) < 0) out.push(fixed);
+      });
+    });
+    return out.slice(0, SUGGESTIONS);
+  }
+
+  function codePointOrder(a, b) { // Python's str order
+    var x = chars(a), y = chars(b);
+    for (var i = 0; i < Math.min(x.length, y.length); i++) {
+      var d = x[i].codePointAt(0) - y[i].codePointAt(0);
+      if (d) return d;
+    }
+    return x.length - y.length;
+  }
+
+  // ---- the query: ranking (twin of gwsite/ranking.py) -----------------------------------------
+  var K1 = 1.2;
+  var WEIGHTS = { word: [4.0, 2.0, 1.0], exact: [4.0, 2.0, 1.0], number: [2.0, 6.0, 1.0], hint: [4.0, 2.0, 1.0] };
+  var SYNONYM = 0.8, PHRASE = 0.6, PHRASE_BODY = 0.5, RECENCY = 0.05, COVERAGE = 0.5, HINT = 0.5, SCALE = 1e9;
+  var PARTIAL = 0.5, PARTIAL_LENGTH = 4;
+
+  function idf(docs, df) { return Math.log(1 + (docs - df + 0.5) / (df + 0.5)); }
+  function saturate(w) { return w * (K1 + 1) / (K1 + w); }
+
   function fieldTexts(rec, meta) {
     var org = rec[4] >= 0 ? meta.orgs[rec[4]][1] : "";
     var other = [rec[10], org].concat(rec[5].map(function (d) { return meta.domains[d]; }), [rec[8]], rec[9]).join(" ");
     return [normalize(rec[1]), normalize(rec[6] + " " + rec[7]), normalize(other)];
-  }
-
-  function tierOf(rec, meta, terms) {
-    var f = fieldTexts(rec, meta);
-    function inside(t, n) { for (var i = 0; i < n; i++) if (f[i].indexOf(t) >= 0) return true; return false; }
-    if (terms.every(function (t) { return inside(t, 1); })) return 0;
-    if (terms.every(function (t) { return inside(t, 2); })) return 1;
-    if (terms.every(function (t) { return inside(t, 3); })) return 2;
-    return null;
   }
 
   function storage(meta, number) { return meta.docs - 1 - number; } // rank -> place in d/ shards
@@ -181,135 +361,218 @@
     return Promise.all(Object.keys(shards).map(function (s) { return load("d", Number(s)); }));
   }
 
-  // A Search holds one query's candidates and ranks them lazily: hits(k) resolves to the
-  // first k hits in the order of `gwsite search`.
-  function Search(meta, params) {
-    this.meta = meta;
-    this.params = params;
-    this.terms = queryTerms(params.q || "");
+  // The lists of a text (search.IndexReader.lookup): every window in the list, anywhere,
+  // in the title, in the numbers.
+  function lookup(meta, text) {
+    var n = meta.docs, every = null, title = null, numbers = null;
+    plan(text).grams.forEach(function (g) {
+      var entry = store.t[shardOf(g, meta.shards)][g] || [[]];
+      var e = decode(entry[0], n), t = decode(entry[1], n), m = decode(entry[2], n);
+      every = every ? every.and(e) : e;
+      title = title ? title.and(t) : t;
+      numbers = numbers ? numbers.and(m) : m;
+    });
+    return [every, title, numbers];
   }
 
-  Search.prototype.prepare = function () {
-    var self = this, meta = this.meta, n = meta.docs, terms = this.terms;
-    var plans = terms.map(plan);
-    var shardNumbers = {};
-    plans.forEach(function (p) { p.grams.forEach(function (g) { shardNumbers[shardOf(g, meta.shards)] = true; }); });
-    var filters = [];
-    if (this.params.org) filters.push(["org", this.params.org]);
-    if (this.params.domain) filters.push(["domain", this.params.domain]);
-    var filterNumbers = filters.map(function (f) {
-      for (var i = 0; i < meta.filters.length; i++) if (meta.filters[i][0] === f[0] && meta.filters[i][1] === f[1]) return i;
-      return -1;
+  function texts(q) { // every form and phrase a query looks up
+    var out = [];
+    q.parts.forEach(function (p) {
+      out = out.concat(p.forms);
+      var c = chars(p.forms[0]);
+      if (p.kind === "word") for (var i = 0; i + 1 < c.length && c.length >= 3; i++) out.push(c[i] + c[i + 1]); // back_off's pairs
     });
-    var loads = Object.keys(shardNumbers).map(function (s) { return load("t", Number(s)); })
-      .concat(filterNumbers.filter(function (i) { return i >= 0; }).map(function (i) { return load("f", i); }));
-    return Promise.all(loads).then(function () {
-      var candidates = null, inTitle = null, inHead = null;
-      self.exact = true;
-      plans.forEach(function (p) {
-        self.exact = self.exact && p.exact;
-        var every = null, title = null, numbers = null;
-        p.grams.forEach(function (g) {
-          var entry = store.t[shardOf(g, meta.shards)][g] || [[]];
-          var e = decode(entry[0], n), t = decode(entry[1], n), m = decode(entry[2], n);
-          every = every ? every.and(e) : e;
-          title = title ? title.and(t) : t;
-          numbers = numbers ? numbers.and(m) : m;
-        });
-        candidates = candidates ? candidates.and(every) : every;
-        inTitle = inTitle ? inTitle.and(title) : title;
-        var head = title.or(numbers);
-        inHead = inHead ? inHead.and(head) : head;
-      });
-      filterNumbers.forEach(function (i) { candidates = candidates.and(i >= 0 ? decode(store.f[i], n) : new Bits(n)); });
-      if (self.params.year) {
-        var span = meta.years.filter(function (y) { return String(y[0]) === String(self.params.year); })[0];
-        candidates = candidates.and(span ? range(n, span[1], span[2]) : new Bits(n));
-      }
-      self.candidates = candidates;
-      // Provisional tiers: exact when every term is a gram, else a lower bound.
-      self.tiers = [candidates.and(inTitle), candidates.and(inHead).andNot(inTitle), candidates.andNot(inHead)];
-      self.emitted = [];
-      self.cursor = { tier: 0, after: -1 };
-      self.pending = []; // checked hits whose rank is not yet certain: keys tier * n + number
-      self.checked = 0;
-      self.found = 0;
-      self.done = false;
-      if (self.exact) self.total = candidates.count();
-    });
-  };
-
-  // The next `count` candidates in provisional order, advancing the cursor.
-  Search.prototype.take = function (count) {
-    var out = [], cur = this.cursor;
-    while (out.length < count && cur.tier < 3) {
-      var after = cur.after;
-      this.tiers[cur.tier].each(function (d) {
-        out.push([cur.tier, d]);
-        return out.length < count;
-      }, after + 1);
-      if (out.length < count) { cur.tier += 1; cur.after = -1; } else cur.after = out[out.length - 1][1];
-    }
+    q.phrases.forEach(function (ph) { out.push(ph.text); });
     return out;
-  };
+  }
 
-  Search.prototype.nextKey = function () {
-    var cur = this.cursor, n = this.meta.docs;
-    for (var t = cur.tier; t < 3; t++) {
-      var key = null, after = t === cur.tier ? cur.after : -1;
-      this.tiers[t].each(function (d) { key = t * n + d; return false; }, after + 1);
-      if (key !== null) return key;
-    }
-    return Infinity;
-  };
-
-  Search.prototype.hits = function (want) {
-    var self = this, n = this.meta.docs;
-    if (this.exact) {
-      while (this.emitted.length < want) {
-        var batch = this.take(want - this.emitted.length);
-        if (!batch.length) break;
-        batch.forEach(function (c) { self.emitted.push(c[1]); });
-      }
-      return Promise.resolve(this.emitted.slice(0, want));
-    }
-    if (this.done || this.emitted.length >= want) return Promise.resolve(this.emitted.slice(0, want));
-    // Check about as many candidates as hits are still wanted: most pass, and each may
-    // load a document shard that the result list then needs anyway.
-    var batch = this.take(Math.min(BATCH, Math.max(4, want - this.emitted.length)));
-    return loadRecords(this.meta, batch.map(function (c) { return c[1]; })).then(function () {
-      batch.forEach(function (c) {
-        var tier = tierOf(record(self.meta, c[1]), self.meta, self.terms);
-        self.checked += 1;
-        if (tier !== null) { self.found += 1; self.pending.push(tier * n + c[1]); }
-      });
-      self.pending.sort(function (a, b) { return a - b; });
-      var next = self.nextKey();
-      while (self.pending.length && self.pending[0] < next) self.emitted.push(self.pending.shift() % n);
-      if (next === Infinity) { self.done = true; self.total = self.emitted.length; }
-      return self.hits(want);
+  // ranking.back_off: a part of three or more characters that no notice holds is looked
+  // up by its character pairs.
+  function backOff(q, meta) {
+    var parts = [], place = [];
+    q.parts.forEach(function (p) {
+      place.push(parts.length);
+      var c = chars(p.forms[0]);
+      if (p.kind === "word" && c.length >= 3 && !ASCII_ALNUM_RE.test(p.forms[0]) &&
+          !p.forms.some(function (f) { return lookup(meta, f)[0].count(); })) {
+        for (var i = 0; i + 1 < c.length; i++) parts.push({ forms: [c[i] + c[i + 1]], kind: "word" });
+      } else parts.push(p);
     });
-  };
+    if (parts.length === q.parts.length) return q;
+    var ends = place.slice(1).concat([parts.length]);
+    return { parts: parts, phrases: q.phrases.map(function (ph) {
+      return { text: ph.text, first: place[ph.first], last: ends[ph.last] - 1 };
+    }) };
+  }
 
-  // Total hits: exact when known, else estimated from the share of candidates that held.
-  Search.prototype.count = function () {
-    if (this.total !== undefined) return { total: this.total, exact: true };
-    var all = this.candidates.count();
-    return { total: Math.max(this.emitted.length, Math.round(all * this.found / Math.max(1, this.checked))), exact: false };
-  };
+  function windows(meta, text) { // search.IndexReader.windows: the lists of each window
+    var n = meta.docs;
+    return plan(text).grams.map(function (g) {
+      var entry = store.t[shardOf(g, meta.shards)][g] || [[]];
+      return [decode(entry[0], n), decode(entry[1], n), decode(entry[2], n)];
+    });
+  }
 
+  function share(d, lists, field) { // ranking._share
+    var held = 0;
+    lists.forEach(function (l) { if (l[field].has(d)) held += 1; });
+    return held / lists.length;
+  }
+
+  var CHECKED = ["exact", "number"];
+
+  // ranking.rank: `verified[form]` holds the notices that hold a checked part's form exactly.
+  function rank(q, meta, allowed, verified) {
+    var docs = meta.docs, q0 = q;
+    q = backOff(q, meta);
+    var forms = q.parts.map(function (p) {
+      return p.forms.map(function (f) {
+        var l = lookup(meta, f);
+        if (CHECKED.indexOf(p.kind) >= 0) {
+          var every = l[0].and(verified[f]);
+          l = [every, l[1].and(every), l[2].and(every)];
+        }
+        return l;
+      });
+    });
+    var holders = forms.map(function (fl) {
+      var u = new Bits(docs);
+      fl.forEach(function (l) { u = u.or(l[0]); });
+      return u;
+    });
+    var weights = holders.map(function (h) { return idf(docs, h.count()); });
+    var required = [], hints = [];
+    q.parts.forEach(function (p, i) {
+      if ((holders[i].count() && p.kind !== "hint") || p.kind === "exact") required.push(i);
+      if (p.kind === "hint" && holders[i].count()) hints.push(i);
+    });
+    var total = 0;
+    required.forEach(function (i) { total += weights[i]; });
+    var partial = {};
+    required.forEach(function (i) {
+      var p = q.parts[i];
+      if (p.kind === "word" && chars(p.forms[0]).length >= PARTIAL_LENGTH && !ASCII_ALNUM_RE.test(p.forms[0])) {
+        partial[i] = windows(meta, p.forms[0]);
+      }
+    });
+    var candidates = new Bits(docs);
+    required.forEach(function (i) { candidates = candidates.or(holders[i]); });
+    Object.keys(partial).forEach(function (i) {
+      partial[i].forEach(function (l) { candidates = candidates.or(l[0]); });
+    });
+    required.forEach(function (i) { if (q.parts[i].kind === "exact") candidates = candidates.and(holders[i]); });
+    if (allowed) candidates = candidates.and(allowed);
+    var phrases = q.phrases.map(function (ph) {
+      var w = 0;
+      for (var i = ph.first; i <= ph.last; i++) w += weights[i];
+      return [windows(meta, ph.text), w];
+    });
+    var out = [];
+    candidates.each(function (d) {
+      var score = 0, held = 0, count = 0, whole = 0, via = [];
+      required.concat(hints).forEach(function (i) {
+        var part = q.parts[i], best = 0, through = null, fw = WEIGHTS[part.kind], hint = part.kind === "hint";
+        forms[i].forEach(function (l, k) {
+          if (!l[0].has(d)) return;
+          var w = fw[2] + (l[1].has(d) ? fw[0] : 0) + (l[2].has(d) ? fw[1] : 0);
+          var s = saturate(w) * (k === 0 || hint ? 1 : SYNONYM);
+          if (s > best) { best = s; through = k === 0 || hint ? null : part.forms[k]; }
+        });
+        var part_share = 1;
+        if (!best && has(partial, i)) {
+          part_share = share(d, partial[i], 0);
+          if (part_share >= 0.5) best = PARTIAL * part_share * saturate(fw[2]);
+        }
+        if (!best) return;
+        if (hint) { score += HINT * weights[i] * best; return; }
+        held += weights[i] * part_share;
+        count += part_share;
+        whole += part_share === 1 ? 1 : 0;
+        score += weights[i] * best;
+        if (through) via.push(through);
+      });
+      if (required.length && held < COVERAGE * total && count < COVERAGE * required.length) return;
+      phrases.forEach(function (ph) {
+        var t = share(d, ph[0], 1), a = share(d, ph[0], 0);
+        score += PHRASE * ph[1] * Math.max(t * t * t, PHRASE_BODY * a * a * a);
+      });
+      score *= 1 + RECENCY * (1 - d / Math.max(1, docs - 1));
+      out.push({ number: d, score: Math.floor(score * SCALE + 0.5) / SCALE, complete: whole === required.length, via: via });
+    });
+    out.sort(function (a, b) {
+      return (a.complete === b.complete ? 0 : a.complete ? -1 : 1) || b.score - a.score || a.number - b.number;
+    });
+    return { hits: out, missing: q0.parts.filter(function (p) {
+      return p.kind === "word" && !p.forms.some(function (f) { return lookup(meta, f)[0].count(); });
+    }).map(function (p) { return p.forms[0]; }) };
+  }
+
+  // The hits of a query (as `gwsite search`), and the records of the page shown.
   function search(params) {
-    return load("m", 0).then(function (meta) {
-      var s = new Search(meta, params);
-      if (!s.terms.length) return { search: s, meta: meta, hits: [], total: 0, exact: true };
-      var page = Math.max(1, parseInt(params.page, 10) || 1);
-      return s.prepare().then(function () { return s.hits(page * PAGE_SIZE + 1); }).then(function (numbers) {
+    return Promise.all([load("m", 0), load("l", 0)]).then(function (loaded) {
+      var meta = loaded[0];
+      if (!lexicon) useLexicon(loaded[1]);
+      var q = parse(params.q || "");
+      if (!q.parts.length) return { meta: meta, query: q, hits: [], total: 0, page: 1, missing: [], suggestions: [] };
+      var n = meta.docs, shardNumbers = {};
+      texts(q).forEach(function (t) { plan(t).grams.forEach(function (g) { shardNumbers[shardOf(g, meta.shards)] = true; }); });
+      var filters = [];
+      if (params.org) filters.push(["org", params.org]);
+      if (params.domain) filters.push(["domain", params.domain]);
+      var filterNumbers = filters.map(function (f) {
+        for (var i = 0; i < meta.filters.length; i++) if (meta.filters[i][0] === f[0] && meta.filters[i][1] === f[1]) return i;
+        return -1;
+      });
+      var loads = Object.keys(shardNumbers).map(function (s) { return load("t", Number(s)); })
+        .concat(filterNumbers.filter(function (i) { return i >= 0; }).map(function (i) { return load("f", i); }));
+      return Promise.all(loads).then(function () {
+        var allowed = null;
+        filterNumbers.forEach(function (i) {
+          var f = i >= 0 ? decode(store.f[i], n) : new Bits(n);
+          allowed = allowed ? allowed.and(f) : f;
+        });
+        if (params.year) {
+          var span = meta.years.filter(function (y) { return String(y[0]) === String(params.year); })[0];
+          var years = span ? range(n, span[1], span[2]) : new Bits(n);
+          allowed = allowed ? allowed.and(years) : years;
+        }
+        // Quoted parts and numbers are checked: the notices holding a form's windows are
+        // checked against their text (ranking.CHECKED).
+        var checked = [];
+        q.parts.forEach(function (p) { if (CHECKED.indexOf(p.kind) >= 0) checked = checked.concat(p.forms); });
+        var maybe = {}, numbers = {};
+        checked.forEach(function (f) {
+          maybe[f] = lookup(meta, f)[0];
+          maybe[f].each(function (d) { numbers[d] = true; });
+        });
+        numbers = Object.keys(numbers).map(Number);
         return loadRecords(meta, numbers).then(function () {
-          var c = s.count();
+          var verified = {};
+          checked.forEach(function (f) {
+            var v = new Bits(n);
+            maybe[f].each(function (d) {
+              if (fieldTexts(record(meta, d), meta).some(function (x) { return x.indexOf(f) >= 0; })) v.w[d >>> 5] |= 1 << (d & 31);
+            });
+            verified[f] = v;
+          });
+          return [allowed, verified];
+        });
+      }).then(function (filtersAndVerified) {
+        var ranked = rank(q, meta, filtersAndVerified[0], filtersAndVerified[1]);
+        var hits = ranked.hits;
+        if (params.order === "date") {
+          hits = hits.slice().sort(function (a, b) {
+            return (a.complete === b.complete ? 0 : a.complete ? -1 : 1) || a.number - b.number;
+          });
+        }
+        var page = Math.max(1, parseInt(params.page, 10) || 1);
+        var shown = hits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+        return loadRecords(meta, shown.map(function (h) { return h.number; })).then(function () {
           return {
-            search: s, meta: meta, page: page, total: c.total, exact: c.exact,
-            more: numbers.length > page * PAGE_SIZE,
-            hits: numbers.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(function (d) { return record(meta, d); })
+            meta: meta, query: q, page: page, total: hits.length, ranked: hits, missing: ranked.missing,
+            suggestions: suggest(params.q || "", q, ranked.missing, hits.length),
+            more: hits.length > page * PAGE_SIZE,
+            hits: shown.map(function (h) { return { rec: record(meta, h.number), hit: h }; })
           };
         });
       });
@@ -374,13 +637,13 @@
   function paramsFromUrl() {
     var u = new URLSearchParams(window.location.search);
     return { q: u.get("q") || "", org: u.get("org") || "", domain: u.get("domain") || "",
-             year: u.get("year") || "", page: u.get("page") || "1" };
+             year: u.get("year") || "", page: u.get("page") || "1", order: u.get("order") === "date" ? "date" : "" };
   }
 
   function pageUrl(params, page) {
     var u = new URLSearchParams();
     u.set("q", params.q);
-    ["org", "domain", "year"].forEach(function (k) { if (params[k]) u.set(k, params[k]); });
+    ["org", "domain", "year", "order"].forEach(function (k) { if (params[k]) u.set(k, params[k]); });
     if (page > 1) u.set("page", String(page));
     return "search.html?" + u.toString();
   }
@@ -398,19 +661,49 @@
     return e;
   }
 
+  // The order switch: 按相关度 / 按时间, the current one marked as such.
+  function orderSwitch(params) {
+    var nav = el("nav", { "class": "search-order", "aria-label": "结果排序" });
+    var ul = el("ul");
+    [["", "按相关度"], ["date", "按时间"]].forEach(function (o) {
+      var li = el("li");
+      if ((params.order || "") === o[0]) li.appendChild(el("span", { "aria-current": "true" }, o[1]));
+      else li.appendChild(el("a", { href: pageUrl({ q: params.q, org: params.org, domain: params.domain, year: params.year, order: o[0] }, 1) }, o[1]));
+      ul.appendChild(li);
+    });
+    nav.appendChild(ul);
+    return nav;
+  }
+
+  // 您是不是要找: links to the near queries; what was typed stays as it was.
+  function suggestions(list, params) {
+    var p = el("p", { "class": "search-suggest" }, "您是不是要找：");
+    list.forEach(function (text, i) {
+      if (i) p.appendChild(document.createTextNode("、"));
+      p.appendChild(el("a", { href: pageUrl({ q: text, org: params.org, domain: params.domain, year: params.year, order: params.order }, 1) }, text));
+    });
+    return p;
+  }
+
   function render(results, params, out, status) {
     out.textContent = "";
-    var terms = queryTerms(params.q);
-    if (!terms.length) { status.textContent = "请输入关键词，可以是标题、发文字号、索引号或正文中的文字。"; return; }
+    var q = results.query, terms = [];
+    q.parts.forEach(function (p) { p.forms.forEach(function (f) { if (terms.indexOf(f) < 0) terms.push(f); }); });
+    if (!q.parts.length) { status.textContent = "请输入关键词，可以是标题、发文字号、索引号或正文中的文字。"; return; }
     var first = (results.page - 1) * PAGE_SIZE;
+    var missing = results.missing.length ? "（没有信息含有“" + results.missing.join("”“") + "”，已按其余词语查找）" : "";
+    if (results.suggestions.length) out.appendChild(suggestions(results.suggestions, params));
     if (!results.hits.length) {
-      status.textContent = results.page > 1 ? "没有更多结果。" : "没有找到包含“" + params.q + "”的公开信息。";
+      status.textContent = results.page > 1 ? "没有更多结果。" : "没有找到与“" + params.q + "”相关的公开信息。" +
+        (results.missing.length < q.parts.length ? missing : "");
       return;
     }
-    status.textContent = (results.exact ? "找到 " : "找到约 ") + results.total + " 条结果，当前显示第 " +
-      (first + 1) + "–" + (first + results.hits.length) + " 条。";
+    status.textContent = "找到 " + results.total + " 条结果，当前显示第 " +
+      (first + 1) + "–" + (first + results.hits.length) + " 条。" + missing;
+    out.appendChild(orderSwitch(params));
     var list = el("ol", { "class": "search-hits", start: String(first + 1) });
-    results.hits.forEach(function (rec) {
+    results.hits.forEach(function (found) {
+      var rec = found.rec;
       var li = el("li", { "class": "search-hit" });
       var h = el("h2", { "class": "search-hit-title" });
       var a = el("a", { href: pathUrl(rec[2]) });
@@ -419,11 +712,14 @@
       li.appendChild(h);
       var org = rec[4] >= 0 ? results.meta.orgs[rec[4]][1] : "";
       var meta = el("p", { "class": "search-hit-meta" });
-      meta.appendChild(el("span", {}, org));
-      meta.appendChild(document.createTextNode(" · "));
-      meta.appendChild(el("time", { datetime: rec[3] }, rec[3]));
+      if (rec[11] === "page") meta.appendChild(el("span", { "class": "search-hit-kind" }, rec[8] || "页面"));
+      if (org) { if (meta.firstChild) meta.appendChild(document.createTextNode(" · ")); meta.appendChild(el("span", {}, org)); }
+      if (rec[3]) { if (meta.firstChild) meta.appendChild(document.createTextNode(" · ")); meta.appendChild(el("time", { datetime: rec[3] }, rec[3])); }
       if (rec[6]) { meta.appendChild(document.createTextNode(" · ")); meta.appendChild(el("span", {}, rec[6])); }
       li.appendChild(meta);
+      if (found.hit.via.length) {
+        li.appendChild(el("p", { "class": "search-hit-via" }, "按“" + found.hit.via.join("”“") + "”找到（与所输词语同义）"));
+      }
       var p = el("p", { "class": "search-hit-excerpt" });
       appendMarked(p, excerpt(rec[10], terms, 120));
       li.appendChild(p);
@@ -480,7 +776,7 @@
 
   var api = window.gwsiteSearch = {
     add: add, search: search, normalize: normalize, queryTerms: queryTerms, isGram: isGram,
-    plan: plan, shardOf: shardOf, excerpt: excerpt, loaded: loaded, lastMs: null, doneAt: null
+    plan: plan, parse: parse, shardOf: shardOf, excerpt: excerpt, loaded: loaded, lastMs: null, doneAt: null
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -1,1 +1,1 @@
-window.gwsiteSearch.add(["f",1,"5w=="]);
+window.gwsiteSearch.add(["f",1,"zQE="]);

@@ -1,1 +1,1 @@
-window.gwsiteSearch.add(["f",2,"/w=="]);
+window.gwsiteSearch.add(["f",2,"/QE="]);

@@ -1,0 +1,174 @@
+"""Relevance: which notices answer a parsed query (``query.Query``), best first.
+
+Everything here is computed from the index's lists — for each searched text, the notices
+holding it anywhere, in the title, in the 发文字号/索引号 — so the browser can rank a query
+after loading a few lists, without the notices themselves.  ``theme/static/search.js``
+computes the same numbers in the same order (``rank``); tests compare the two.
+
+For a notice and each part of the query: the part's weight is its BM25 idf (over the
+notices holding any of its forms); the fields that hold it combine as in BM25F (title
+above 发文字号/索引号 above the rest, then one saturation); a form reached through the
+abbreviation table counts ``SYNONYM`` of the form as typed.  A phrase — parts typed one
+after another — adds ``PHRASE`` of its parts' weights where the notice holds the stretch
+itself: in the title fully, elsewhere ``PHRASE_BODY`` of it, and a stretch held in part
+(a slip in it, its words apart) by the cube of the share of its windows held.  A long
+word held by most of its windows counts ``PARTIAL`` of itself; a question word's kind of
+answer (指南 for 怎么) adds ``HINT``.  Recency multiplies the sum by at most 1 + ``RECENCY``.
+
+A notice is a hit when it holds every quoted part and half of the other parts or of their
+weight; hits holding every part come first, then by score, then newest first.  The lists
+say whether a notice holds every window of a text, not that they stand together: a long
+unquoted word may match a notice that has its pieces apart.  Quoted parts and 发文字号/
+索引号 are checked against the notices' text (``verify``), so they match exactly.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .query import Part, Phrase, Query
+
+K1 = 1.2  # BM25's saturation (Lucene's and Whoosh's default)
+# Field weights (title, 发文字号/索引号, anywhere) for a word and for a typed 发文字号.
+WEIGHTS = {"word": (4.0, 2.0, 1.0), "exact": (4.0, 2.0, 1.0), "number": (2.0, 6.0, 1.0), "hint": (4.0, 2.0, 1.0)}
+SYNONYM = 0.8  # a match through the abbreviation table, against the word as typed
+PHRASE = 0.6  # parts standing together as typed, in the title
+PHRASE_BODY = 0.5  # … elsewhere, relative to the title
+RECENCY = 0.05  # the newest notice's score × 1.05, the oldest's × 1.0: never more than a field
+COVERAGE = 0.5  # the share of the parts' weight, or of the parts, a hit must hold
+PARTIAL = 0.5  # a long word held by most of its windows, against the word itself
+PARTIAL_LENGTH = 4  # … from this many characters
+CHECKED = ("exact", "number")  # parts checked against the stored text: quoted ones, 发文字号/索引号
+HINT = 0.5  # a word of the kind of answer a question asks for (query.ANSWER_KINDS), of its weight
+SCALE = 1e9  # scores are rounded to 1e-9 so that Python and JavaScript order near-ties alike
+
+_ASCII_ALNUM = re.compile("[0-9a-z]")
+Lists = tuple[set[int], set[int], set[int]]  # notices holding a text: anywhere, in the title, in the numbers
+
+
+@dataclass(frozen=True)
+class Scored:
+    number: int  # the notice's rank in the index (0 = newest)
+    score: float
+    complete: bool  # holds every part
+    via: tuple[str, ...]  # forms through which it matched, where not as typed
+
+
+def idf(docs: int, df: int) -> float:
+    """BM25's idf, never negative (Lucene's form)."""
+    return math.log(1 + (docs - df + 0.5) / (df + 0.5))
+
+
+def saturate(weight: float) -> float:
+    return weight * (K1 + 1) / (K1 + weight)
+
+
+def back_off(query: Query, lookup: Callable[[str], Lists]) -> Query:
+    """``query`` with each unquoted Chinese part of three or more characters that no
+    notice holds in any form (新生儿, 五保户) replaced by its character pairs, each a part:
+    a notice holding most of them is a near answer, where the whole word finds none.
+    Letters and digits never back off: a number matches whole or not at all."""
+    parts: list[Part] = []
+    place: list[int] = []  # old part -> its first new part
+    for part in query.parts:
+        place.append(len(parts))
+        if (part.kind == "word" and len(part.text) >= 3 and not _ASCII_ALNUM.search(part.text)
+                and not any(lookup(f)[0] for f in part.forms)):
+            parts += [Part((part.text[i:i + 2],)) for i in range(len(part.text) - 1)]
+        else:
+            parts.append(part)
+    if len(parts) == len(query.parts):
+        return query
+    ends = place[1:] + [len(parts)]
+    phrases = tuple(Phrase(ph.text, place[ph.first], ends[ph.last] - 1) for ph in query.phrases)
+    return Query(tuple(parts), phrases)
+
+
+def _share(d: int, window_lists: list[Lists], field: int) -> float:
+    """The share of a text's windows whose ``field`` list holds notice ``d``."""
+    return sum(1 for lists in window_lists if d in lists[field]) / len(window_lists)
+
+
+def rank(query: Query, lookup: Callable[[str], Lists], docs: int, allowed: set[int] | None = None,
+         verify: Callable[[int, str], bool] | None = None,
+         windows: Callable[[str], list[Lists]] | None = None) -> list[Scored]:
+    """The hits for ``query`` among ``docs`` notices, best first.
+
+    ``lookup(text)`` gives the lists of a form (the notices holding all its windows),
+    ``windows(text)`` the lists of each of its windows; ``verify(number, text)`` whether
+    a notice holds a text exactly (quoted parts and 发文字号/索引号 are checked);
+    ``allowed`` the notices the filters leave."""
+    query = back_off(query, lookup)
+    windows = windows or (lambda text: [lookup(text)])
+    forms: list[list[Lists]] = []
+    for part in query.parts:
+        part_lists = []
+        for form in part.forms:
+            every, title, numbers = lookup(form)
+            if part.kind in CHECKED and verify is not None:
+                every = {d for d in every if verify(d, form)}
+                title, numbers = title & every, numbers & every
+            part_lists.append((every, title, numbers))
+        forms.append(part_lists)
+    holders = [set().union(*(lists[0] for lists in part_lists)) for part_lists in forms]
+    weights = [idf(docs, len(h)) for h in holders]
+    # A part no notice holds is left out (its word is not in this site); quoted ones stay.
+    # Hints only add to a score.
+    required = [i for i, p in enumerate(query.parts) if (holders[i] and p.kind != "hint") or p.kind == "exact"]
+    hints = [i for i, p in enumerate(query.parts) if p.kind == "hint" and holders[i]]
+    total = sum(weights[i] for i in required)
+    # A long word can be held in part (困难家庭 in 家庭经济困难): by most of its windows.
+    partial = {i: windows(query.parts[i].text) for i in required
+               if query.parts[i].kind == "word" and len(query.parts[i].text) >= PARTIAL_LENGTH
+               and not _ASCII_ALNUM.search(query.parts[i].text)}
+    candidates = set().union(*(holders[i] for i in required)) if required else set()
+    for window_lists in partial.values():
+        candidates |= set().union(*(lists[0] for lists in window_lists))
+    for i in required:
+        if query.parts[i].kind == "exact":
+            candidates &= holders[i]
+    if allowed is not None:
+        candidates &= allowed
+    phrases = [(windows(ph.text), sum(weights[i] for i in range(ph.first, ph.last + 1))) for ph in query.phrases]
+
+    out = []
+    for d in candidates:
+        score, held, count, whole, via = 0.0, 0.0, 0.0, 0, []
+        for i in required + hints:
+            part, best, through = query.parts[i], 0.0, None
+            title_w, numbers_w, any_w = WEIGHTS[part.kind]
+            for k, (every, title, numbers) in enumerate(forms[i]):
+                if d not in every:
+                    continue
+                w = any_w + (title_w if d in title else 0.0) + (numbers_w if d in numbers else 0.0)
+                s = saturate(w) * (1.0 if k == 0 or part.kind == "hint" else SYNONYM)
+                if s > best:
+                    best, through = s, (None if k == 0 or part.kind == "hint" else part.forms[k])
+            share = 1.0
+            if not best and i in partial:
+                share = _share(d, partial[i], 0)
+                if share >= 0.5:
+                    best = PARTIAL * share * saturate(any_w)
+            if not best:
+                continue
+            if part.kind == "hint":
+                score += HINT * weights[i] * best
+                continue
+            held += weights[i] * share
+            count += share
+            whole += share == 1.0
+            score += weights[i] * best
+            if through:
+                via.append(through)
+        if required and held < COVERAGE * total and count < COVERAGE * len(required):
+            continue
+        for window_lists, weight in phrases:
+            title_share, any_share = _share(d, window_lists, 1), _share(d, window_lists, 0)
+            score += PHRASE * weight * max(title_share * title_share * title_share,
+                                           PHRASE_BODY * any_share * any_share * any_share)
+        score *= 1 + RECENCY * (1 - d / max(1, docs - 1))
+        out.append(Scored(d, math.floor(score * SCALE + 0.5) / SCALE, whole == len(required), tuple(via)))
+    out.sort(key=lambda s: (not s.complete, -s.score, s.number))
+    return out

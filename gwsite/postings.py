@@ -35,11 +35,17 @@ RANGES = 64  # gram ranges the final merge takes one at a time (bounds its memor
 # characters, the last two) and the text.
 PACKED = np.dtype("<u8")
 WIDE = np.dtype([("hi", "<u8"), ("lo", "<u8"), ("doc", "<u4")])
-LENGTHS = (1, 2, 3, 4)
+# Beside the grams, the pairs a text holds ``OFTEN_COUNT`` times or more, listed under the
+# pair with ``OFTEN_MARK`` before it: what ranking knows of a word's frequency in a text.
+OFTEN = 5  # their "length" in a block's runs (packed as pairs are)
+OFTEN_COUNT = 3
+OFTEN_MARK = "\x01"
+LENGTHS = (OFTEN, 1, 2, 3, 4)  # OFTEN first: search takes its lists before the others
+_PACKED_LENGTHS = (1, 2, OFTEN)
 
 
 def _dtype(n: int) -> np.dtype:
-    return PACKED if n < 3 else WIDE
+    return PACKED if n in _PACKED_LENGTHS else WIDE
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,9 @@ def _entries(texts: list[str], first: int) -> Iterator[tuple[int, np.ndarray]]:
     alphabet = _Alphabet(cps)
     yield 1, _unique_characters(alphabet, cps[solid], doc[solid], first, len(texts))
     pair = solid[:-1] & solid[1:]
-    yield 2, _unique(((cps[:-1] << _U64(CODE_BITS) | cps[1:]) << _U64(DOC_BITS) | doc[:-1])[pair])
+    pairs, counts = _counted(((cps[:-1] << _U64(CODE_BITS) | cps[1:]) << _U64(DOC_BITS) | doc[:-1])[pair])
+    yield 2, pairs
+    yield OFTEN, pairs[counts >= OFTEN_COUNT]
     alnum = ((cps >= 48) & (cps <= 57)) | ((cps >= 97) & (cps <= 122))
     if not alnum.any():
         return
@@ -107,7 +115,7 @@ def _entries(texts: list[str], first: int) -> Iterator[tuple[int, np.ndarray]]:
 
 
 def _keys(n: int, entries: np.ndarray) -> np.ndarray:
-    return entries >> _U64(DOC_BITS) if n < 3 else entries["hi"]
+    return entries >> _U64(DOC_BITS) if n in _PACKED_LENGTHS else entries["hi"]
 
 
 class Inverter:
@@ -167,7 +175,7 @@ class Inverter:
                     entries = self._range(n, r)
                     if not len(entries):
                         continue
-                    if n < 3:
+                    if n in _PACKED_LENGTHS:
                         # Each block's run is sorted and they follow in text order: a
                         # stable sort merges them.
                         entries.sort(kind="stable")
@@ -176,6 +184,8 @@ class Inverter:
                         firsts = keys[bounds[:-1]]
                         grams = (list(map(chr, firsts.tolist())) if n == 1
                                  else _strings([firsts >> _U64(CODE_BITS), firsts & _U64(mask)]))
+                        if n == OFTEN:
+                            grams = [OFTEN_MARK + g for g in grams]
                         yield grams, bounds, (entries & _DOC_MASK).astype(np.int64)
                     else:
                         entries = _sorted_windows(entries, unique=False)
@@ -243,6 +253,15 @@ def _wide(code: list[np.ndarray], doc: np.ndarray) -> np.ndarray:
     windows["lo"] = code[n - 2] << _U64(CODE_BITS) | code[n - 1]
     windows["doc"] = doc
     return windows
+
+
+def _counted(packed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``_unique(packed)``, and how many times each entry was there."""
+    packed.sort()
+    if not len(packed):
+        return packed, np.empty(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, packed[1:] != packed[:-1]])
+    return packed[starts], np.diff(np.r_[starts, len(packed)])
 
 
 def _unique(packed: np.ndarray) -> np.ndarray:

@@ -133,7 +133,12 @@ class Lexicon:
 
     @property
     def longest(self) -> int:
-        return max(map(len, self.words), default=1)
+        return _longest(self.words)
+
+    @property
+    def by_length(self) -> dict[int, tuple[str, ...]]:
+        """The words of each length, in code point order."""
+        return _by_length(self.words)
 
     def to_data(self) -> dict:
         """The lexicon as search/lexicon.js ships it (search.js: Lexicon)."""
@@ -149,6 +154,19 @@ class Lexicon:
         keys, values = data["t2s"]
         return cls(tuple(tuple(g) for g in data["groups"]), frozenset(data["words"].split()),
                    Folding(dict(zip(keys, values))))
+
+
+@lru_cache(maxsize=8)
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=1)
+
+
+@lru_cache(maxsize=8)
+def _by_length(words: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    out: dict[int, list[str]] = {}
+    for word in sorted(words):
+        out.setdefault(len(word), []).append(word)
+    return {n: tuple(ws) for n, ws in out.items()}
 
 
 @lru_cache(maxsize=8)
@@ -213,7 +231,10 @@ class Part:
     """One thing the query asks for: ``forms[0]`` as typed, then its other names."""
 
     forms: tuple[str, ...]
-    kind: str = "word"  # word | number (发文字号/索引号: weighs most in that field) | exact ("…") | hint (ANSWER_KINDS)
+    # word | number (发文字号/索引号: weighs most in that field) | exact ("…"); and parts a hit
+    # need not hold: hint (the kind of answer a question word asks for, ANSWER_KINDS) and
+    # fix (the known word a slip misses, ``corrections``)
+    kind: str = "word"
 
     @property
     def text(self) -> str:
@@ -238,7 +259,7 @@ class Query:
     @property
     def exact(self) -> bool:
         """Whether every part is quoted: today's exact-substring search."""
-        return bool(self.parts) and all(p.kind in ("exact", "hint") for p in self.parts)
+        return bool(self.parts) and all(p.kind in ("exact", "hint", "fix") for p in self.parts)
 
 
 # Punctuation that opens or closes a phrase, not part of a word: a query typed as people
@@ -287,7 +308,7 @@ def parse(query: str, lexicon: Lexicon) -> Query:
             continue
         start = len(parts)
         run_start, pieces, fillers = start, [], False  # parts since the last filler, and their text
-        for piece, is_word in segment(chunk, lexicon.words, lexicon.longest):
+        for piece, is_word in split_compounds(segment(chunk, lexicon.words, lexicon.longest), lexicon):
             if piece in FILLERS:
                 _phrase(phrases, pieces, run_start, len(parts) - 1)
                 run_start, pieces, fillers = len(parts), [], True
@@ -311,12 +332,33 @@ def parse(query: str, lexicon: Lexicon) -> Query:
             seen[key] = len(unique)
             unique.append(part)
         renumber.append(seen[key])
+    phrases = [Phrase(ph.text, renumber[ph.first], renumber[ph.last]) for ph in phrases]
+    stretches = [ph.text for ph in phrases] + [p.text for p in unique if p.kind == "word"]
+    for word in corrections(stretches, lexicon):
+        group = group_of.get(word)
+        hints.append(Part((word,) if group is None else _forms(word, lexicon.groups[group]), "fix"))
     for hint in hints:
         if (hint.text, hint.kind) not in seen:
             seen[(hint.text, hint.kind)] = len(unique)
             unique.append(hint)
-    phrases = [Phrase(ph.text, renumber[ph.first], renumber[ph.last]) for ph in phrases]
     return Query(tuple(unique), tuple(dict.fromkeys(ph for ph in phrases if ph.first < ph.last)))
+
+
+FIX_LENGTH = 3  # a slip is read as the word it misses from this many characters on
+
+
+def corrections(stretches: list[str], lexicon: Lexicon) -> list[str]:
+    """For each stretch typed together (a phrase, or a part) of ``FIX_LENGTH`` or more
+    characters that is no known word, the one known word of its length that differs
+    from it in one character (特困人圆 → 特困人员), if there is exactly one."""
+    out: list[str] = []
+    for stretch in dict.fromkeys(stretches):
+        if len(stretch) < FIX_LENGTH or stretch in lexicon.words:
+            continue
+        near = [w for w in lexicon.by_length.get(len(stretch), ()) if _one_apart(w, stretch)]
+        if len(near) == 1 and near[0] not in out:
+            out.append(near[0])
+    return out
 
 
 def _doc_number(match: re.Match, parts: list[Part]) -> str:
@@ -378,6 +420,26 @@ def segment(chunk: str, words: frozenset[str], longest: int) -> list[tuple[str, 
     return out
 
 
+def split_compounds(pieces: list[tuple[str, bool]], lexicon: Lexicon) -> list[tuple[str, bool]]:
+    """Each table word that is two known words, one of which has other names of its own
+    (低保标准 = 低保 + 标准), as those two words: each then finds its other names (最低生活
+    保障 … 标准, however a notice words it), and the stretch still counts as a phrase."""
+    group_of = lexicon.group_of
+    out: list[tuple[str, bool]] = []
+    for piece, is_word in pieces:
+        if is_word and piece in group_of and len(piece) >= 4:
+            for k in range(2, len(piece) - 1):
+                head, tail = piece[:k], piece[k:]
+                if head in lexicon.words and tail in lexicon.words and (head in group_of or tail in group_of):
+                    out += [(head, True), (tail, True)]
+                    break
+            else:
+                out.append((piece, is_word))
+        else:
+            out.append((piece, is_word))
+    return out
+
+
 def _flush(out: list[tuple[str, bool]], unknown: str) -> None:
     """Unknown characters between known pieces: whole up to three, else pairs."""
     unknown = unknown.strip("()/-.:")
@@ -404,21 +466,22 @@ FEW = 5  # a query with fewer hits than this is offered near misses of its stret
 
 def suggest(query: str, parsed: Query, lexicon: Lexicon, missing: tuple[str, ...], hits: int) -> list[str]:
     """Queries one character away from ``query`` that the site's vocabulary knows: for
-    each part no notice holds (底保), and when the query found fewer than ``FEW`` hits for
-    each stretch of three or more characters that is not a known word (临时求助), the known
-    words of its length that differ from it in one character (低保, 临时救助).  Abbreviation
-    table forms first, then the word list's order.  Offered, never used in its place."""
+    each part no notice holds (底保), and, when the query found fewer than ``FEW`` hits or
+    was read through a slip (a ``fix`` part), for each stretch of three or more characters
+    that is not a known word (临时求助), the known words of its length that differ from it
+    in one character (低保, 临时救助).  Abbreviation table forms first, then in code point
+    order.  Offered, never used in its place."""
     text = normalize(query, lexicon.folding)
-    targets = list(missing)
-    if hits < FEW:
-        stretches = [ph.text for ph in parsed.phrases] + [p.text for p in parsed.parts if p.kind == "word"]
-        targets += [t for t in stretches if len(t) >= 3 and t not in lexicon.words]
-    table = set(lexicon.group_of)
     out: list[str] = []
+    targets = list(missing)
+    if hits < FEW or any(p.kind == "fix" for p in parsed.parts):
+        stretches = [ph.text for ph in parsed.phrases] + [p.text for p in parsed.parts if p.kind == "word"]
+        targets += [t for t in stretches if len(t) >= FIX_LENGTH and t not in lexicon.words]
+    table = set(lexicon.group_of)
     for target in dict.fromkeys(targets):
         if len(target) < 2 or target not in text:
             continue
-        near = sorted((w for w in lexicon.words if len(w) == len(target) and _one_apart(w, target)),
+        near = sorted((w for w in lexicon.by_length.get(len(target), ()) if _one_apart(w, target)),
                       key=lambda w: (w not in table, w))
         for word in near:
             fixed = text.replace(target, word, 1)

@@ -6,11 +6,14 @@ after loading a few lists, without the notices themselves.  ``theme/static/searc
 computes the same numbers in the same order (``rank``); tests compare the two.
 
 For a notice and each part of the query: the part's weight is its BM25 idf (over the
-notices holding any of its forms); the fields that hold it combine as in BM25F (title
-above 发文字号/索引号 above the rest, then one saturation); a form reached through the
-abbreviation table counts ``SYNONYM`` of the form as typed.  A phrase — parts typed one
+notices holding any of its forms); each field that holds it adds its weight (title above
+发文字号/索引号 above the whole text), the whole text with BM25's saturated term frequency
+— once, or often (three times or more) — and the fields' scores are summed, as Whoosh's
+BM25F does; a form reached through the abbreviation table counts ``SYNONYM`` of the form
+as typed.  A phrase — parts typed one
 after another — adds ``PHRASE`` of its parts' weights where the notice holds the stretch
-itself: in the title fully, elsewhere ``PHRASE_BODY`` of it, and a stretch held in part
+itself: in the title fully (and ``EXACT_TITLE`` more when it is the whole title),
+elsewhere ``PHRASE_BODY`` of it, and a stretch held in part
 (a slip in it, its words apart) by the cube of the share of its windows held.  A long
 word held by most of its windows counts ``PARTIAL`` of itself; a question word's kind of
 answer (指南 for 怎么) adds ``HINT``.  Recency multiplies the sum by at most 1 + ``RECENCY``.
@@ -32,7 +35,9 @@ from .query import Part, Phrase, Query
 
 K1 = 1.2  # BM25's saturation (Lucene's and Whoosh's default)
 # Field weights (title, 发文字号/索引号, anywhere) for a word and for a typed 发文字号.
-WEIGHTS = {"word": (4.0, 2.0, 1.0), "exact": (4.0, 2.0, 1.0), "number": (2.0, 6.0, 1.0), "hint": (4.0, 2.0, 1.0)}
+WEIGHTS = {"word": (4.0, 2.0, 1.0), "exact": (4.0, 2.0, 1.0), "number": (2.0, 6.0, 1.0), "hint": (4.0, 2.0, 1.0),
+           "fix": (4.0, 2.0, 1.0)}
+OFTEN_TF = 3.0  # the term frequency a text holding a word often counts (postings.OFTEN_COUNT)
 SYNONYM = 0.8  # a match through the abbreviation table, against the word as typed
 PHRASE = 0.6  # parts standing together as typed, in the title
 PHRASE_BODY = 0.5  # … elsewhere, relative to the title
@@ -40,12 +45,20 @@ RECENCY = 0.05  # the newest notice's score × 1.05, the oldest's × 1.0: never 
 COVERAGE = 0.5  # the share of the parts' weight, or of the parts, a hit must hold
 PARTIAL = 0.5  # a long word held by most of its windows, against the word itself
 PARTIAL_LENGTH = 4  # … from this many characters
+TITLE_START, TITLE_END = "\x02", "\x03"  # the index lists each title between these (search.py)
+EXACT_TITLE = 1.0  # a phrase that is a whole title, of its parts' weights, beside PHRASE
+SHORT, LONG = 0.75, 1.25  # a title at most / at least this share of the average length …
+TITLE_SHORT, TITLE_LONG = 1.2, 0.85  # … has its title weight times this (BM25, b = 0.75)
 CHECKED = ("exact", "number")  # parts checked against the stored text: quoted ones, 发文字号/索引号
 HINT = 0.5  # a word of the kind of answer a question asks for (query.ANSWER_KINDS), of its weight
+FIX = 0.8  # the known word a slip misses (query.corrections), of its weight
+OPTIONAL = {"hint": HINT, "fix": FIX}  # parts a hit need not hold, and what they add
 SCALE = 1e9  # scores are rounded to 1e-9 so that Python and JavaScript order near-ties alike
 
 _ASCII_ALNUM = re.compile("[0-9a-z]")
-Lists = tuple[set[int], set[int], set[int]]  # notices holding a text: anywhere, in the title, in the numbers
+# The notices holding a text: anywhere, in the title, in the numbers, and often (every pair
+# of it three times or more: postings.OFTEN_COUNT)
+Lists = tuple[set[int], set[int], set[int], set[int]]
 
 
 @dataclass(frozen=True)
@@ -61,8 +74,9 @@ def idf(docs: int, df: int) -> float:
     return math.log(1 + (docs - df + 0.5) / (df + 0.5))
 
 
-def saturate(weight: float) -> float:
-    return weight * (K1 + 1) / (K1 + weight)
+def saturate(tf: float) -> float:
+    """BM25's term frequency part: 1 for one occurrence, never above K1 + 1."""
+    return tf * (K1 + 1) / (K1 + tf)
 
 
 def back_off(query: Query, lookup: Callable[[str], Lists]) -> Query:
@@ -93,31 +107,33 @@ def _share(d: int, window_lists: list[Lists], field: int) -> float:
 
 def rank(query: Query, lookup: Callable[[str], Lists], docs: int, allowed: set[int] | None = None,
          verify: Callable[[int, str], bool] | None = None,
-         windows: Callable[[str], list[Lists]] | None = None) -> list[Scored]:
+         windows: Callable[[str], list[Lists]] | None = None,
+         titles: tuple[set[int], set[int]] = (set(), set())) -> list[Scored]:
     """The hits for ``query`` among ``docs`` notices, best first.
 
     ``lookup(text)`` gives the lists of a form (the notices holding all its windows),
     ``windows(text)`` the lists of each of its windows; ``verify(number, text)`` whether
     a notice holds a text exactly (quoted parts and 发文字号/索引号 are checked);
-    ``allowed`` the notices the filters leave."""
+    ``allowed`` the notices the filters leave; ``titles`` the notices whose title is
+    short, and long, against the average."""
     query = back_off(query, lookup)
     windows = windows or (lambda text: [lookup(text)])
     forms: list[list[Lists]] = []
     for part in query.parts:
         part_lists = []
         for form in part.forms:
-            every, title, numbers = lookup(form)
+            every, title, numbers, often = lookup(form)
             if part.kind in CHECKED and verify is not None:
                 every = {d for d in every if verify(d, form)}
-                title, numbers = title & every, numbers & every
-            part_lists.append((every, title, numbers))
+                title, numbers, often = title & every, numbers & every, often & every
+            part_lists.append((every, title, numbers, often))
         forms.append(part_lists)
     holders = [set().union(*(lists[0] for lists in part_lists)) for part_lists in forms]
     weights = [idf(docs, len(h)) for h in holders]
     # A part no notice holds is left out (its word is not in this site); quoted ones stay.
     # Hints only add to a score.
-    required = [i for i, p in enumerate(query.parts) if (holders[i] and p.kind != "hint") or p.kind == "exact"]
-    hints = [i for i, p in enumerate(query.parts) if p.kind == "hint" and holders[i]]
+    required = [i for i, p in enumerate(query.parts) if (holders[i] and p.kind not in OPTIONAL) or p.kind == "exact"]
+    hints = [i for i, p in enumerate(query.parts) if p.kind in OPTIONAL and holders[i]]
     total = sum(weights[i] for i in required)
     # A long word can be held in part (困难家庭 in 家庭经济困难): by most of its windows.
     partial = {i: windows(query.parts[i].text) for i in required
@@ -131,7 +147,9 @@ def rank(query: Query, lookup: Callable[[str], Lists], docs: int, allowed: set[i
             candidates &= holders[i]
     if allowed is not None:
         candidates &= allowed
-    phrases = [(windows(ph.text), sum(weights[i] for i in range(ph.first, ph.last + 1))) for ph in query.phrases]
+    phrases = [(windows(ph.text), sum(weights[i] for i in range(ph.first, ph.last + 1)),
+                lookup(TITLE_START + ph.text[0])[1] & lookup(ph.text[-1] + TITLE_END)[1]) for ph in query.phrases]
+    short, long = titles
 
     out = []
     for d in candidates:
@@ -139,22 +157,26 @@ def rank(query: Query, lookup: Callable[[str], Lists], docs: int, allowed: set[i
         for i in required + hints:
             part, best, through = query.parts[i], 0.0, None
             title_w, numbers_w, any_w = WEIGHTS[part.kind]
-            for k, (every, title, numbers) in enumerate(forms[i]):
+            title_w *= TITLE_SHORT if d in short else TITLE_LONG if d in long else 1.0
+            for k, (every, title, numbers, often) in enumerate(forms[i]):
                 if d not in every:
                     continue
-                w = any_w + (title_w if d in title else 0.0) + (numbers_w if d in numbers else 0.0)
-                s = saturate(w) * (1.0 if k == 0 or part.kind == "hint" else SYNONYM)
+                w = (title_w if d in title else 0.0) + (numbers_w if d in numbers else 0.0) + \
+                    any_w * saturate(OFTEN_TF if d in often else 1.0)
+                s = w * (1.0 if k == 0 or part.kind == "hint" else SYNONYM)
                 if s > best:
                     best, through = s, (None if k == 0 or part.kind == "hint" else part.forms[k])
             share = 1.0
             if not best and i in partial:
                 share = _share(d, partial[i], 0)
                 if share >= 0.5:
-                    best = PARTIAL * share * saturate(any_w)
+                    best = PARTIAL * share * any_w
             if not best:
                 continue
-            if part.kind == "hint":
-                score += HINT * weights[i] * best
+            if part.kind in OPTIONAL:
+                score += OPTIONAL[part.kind] * weights[i] * best
+                if part.kind == "fix":
+                    via.append(part.forms[0] if through is None else through)
                 continue
             held += weights[i] * share
             count += share
@@ -164,10 +186,12 @@ def rank(query: Query, lookup: Callable[[str], Lists], docs: int, allowed: set[i
                 via.append(through)
         if required and held < COVERAGE * total and count < COVERAGE * len(required):
             continue
-        for window_lists, weight in phrases:
+        for window_lists, weight, ends in phrases:
             title_share, any_share = _share(d, window_lists, 1), _share(d, window_lists, 0)
             score += PHRASE * weight * max(title_share * title_share * title_share,
                                            PHRASE_BODY * any_share * any_share * any_share)
+            if title_share == 1.0 and d in ends:  # the whole title, as typed
+                score += EXACT_TITLE * weight
         score *= 1 + RECENCY * (1 - d / max(1, docs - 1))
         out.append(Scored(d, math.floor(score * SCALE + 0.5) / SCALE, whole == len(required), tuple(via)))
     out.sort(key=lambda s: (not s.complete, -s.score, s.number))

@@ -15,8 +15,9 @@ title, 发文字号/索引号 and the rest, computed from the lists below).  The
     counts, the publishers, domains and years (as ranges of document numbers) and
     ``filters``, the list behind the ``f/`` files.
 ``t/N.js`` — gram shard N = FNV-1a(gram) mod ``shards``
-    ``{gram: [all, title, numbers]}``: the documents whose text, title, or 发文字号/索引号
-    contain the gram.  Grams are every character, every pair of adjacent characters, and
+    ``{gram: [all, title, numbers, often]}``: the documents whose text, title, or
+    发文字号/索引号 contain the gram, and (pairs only) those whose text holds it three
+    times or more (``postings.OFTEN_COUNT``: what ranking knows of frequency).  Grams are every character, every pair of adjacent characters, and
     the 3- and 4-character windows that hold an ASCII letter or digit (so that ``620元``,
     ``2023)`` and ``00057`` are one list each); none spans a space.  A list is a JSON
     array of gaps between document numbers, or, when denser, a base64 bitmap string.
@@ -49,7 +50,7 @@ import operator
 import posixpath
 import re
 import unicodedata
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -62,13 +63,13 @@ from . import paths
 from .diagnostics import did_you_mean
 from .domains import DomainTable
 from .model import Notice, Page, Site, collector_paused, content_digest, digest
-from .postings import Block, Inverter, invert
+from .postings import OFTEN_COUNT, OFTEN_MARK, Block, Inverter, invert
 from . import ranking
 from .query import (EDGE_PUNCTUATION, SPACES, Folding, Lexicon, builtin_folding, builtin_groups, builtin_words,
                     merge_groups, normalize, parse, query_terms, suggest)
 from .write import OutputFile
 
-FORMAT = 3  # 2: documents stored oldest first, lists independent of the count; 3: lexicon.js
+FORMAT = 4  # 2: documents stored oldest first, lists independent of the count; 3: lexicon.js; 4: often lists, title ends (a new format is a new index: the build cache's lists are not patched)
 DIR = "search"
 META = f"{DIR}/meta.js"
 LEXICON = f"{DIR}/lexicon.js"
@@ -76,6 +77,9 @@ SHARD_BYTES = 48_000  # aimed size of a gram shard: a 4-character query loads ab
 DOC_SHARD_BYTES = 24_000  # aimed size of a document shard: a result page loads about ten
 PREFIX, SUFFIX = "window.gwsiteSearch.add(", ");\n"
 MAX_GRAMS = 8  # lists one term may load; the text check makes any cover exact
+# A title is listed with these around it, so that a title's first and last pairs say where
+# it begins and ends: a query that is a whole title finds it first (ranking.EXACT_TITLE).
+TITLE_START, TITLE_END = ranking.TITLE_START, ranking.TITLE_END
 
 # ---------------------------------------------------------------------------------------
 # Normalisation and tokenisation.  Mirrored in theme/static/search.js: keep them parallel.
@@ -378,6 +382,18 @@ def site_lexicon(grams, site: Site) -> Lexicon:
     return Lexicon(kept, frozenset(words), Folding({k: v for k, v in folding.pairs.items() if v in grams}))
 
 
+def _title_lengths(lengths: list[int]) -> list:
+    """The documents (storage numbers, encoded as lists are) whose title is short, and
+    those whose title is long, against the average: BM25's length normalisation of the
+    title field, in two steps (``ranking.TITLE_SHORT``, ``ranking.TITLE_LONG``)."""
+    if not lengths:
+        return [0, 0]
+    average = sum(lengths) / len(lengths)
+    short = [s for s, n in enumerate(lengths) if n <= ranking.SHORT * average]
+    long = [s for s, n in enumerate(lengths) if n >= ranking.LONG * average]
+    return [json.loads(_encode(short)) if short else 0, json.loads(_encode(long)) if long else 0]
+
+
 def index_files(site: Site) -> list[OutputFile]:
     """Every file of the search index, from the assembled site (published notices only)."""
     _, parts = update_index(None, site)
@@ -426,7 +442,7 @@ class IndexBuild:
         every, in_title, in_numbers = self.inverters
         return [_json_record(r) for r in records], (
             invert([f"{title} {numbers} {other}" for title, numbers, other in texts], first, every.block_path(number)),
-            invert([title for title, _, _ in texts], first, in_title.block_path(number)),
+            invert([f"{TITLE_START}{title}{TITLE_END}" for title, _, _ in texts], first, in_title.block_path(number)),
             invert([numbers for _, numbers, _ in texts], first, in_numbers.block_path(number)))
 
     @collector_paused  # millions of small lists
@@ -451,8 +467,17 @@ class IndexBuild:
                     state.records += records
                     for inverter, block in zip(self.inverters, blocks):
                         inverter.take(block)
-                title, numbers = dict(_encoded(in_title)), dict(_encoded(in_numbers))
-                state.lists = {gram: _entry(docs, title.get(gram), numbers.get(gram)) for gram, docs in _encoded(every)}
+                title, numbers = (dict(_encoded(inverter, often=False)) for inverter in (in_title, in_numbers))
+                often: dict[str, str] = {}  # comes first (postings.LENGTHS)
+                state.lists = {}
+                for gram, docs in _encoded(every):
+                    if gram[0] == OFTEN_MARK:
+                        often[gram[1:]] = docs
+                    else:
+                        state.lists[gram] = _entry(docs, title.get(gram), numbers.get(gram), often.get(gram))
+                for gram, docs in title.items():  # a title's ends: in the title only
+                    if (TITLE_START in gram or TITLE_END in gram) and gram not in (TITLE_START, TITLE_END):
+                        state.lists[gram] = _entry(docs, docs, None)
             finally:
                 for inverter in self.inverters:
                     inverter.close()
@@ -472,16 +497,23 @@ class _Fields:
         self.domain_index = {name: i for i, name in enumerate(self.domain_names)}
         self.key = content_digest(repr(self.orgs), repr(self.domain_names), FORMAT)
 
-    def grams_of(self, record: list) -> tuple[set[str], set[str], set[str]]:
-        """The grams a record is listed under: anywhere, in the title, in the numbers."""
+    def grams_of(self, record: list) -> tuple[set[str], set[str], set[str], set[str]]:
+        """The grams a record is listed under: anywhere, in the title, in the numbers, and
+        the pairs it holds often (as ``postings`` finds them)."""
         title, numbers, other = field_texts(record, self.org_names, self.domain_names)
-        return grams(f"{title} {numbers} {other}"), grams(title), grams(numbers)
+        text = f"{title} {numbers} {other}"
+        pairs = Counter(a + b for a, b in zip(text, text[1:]) if a != " " and b != " ")
+        in_title = grams(f"{TITLE_START}{title}{TITLE_END}") - {TITLE_START, TITLE_END}
+        ends = {g for g in in_title if TITLE_START in g or TITLE_END in g}
+        return grams(text) | ends, in_title, grams(numbers), {p for p, n in pairs.items() if n >= OFTEN_COUNT}
 
 
-def _encoded(inverter: Inverter) -> Iterator[tuple[str, str]]:
-    """(gram, its list as ``_encode`` writes it) for every gram of ``inverter``."""
+def _encoded(inverter: Inverter, often: bool = True) -> Iterator[tuple[str, str]]:
+    """(gram, its list as ``_encode`` writes it) for every gram of ``inverter`` (with
+    ``often``, the lists of the pairs held often too, their grams marked)."""
     for grams, bounds, docs in inverter.postings():
-        yield from zip(grams, _encode_lists(bounds, docs))
+        if often or not grams or grams[0][0] != OFTEN_MARK:
+            yield from zip(grams, _encode_lists(bounds, docs))
 
 
 def _encode_lists(bounds: np.ndarray, docs: np.ndarray) -> list[str]:
@@ -527,13 +559,16 @@ _POWERS = [10 ** k for k in range(7)]  # document numbers have at most seven dig
 _BLOCK = 1024  # notices a piece inverts: about 60 MB of arrays for bodies of 3,000 characters
 
 
-def _encode_entry(docs: list[int], title: list[int] | None, numbers: list[int] | None) -> str:
-    return _entry(_encode(docs), _encode(title) if title else None, _encode(numbers) if numbers else None)
+def _encode_entry(docs: list[int], title: list[int] | None, numbers: list[int] | None,
+                  often: list[int] | None = None) -> str:
+    return _entry(*(_encode(d) if d else None for d in (docs, title, numbers, often)))
 
 
-def _entry(docs: str, title: str | None, numbers: str | None) -> str:
-    """A gram's entry from its encoded lists: ``[all]``, ``[all,title]`` or
-    ``[all,title or 0,numbers]``."""
+def _entry(docs: str, title: str | None, numbers: str | None, often: str | None = None) -> str:
+    """A gram's entry from its encoded lists: ``[all]``, ``[all,title]``,
+    ``[all,title or 0,numbers]`` or ``[all,title or 0,numbers or 0,often]``."""
+    if often:
+        return f"[{docs},{title or 0},{numbers or 0},{often}]"
     if numbers:
         return f"[{docs},{title or 0},{numbers}]"
     return f"[{docs},{title}]" if title else f"[{docs}]"
@@ -545,19 +580,19 @@ def _patch_lists(lists: dict[str, str], fields: _Fields, changed: list[int], old
     edits: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)  # gram -> (list, document, member)
     for s in changed:
         new = fields.grams_of(json.loads(records[s]))
-        old = fields.grams_of(json.loads(old_records[s])) if s < len(old_records) else (set(), set(), set())
-        for which in range(3):
+        old = fields.grams_of(json.loads(old_records[s])) if s < len(old_records) else (set(), set(), set(), set())
+        for which in range(4):
             for gram in old[which] - new[which]:
                 edits[gram].append((which, s, False))
             for gram in new[which] - old[which]:
                 edits[gram].append((which, s, True))
     for gram, changes in edits.items():
         entry = json.loads(lists[gram]) if gram in lists else []
-        docs = [set(_decode(v)) if v else set() for v in (entry + [0, 0, 0])[:3]]
+        docs = [set(_decode(v)) if v else set() for v in (entry + [0, 0, 0, 0])[:4]]
         for which, s, member in changes:
             (docs[which].add if member else docs[which].discard)(s)
         if docs[0]:
-            lists[gram] = _encode_entry(sorted(docs[0]), sorted(docs[1]) or None, sorted(docs[2]) or None)
+            lists[gram] = _encode_entry(*(sorted(d) for d in docs))
         else:
             lists.pop(gram, None)
     return set(edits)
@@ -619,8 +654,10 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     by_org: dict[int, list[int]] = defaultdict(list)
     by_domain: dict[int, list[int]] = defaultdict(list)
     years: dict[int, list[int]] = {}
+    title_lengths: list[int] = []  # by storage number
     for rank, notice in enumerate(documents(site)):  # newest first: year spans in rank numbers
         s = count - 1 - rank
+        title_lengths.append(len(_fold(notice.title)))
         if notice.publisher in fields.org_index:
             by_org[fields.org_index[notice.publisher]].append(s)
         for d in getattr(notice, "domains", ()):
@@ -645,6 +682,7 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
         "domains": fields.domain_names,
         "years": [[y, *years[y]] for y in sorted(years, reverse=True)],
         "filters": filters,
+        "titles": _title_lengths(title_lengths[::-1]),
     }
     data = _script("m", 0, meta)
     yield IndexPart(META, content_digest(data), lambda: data)
@@ -685,6 +723,7 @@ class IndexReader:
             raise FileNotFoundError(2, "made by another version of gwsite", str(self.root / "meta.js"))
         self.lexicon = Lexicon.from_data(self._read(self.root / "lexicon.js")[2])
         self.org_names = [name for _, name in self.meta["orgs"]]
+        self.short_titles, self.long_titles = (self._ranks(v) if v else set() for v in self.meta["titles"])
         self._shards: dict[int, dict] = {}
         self._docs: dict[int, list] = {}
 
@@ -695,20 +734,21 @@ class IndexReader:
             raise ValueError(f"{path}: not a gwsite search file")
         return json.loads(text[len(PREFIX):-len(SUFFIX)])
 
-    def lists(self, gram: str) -> tuple[set[int], set[int], set[int]]:
+    def lists(self, gram: str) -> ranking.Lists:
         number = shard_of(gram, self.meta["shards"])
         if number not in self._shards:
             self._shards[number] = self._read(self.root / "t" / f"{number}.js")[2]
         entry = self._shards[number].get(gram, [[]])
-        return tuple(self._ranks(v) if v else set() for v in (entry + [0, 0])[:3])
+        return tuple(self._ranks(v) if v else set() for v in (entry + [0, 0, 0])[:4])
 
     def lookup(self, text: str) -> ranking.Lists:
-        """The notices that hold every window of ``text``: anywhere, in the title, in the numbers."""
-        every, title, numbers = None, None, None
+        """The notices that hold every window of ``text``: anywhere, in the title, in the
+        numbers, often (see ``ranking.Lists``)."""
+        found = None
         for gram in plan(text)[0]:
-            e, t, n = self.lists(gram)
-            every, title, numbers = (e, t, n) if every is None else (every & e, title & t, numbers & n)
-        return every, title, numbers
+            lists = self.lists(gram)
+            found = lists if found is None else tuple(a & b for a, b in zip(found, lists))
+        return found
 
     def windows(self, text: str) -> list[ranking.Lists]:
         """The lists of each window of ``text``."""
@@ -788,7 +828,8 @@ def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | No
         span = next((s for s in index.meta["years"] if s[0] == int(year)), None)
         in_year = set(range(span[1], span[2] + 1)) if span else set()
         allowed = in_year if allowed is None else allowed & in_year
-    scored = ranking.rank(parsed, index.lookup, index.meta["docs"], allowed, index.holds, index.windows)
+    scored = ranking.rank(parsed, index.lookup, index.meta["docs"], allowed, index.holds, index.windows,
+                          (index.short_titles, index.long_titles))
     if order == "date":
         scored.sort(key=lambda s: (not s.complete, s.number))
     missing = tuple(p.text for p in parsed.parts if p.kind == "word" and not index.lookup(p.text)[0]

@@ -199,6 +199,12 @@ def test_inverter_lists_every_text_under_every_gram(many):
     for number, text in enumerate(texts):
         for gram in search.grams(text):
             expected.setdefault(gram, []).append(number)
+        pairs = [a + b for a, b in zip(text, text[1:]) if " " not in a + b]
+        for pair in sorted(set(pairs)):  # held often: three times or more, overlaps counted
+            if pairs.count(pair) >= postings.OFTEN_COUNT:
+                expected.setdefault(postings.OFTEN_MARK + pair, []).append(number)
+    often = [g for g in expected if g.startswith(postings.OFTEN_MARK)]
+    assert often and any(len(expected[g]) < len(expected[g[1:]]) for g in often)  # a subset, not a copy
     inverter = postings.Inverter()
     for start in range(0, len(texts), 700):  # several blocks, the last one short
         inverter.add(texts[start:start + 700])
@@ -386,16 +392,32 @@ def _field_tier(n, term: str) -> int:
     return 0 if in_title and in_numbers else 1 if in_title else 2 if in_numbers else 3
 
 
-def test_one_quoted_term_ranks_by_field_then_newest_first(built):
-    """BM25F with one term: the same idf for every hit, so the fields decide, then recency."""
+def _often(text: str, term: str) -> bool:
+    """Whether every window of ``term`` is a pair the text holds three times or more."""
+    pairs = [a + b for a, b in zip(text, text[1:])]
+    return all(len(w) == 2 and pairs.count(w) >= postings.OFTEN_COUNT for w in search.plan(term)[0])
+
+
+def test_one_quoted_term_ranks_by_field_then_frequency_then_newest_first(built):
+    """BM25F with one term: the same idf for every hit, so the fields decide — the title
+    (whatever its length), the numbers, the text — then how often the text holds it, then
+    recency."""
     root, out, notices, site = built
     order = {n.id: i for i, n in enumerate(site.notices)}
     by_id = {n.id: n for n in site.notices}
+    reader = search.IndexReader(out)
+    text = {n.id: " ".join(search.field_texts(reader.record(i), reader.org_names, reader.meta["domains"]))
+            for i, n in enumerate(site.notices)}
     for q in ["低保", "2023", "渝北府发", "救助供养", "620元", "实施办法"]:
-        result = search.query(out, f'"{q}"')
+        term = search.normalize(q)
+        result = search.query(out, f'"{q}"', reader=reader)
         assert result.hits, q
-        keys = [(_field_tier(by_id[h.id], search.normalize(q)), order[h.id]) for h in result.hits]
-        assert keys == sorted(keys), q
+        tiers = [max(0, _field_tier(by_id[h.id], term) - 1) for h in result.hits]  # title, numbers, text
+        assert tiers == sorted(tiers), q
+        for tier in (1, 2):
+            keys = [(not _often(text[h.id], term), order[h.id]) for h, t in zip(result.hits, tiers) if t == tier]
+            assert keys == sorted(keys), (q, tier)
+    assert any(_often(text[h.id], "低保") for h in search.query(out, '"低保"', reader=reader).hits)
 
 
 def test_doc_number_in_any_bracket_finds_the_notice(built, capsys):
@@ -477,8 +499,7 @@ class CharTokenizer(Tokenizer):
 def test_ranking_agrees_with_whoosh_phrase_queries(built):
     """Index the same texts in Whoosh, one token per character with its position, and find
     with phrase queries per field; for one quoted term gwsite's files must give the same
-    hits in the order of their fields (title and numbers, title, numbers, the rest), then
-    newest first."""
+    hits, those holding it in the title first, then in the numbers, then elsewhere."""
     root, out, notices, site = built
     analyzer = CharTokenizer()
     schema = fields.Schema(number=fields.NUMERIC(stored=True, unique=True), id=fields.ID(stored=True),
@@ -506,8 +527,9 @@ def test_ranking_agrees_with_whoosh_phrase_queries(built):
             term = search.query_terms(q)[0]
             title, numbers = docs(phrase("title", term)), docs(phrase("numbers", term))
             every = docs(wq.Or([phrase(f, term) for f in ("title", "numbers", "other")]))
-            tier = {d: 0 if d in title and d in numbers else 1 if d in title else 2 if d in numbers else 3
-                    for d in every}
-            expected = sorted((tier[d], d) for d in every)
+            tier = {d: 0 if d in title else 1 if d in numbers else 2 for d in every}
             got = search.query(out, f'"{q}"', reader=reader)
-            assert [h.id for h in got.hits] == [site.notices[d].id for _, d in expected], q
+            assert {h.id for h in got.hits} == {site.notices[d].id for d in every}, q
+            number = {n.id: i for i, n in enumerate(site.notices)}
+            tiers = [tier[number[h.id]] for h in got.hits]
+            assert tiers == sorted(tiers), q

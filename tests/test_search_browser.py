@@ -11,14 +11,20 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from test_search import write_site_root  # noqa: E402
 
-from gwsite import pipeline, search  # noqa: E402
+from gwsite import pipeline, query, search  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update"]
+# The shared test vectors: the browser must give `gwsite search`'s order for each.
 QUERIES = ["低保", "低", "620元", "６２０元", "城乡低保", "低保标准", "特困人员救助供养", "(2023)", "〔2022〕",
            "242号", "渝北区民政局", "社会救助", "资金 发放", "11500112009315877L", "/2020-", "1.3倍",
-           "023-6781", "名单.pdf", "实施办法》", "号", "绝密标题", "没有这个词"]
+           "023-6781", "名单.pdf", "实施办法》", "号", "绝密标题", "没有这个词",
+           # as people type: questions, abbreviations, formal names, loose 发文字号, traditional
+           # characters, slips, quotes
+           "怎么申请低保", "低保标准是多少", "最低生活保障", "特困供养", "两项补贴", "渝北府发2023 242号",
+           "府发[2022]17号", "臨時救助", "醫療救助 標準", "特困人圆", "底保", '"城乡低保"', '"低保" 标准',
+           "龙溪街道 低保", "2023年低保标准", "就业补贴怎么领", "养老机构有哪些"]
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +77,9 @@ def test_same_first_ten_hits_as_the_cli(page, site_out):
     for q in QUERIES:
         expected = [h.url for h in search.query(site_out, q, limit=10).hits]
         assert open_search(page, site_out, q) == expected, q
+        for order in ("date",):
+            expected = [h.url for h in search.query(site_out, q, limit=10, order=order).hits]
+            assert open_search(page, site_out, q, order=order) == expected, (q, order)
     assert not page.errors
     assert all(u.startswith("file://") for u in page.requests)
 
@@ -96,6 +105,42 @@ def test_paging_and_filters_match_the_cli(page, site_out):
     # A query checked against the text (not a gram) pages lazily in the same order.
     lazy = [h.url for h in search.query(site_out, "城乡低保标准").hits]
     assert open_search(page, site_out, "城乡低保标准", page=2) == lazy[10:20]
+
+
+def test_the_javascript_reads_a_query_as_python_does(page, site_out):
+    """query.parse and its twin: the same parts, forms, kinds and phrases."""
+    open_search(page, site_out, "")
+    lexicon = search.IndexReader(site_out).lexicon
+    for raw in QUERIES + CASES:
+        js = page.evaluate("raw => window.gwsiteSearch.parse(raw)", raw)
+        py = query.parse(raw, lexicon)
+        assert [(p["forms"], p["kind"]) for p in js["parts"]] == [(list(p.forms), p.kind) for p in py.parts], raw
+        assert [(p["text"], p["first"], p["last"]) for p in js["phrases"]] == [
+            (p.text, p.first, p.last) for p in py.phrases], raw
+
+
+def test_what_matched_is_said_and_marked_and_near_misses_offered(page, site_out):
+    open_search(page, site_out, "最低生活保障")
+    via = page.eval_on_selector_all(".search-hit-via", "els => els.map(e => e.textContent)")
+    expected = [h for h in search.query(site_out, "最低生活保障", limit=10).hits if h.via]
+    assert len(via) == len(expected) > 0 and all("低保" in v for v in via)
+    marks = page.eval_on_selector_all("#results mark", "els => els.map(e => e.textContent)")
+    assert "低保" in marks  # marked through the other name too
+    open_search(page, site_out, "底保")
+    suggestion = page.eval_on_selector_all(".search-suggest a", "els => els.map(e => e.textContent)")
+    assert suggestion == list(search.query(site_out, "底保").suggestions) and "低保" in suggestion
+    assert "没有找到" in page.inner_text("#search-status")  # what was typed stays what was searched
+    open_search(page, site_out, "低保", order="date")
+    current = page.eval_on_selector_all(".search-order [aria-current]", "els => els.map(e => e.textContent)")
+    assert current == ["按时间"]
+
+
+def test_the_demo_district_from_disk_gives_the_clis_order(page, demo_build):
+    for q in ["怎么申请低保", "2026年低保标准", "医保缴费", "残疾人补贴", "青溪民发2026 13号", "龍門鎮", "年报", "低保",
+              "底保申请条件", "民发[2026]13号", "区卫健委 行政处罚", "公租房", "新生儿怎么上户口"]:
+        expected = [h.url for h in search.query(demo_build, q, limit=10).hits]
+        assert open_search(page, demo_build, q) == expected, q
+    assert not page.errors
 
 
 def test_keyboard_search_updates_the_url(page, site_out):

@@ -95,6 +95,23 @@ def test_phrases_are_the_stretches_typed_together():
     assert parse("低保 标准", LEXICON).phrases == ()
 
 
+def test_a_compound_of_table_words_is_searched_as_its_words_and_a_plain_one_is_not():
+    lexicon = Lexicon(LEXICON.groups + (("低保标准", "最低生活保障标准"), ("公租房", "公共租赁住房")),
+                      LEXICON.words | {"低保标准", "最低生活保障标准", "公租房", "公共租赁住房"}, LEXICON.folding)
+    q = parse("低保标准", lexicon)
+    assert [p.forms for p in q.parts] == [("低保", "最低生活保障"), ("标准",)]
+    assert q.phrases == (Phrase("低保标准", 0, 1),)
+    assert [p.forms for p in parse("公租房", lexicon).parts] == [("公租房", "公共租赁住房")]
+
+
+def test_a_slip_of_one_character_in_a_long_stretch_is_read_as_the_word_it_misses():
+    lexicon = Lexicon(LEXICON.groups, LEXICON.words | {"特困人员", "特困", "临时求助"}, LEXICON.folding)
+    assert [p.forms for p in parse("特困人圆", lexicon).parts if p.kind == "fix"] == [("特困人员",)]
+    assert not [p for p in parse("特困人员", lexicon).parts if p.kind == "fix"]  # a known word is no slip
+    assert not [p for p in parse("临时求助", lexicon).parts if p.kind == "fix"]  # known too, though one apart
+    assert not [p for p in parse("特困", lexicon).parts if p.kind == "fix"]  # too short to guess
+
+
 def test_loose_doc_numbers_are_read_as_the_numbers_field_writes_them():
     for typed in ["青溪民发2026 13号", "民发[2026]13号", "民发（2026）13", "青溪民发〔２０２６〕第13号", "民发2026年13号"]:
         numbers = [p for p in parse(typed, LEXICON).parts if p.kind == "number"]
@@ -230,10 +247,14 @@ def test_the_json_answer_says_kind_via_missing_and_suggestions(site, capsys):
 
 def test_scores_are_bm25f_of_the_fields_that_hold_each_part():
     assert ranking.idf(100, 100) > 0  # never negative, even for a word in every notice
-    assert ranking.saturate(5.0) > ranking.saturate(3.0) > ranking.saturate(1.0)
-    # One part, title beats numbers beats elsewhere even against the recency prior.
-    title, numbers, body = (ranking.saturate(sum(w)) for w in [(4.0, 1.0), (2.0, 1.0), (1.0,)])
-    assert title > numbers * (1 + ranking.RECENCY) and numbers > body * (1 + ranking.RECENCY)
+    assert ranking.saturate(1.0) == 1.0 and ranking.saturate(ranking.OFTEN_TF) < ranking.K1 + 1
+    # One part: title beats numbers beats the text alone, held once or often, even
+    # against the recency prior; held often beats held once within a field.
+    title_w, numbers_w, any_w = ranking.WEIGHTS["word"]
+    often = any_w * ranking.saturate(ranking.OFTEN_TF)
+    boost = 1 + ranking.RECENCY
+    assert title_w + any_w > (numbers_w + often) * boost and numbers_w + any_w > often * boost
+    assert title_w + often > (title_w + any_w) * boost and often > any_w * boost
 
 
 # --- the demo district: the issue's own table ------------------------------------------------

@@ -60,10 +60,18 @@
     keys.forEach(function (k, i) { t2s[k] = values[i]; });
     var groupOf = {}, words = {}, longest = 1;
     data.groups.forEach(function (g, i) { g.forEach(function (f) { groupOf[f] = i; }); });
-    data.words.split(" ").forEach(function (w) { if (w) { words[w] = true; longest = Math.max(longest, chars(w).length); } });
+    var byLength = {};
+    data.words.split(" ").forEach(function (w) {
+      if (!w) return;
+      var size = chars(w).length;
+      words[w] = true;
+      longest = Math.max(longest, size);
+      (byLength[size] = byLength[size] || []).push(w);
+    });
+    Object.keys(byLength).forEach(function (k) { byLength[k].sort(codePointOrder); });
     var esc = keys.map(function (k) { return k.replace(/[\\\]\[^-]/g, "\\$&"); }).join("");
     lexicon = { t2s: t2s, t2sRe: new RegExp("[" + (esc || "\\u0000") + "]", "u"), groups: data.groups,
-                groupOf: groupOf, words: words, longest: longest };
+                groupOf: groupOf, words: words, longest: longest, byLength: byLength };
   }
 
   function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
@@ -98,6 +106,24 @@
       }
     }
     flush(out, unknown);
+    return out;
+  }
+
+  function splitCompounds(pieces) { // query.split_compounds
+    var out = [];
+    pieces.forEach(function (sp) {
+      var c = chars(sp[0]);
+      if (sp[1] && has(lexicon.groupOf, sp[0]) && c.length >= 4) {
+        for (var k = 2; k < c.length - 1; k++) {
+          var head = c.slice(0, k).join(""), tail = c.slice(k).join("");
+          if (has(lexicon.words, head) && has(lexicon.words, tail) && (has(lexicon.groupOf, head) || has(lexicon.groupOf, tail))) {
+            out.push([head, true], [tail, true]);
+            return;
+          }
+        }
+      }
+      out.push(sp);
+    });
     return out;
   }
 
@@ -139,7 +165,7 @@
       chunk = chunk.replace(EDGE_RE, "");
       if (!chunk) return;
       var start = parts.length, runStart = start, pieces = [], fillers = false;
-      segment(chunk).forEach(function (sp) {
+      splitCompounds(segment(chunk)).forEach(function (sp) {
         var piece = sp[0];
         if (isFiller(piece)) {
           addPhrase(phrases, pieces, runStart, parts.length - 1);
@@ -160,17 +186,38 @@
       if (!has(seen, key)) { seen[key] = unique.length; unique.push(p); }
       renumber.push(seen[key]);
     });
+    phrases = phrases.map(function (ph) { return { text: ph.text, first: renumber[ph.first], last: renumber[ph.last] }; });
+    var stretches = phrases.map(function (ph) { return ph.text; })
+      .concat(unique.filter(function (p) { return p.kind === "word"; }).map(function (p) { return p.forms[0]; }));
+    corrections(stretches).forEach(function (word) {
+      var group = has(lexicon.groupOf, word) ? lexicon.groups[lexicon.groupOf[word]] : null;
+      hints.push({ forms: group ? formsOf(word, group) : [word], kind: "fix" });
+    });
     hints.forEach(function (h) {
       var key = h.forms[0] + "\u0000" + h.kind;
       if (!has(seen, key)) { seen[key] = unique.length; unique.push(h); }
     });
     var out = [], seenPhrase = {};
-    phrases.forEach(function (ph) {
-      var q = { text: ph.text, first: renumber[ph.first], last: renumber[ph.last] };
+    phrases.forEach(function (q) {
       var key = q.text + "\u0000" + q.first + "\u0000" + q.last;
       if (q.first < q.last && !has(seenPhrase, key)) { seenPhrase[key] = true; out.push(q); }
     });
     return { parts: unique, phrases: out };
+  }
+
+  var FIX_LENGTH = 3;
+
+  function corrections(stretches) { // query.corrections
+    var out = [], seen = {};
+    stretches.forEach(function (stretch) {
+      var size = chars(stretch).length;
+      if (has(seen, stretch)) return;
+      seen[stretch] = true;
+      if (size < FIX_LENGTH || has(lexicon.words, stretch)) return;
+      var near = (lexicon.byLength[size] || []).filter(function (w) { return oneApart(w, stretch); });
+      if (near.length === 1 && out.indexOf(near[0]) < 0) out.push(near[0]);
+    });
+    return out;
   }
 
   function addPhrase(phrases, pieces, first, last) {
@@ -303,17 +350,17 @@
 
   function suggest(query, q, missing, hits) {
     var text = normalize(query), targets = missing.slice();
-    if (hits < FEW) {
+    if (hits < FEW || q.parts.some(function (p) { return p.kind === "fix"; })) {
       var stretches = q.phrases.map(function (ph) { return ph.text; })
         .concat(q.parts.filter(function (p) { return p.kind === "word"; }).map(function (p) { return p.forms[0]; }));
-      stretches.forEach(function (t) { if (chars(t).length >= 3 && !has(lexicon.words, t)) targets.push(t); });
+      stretches.forEach(function (t) { if (chars(t).length >= FIX_LENGTH && !has(lexicon.words, t)) targets.push(t); });
     }
-    var out = [], done = {}, words = Object.keys(lexicon.words).sort(codePointOrder);
+    var out = [], done = {};
     targets.forEach(function (target) {
       var size = chars(target).length;
       if (has(done, target) || size < 2 || text.indexOf(target) < 0) return;
       done[target] = true;
-      var near = words.filter(function (w) { return chars(w).length === size && oneApart(w, target); });
+      var near = (lexicon.byLength[size] || []).filter(function (w) { return oneApart(w, target); });
       near.sort(function (a, b) {
         return (has(lexicon.groupOf, a) ? 0 : 1) - (has(lexicon.groupOf, b) ? 0 : 1) || codePointOrder(a, b);
       });
@@ -336,9 +383,12 @@
 
   // ---- the query: ranking (twin of gwsite/ranking.py) -----------------------------------------
   var K1 = 1.2;
-  var WEIGHTS = { word: [4.0, 2.0, 1.0], exact: [4.0, 2.0, 1.0], number: [2.0, 6.0, 1.0], hint: [4.0, 2.0, 1.0] };
+  var WEIGHTS = { word: [4.0, 2.0, 1.0], exact: [4.0, 2.0, 1.0], number: [2.0, 6.0, 1.0], hint: [4.0, 2.0, 1.0],
+                  fix: [4.0, 2.0, 1.0] };
   var SYNONYM = 0.8, PHRASE = 0.6, PHRASE_BODY = 0.5, RECENCY = 0.05, COVERAGE = 0.5, HINT = 0.5, SCALE = 1e9;
-  var PARTIAL = 0.5, PARTIAL_LENGTH = 4;
+  var PARTIAL = 0.5, PARTIAL_LENGTH = 4, FIX = 0.8, OFTEN_TF = 3.0;
+  var TITLE_START = "\u0002", TITLE_END = "\u0003", EXACT_TITLE = 1.0, TITLE_SHORT = 1.2, TITLE_LONG = 0.85;
+  var OPTIONAL = { hint: HINT, fix: FIX }; // parts a hit need not hold, and what they add
 
   function idf(docs, df) { return Math.log(1 + (docs - df + 0.5) / (df + 0.5)); }
   function saturate(w) { return w * (K1 + 1) / (K1 + w); }
@@ -362,17 +412,13 @@
   }
 
   // The lists of a text (search.IndexReader.lookup): every window in the list, anywhere,
-  // in the title, in the numbers.
+  // in the title, in the numbers, often (ranking.Lists).
   function lookup(meta, text) {
-    var n = meta.docs, every = null, title = null, numbers = null;
-    plan(text).grams.forEach(function (g) {
-      var entry = store.t[shardOf(g, meta.shards)][g] || [[]];
-      var e = decode(entry[0], n), t = decode(entry[1], n), m = decode(entry[2], n);
-      every = every ? every.and(e) : e;
-      title = title ? title.and(t) : t;
-      numbers = numbers ? numbers.and(m) : m;
+    var found = null;
+    windows(meta, text).forEach(function (l) {
+      found = found ? found.map(function (bits, i) { return bits.and(l[i]); }) : l;
     });
-    return [every, title, numbers];
+    return found;
   }
 
   function texts(q) { // every form and phrase a query looks up
@@ -382,7 +428,10 @@
       var c = chars(p.forms[0]);
       if (p.kind === "word") for (var i = 0; i + 1 < c.length && c.length >= 3; i++) out.push(c[i] + c[i + 1]); // back_off's pairs
     });
-    q.phrases.forEach(function (ph) { out.push(ph.text); });
+    q.phrases.forEach(function (ph) {
+      var c = chars(ph.text);
+      out.push(ph.text, TITLE_START + c[0], c[c.length - 1] + TITLE_END);
+    });
     return out;
   }
 
@@ -409,7 +458,7 @@
     var n = meta.docs;
     return plan(text).grams.map(function (g) {
       var entry = store.t[shardOf(g, meta.shards)][g] || [[]];
-      return [decode(entry[0], n), decode(entry[1], n), decode(entry[2], n)];
+      return [decode(entry[0], n), decode(entry[1], n), decode(entry[2], n), decode(entry[3], n)];
     });
   }
 
@@ -430,7 +479,7 @@
         var l = lookup(meta, f);
         if (CHECKED.indexOf(p.kind) >= 0) {
           var every = l[0].and(verified[f]);
-          l = [every, l[1].and(every), l[2].and(every)];
+          l = [every, l[1].and(every), l[2].and(every), l[3].and(every)];
         }
         return l;
       });
@@ -443,8 +492,8 @@
     var weights = holders.map(function (h) { return idf(docs, h.count()); });
     var required = [], hints = [];
     q.parts.forEach(function (p, i) {
-      if ((holders[i].count() && p.kind !== "hint") || p.kind === "exact") required.push(i);
-      if (p.kind === "hint" && holders[i].count()) hints.push(i);
+      if ((holders[i].count() && !has(OPTIONAL, p.kind)) || p.kind === "exact") required.push(i);
+      if (has(OPTIONAL, p.kind) && holders[i].count()) hints.push(i);
     });
     var total = 0;
     required.forEach(function (i) { total += weights[i]; });
@@ -463,28 +512,34 @@
     required.forEach(function (i) { if (q.parts[i].kind === "exact") candidates = candidates.and(holders[i]); });
     if (allowed) candidates = candidates.and(allowed);
     var phrases = q.phrases.map(function (ph) {
-      var w = 0;
+      var w = 0, c = chars(ph.text);
       for (var i = ph.first; i <= ph.last; i++) w += weights[i];
-      return [windows(meta, ph.text), w];
+      return [windows(meta, ph.text), w, lookup(meta, TITLE_START + c[0])[1].and(lookup(meta, c[c.length - 1] + TITLE_END)[1])];
     });
+    var short = decode(meta.titles[0], docs), long = decode(meta.titles[1], docs);
     var out = [];
     candidates.each(function (d) {
       var score = 0, held = 0, count = 0, whole = 0, via = [];
       required.concat(hints).forEach(function (i) {
         var part = q.parts[i], best = 0, through = null, fw = WEIGHTS[part.kind], hint = part.kind === "hint";
+        var tw = fw[0] * (short.has(d) ? TITLE_SHORT : long.has(d) ? TITLE_LONG : 1.0);
         forms[i].forEach(function (l, k) {
           if (!l[0].has(d)) return;
-          var w = fw[2] + (l[1].has(d) ? fw[0] : 0) + (l[2].has(d) ? fw[1] : 0);
-          var s = saturate(w) * (k === 0 || hint ? 1 : SYNONYM);
+          var w = (l[1].has(d) ? tw : 0) + (l[2].has(d) ? fw[1] : 0) + fw[2] * saturate(l[3].has(d) ? OFTEN_TF : 1);
+          var s = w * (k === 0 || hint ? 1 : SYNONYM);
           if (s > best) { best = s; through = k === 0 || hint ? null : part.forms[k]; }
         });
         var part_share = 1;
         if (!best && has(partial, i)) {
           part_share = share(d, partial[i], 0);
-          if (part_share >= 0.5) best = PARTIAL * part_share * saturate(fw[2]);
+          if (part_share >= 0.5) best = PARTIAL * part_share * fw[2];
         }
         if (!best) return;
-        if (hint) { score += HINT * weights[i] * best; return; }
+        if (has(OPTIONAL, part.kind)) {
+          score += OPTIONAL[part.kind] * weights[i] * best;
+          if (part.kind === "fix") via.push(through === null ? part.forms[0] : through);
+          return;
+        }
         held += weights[i] * part_share;
         count += part_share;
         whole += part_share === 1 ? 1 : 0;
@@ -495,6 +550,7 @@
       phrases.forEach(function (ph) {
         var t = share(d, ph[0], 1), a = share(d, ph[0], 0);
         score += PHRASE * ph[1] * Math.max(t * t * t, PHRASE_BODY * a * a * a);
+        if (t === 1 && ph[2].has(d)) score += EXACT_TITLE * ph[1]; // the whole title, as typed
       });
       score *= 1 + RECENCY * (1 - d / Math.max(1, docs - 1));
       out.push({ number: d, score: Math.floor(score * SCALE + 0.5) / SCALE, complete: whole === required.length, via: via });
@@ -718,7 +774,7 @@
       if (rec[6]) { meta.appendChild(document.createTextNode(" · ")); meta.appendChild(el("span", {}, rec[6])); }
       li.appendChild(meta);
       if (found.hit.via.length) {
-        li.appendChild(el("p", { "class": "search-hit-via" }, "按“" + found.hit.via.join("”“") + "”找到（与所输词语同义）"));
+        li.appendChild(el("p", { "class": "search-hit-via" }, "按“" + found.hit.via.join("”“") + "”找到"));
       }
       var p = el("p", { "class": "search-hit-excerpt" });
       appendMarked(p, excerpt(rec[10], terms, 120));

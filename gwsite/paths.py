@@ -36,6 +36,12 @@ def domain(slug: str) -> str:
     return f"domains/{slug}/index.html"
 
 
+def catalogue_row_id(number: int) -> str:
+    """The id of a domain's ``number``-th catalogue item's row (from 1) on its page:
+    where a search hit for the item leads."""
+    return f"row-{number}"
+
+
 def domain_file(slug: str, name: str) -> str:
     return f"domains/{slug}/{name}"
 

@@ -423,14 +423,19 @@ def segment(chunk: str, words: frozenset[str], longest: int) -> list[tuple[str, 
 def split_compounds(pieces: list[tuple[str, bool]], lexicon: Lexicon) -> list[tuple[str, bool]]:
     """Each table word that is two known words, one of which has other names of its own
     (低保标准 = 低保 + 标准), as those two words: each then finds its other names (最低生活
-    保障 … 标准, however a notice words it), and the stretch still counts as a phrase."""
+    保障 … 标准, however a notice words it), and the stretch still counts as a phrase.
+    Not where a half is another name of the whole (残疾人两项补贴 holds 两项补贴, the
+    same two allowances): the whole's own names say more."""
     group_of = lexicon.group_of
     out: list[tuple[str, bool]] = []
     for piece, is_word in pieces:
         if is_word and piece in group_of and len(piece) >= 4:
+            own = group_of[piece]
             for k in range(2, len(piece) - 1):
                 head, tail = piece[:k], piece[k:]
-                if head in lexicon.words and tail in lexicon.words and (head in group_of or tail in group_of):
+                if (head in lexicon.words and tail in lexicon.words
+                        and group_of.get(head) != own and group_of.get(tail) != own
+                        and (head in group_of or tail in group_of)):
                     out += [(head, True), (tail, True)]
                     break
             else:

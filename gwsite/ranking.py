@@ -16,7 +16,8 @@ itself: in the title fully (and ``EXACT_TITLE`` more when it is the whole title)
 elsewhere ``PHRASE_BODY`` of it, and a stretch held in part
 (a slip in it, its words apart) by the cube of the share of its windows held.  A long
 word held by most of its windows counts ``PARTIAL`` of itself; a question word's kind of
-answer (指南 for 怎么) adds ``HINT``.  Recency multiplies the sum by at most 1 + ``RECENCY``.
+answer (指南 for 怎么) adds ``HINT``.  Recency multiplies the sum by at most 1 + ``RECENCY``;
+a catalogue item's is multiplied by ``ITEM``.
 
 A notice is a hit when it holds every quoted part and half of the other parts or of their
 weight; hits holding every part come first, then by score, then newest first.  The lists
@@ -52,6 +53,7 @@ TITLE_SHORT, TITLE_LONG = 1.2, 0.85  # … has its title weight times this (BM25
 CHECKED = ("exact", "number")  # parts checked against the stored text: quoted ones, 发文字号/索引号
 HINT = 0.5  # a word of the kind of answer a question asks for (query.ANSWER_KINDS), of its weight
 FIX = 0.8  # the known word a slip misses (query.corrections), of its weight
+ITEM = 0.5  # a catalogue item's score, against a notice's: it says what is published, not the thing itself
 OPTIONAL = {"hint": HINT, "fix": FIX}  # parts a hit need not hold, and what they add
 SCALE = 1e9  # scores are rounded to 1e-9 so that Python and JavaScript order near-ties alike
 
@@ -108,14 +110,15 @@ def _share(d: int, window_lists: list[Lists], field: int) -> float:
 def rank(query: Query, lookup: Callable[[str], Lists], docs: int, allowed: set[int] | None = None,
          verify: Callable[[int, str], bool] | None = None,
          windows: Callable[[str], list[Lists]] | None = None,
-         titles: tuple[set[int], set[int]] = (set(), set())) -> list[Scored]:
+         titles: tuple[set[int], set[int]] = (set(), set()), items: int = 0) -> list[Scored]:
     """The hits for ``query`` among ``docs`` notices, best first.
 
     ``lookup(text)`` gives the lists of a form (the notices holding all its windows),
     ``windows(text)`` the lists of each of its windows; ``verify(number, text)`` whether
     a notice holds a text exactly (quoted parts and 发文字号/索引号 are checked);
     ``allowed`` the notices the filters leave; ``titles`` the notices whose title is
-    short, and long, against the average."""
+    short, and long, against the average; the last ``items`` documents are catalogue
+    items (each scored ``ITEM`` of itself)."""
     query = back_off(query, lookup)
     windows = windows or (lambda text: [lookup(text)])
     forms: list[list[Lists]] = []
@@ -193,6 +196,8 @@ def rank(query: Query, lookup: Callable[[str], Lists], docs: int, allowed: set[i
             if title_share == 1.0 and d in ends:  # the whole title, as typed
                 score += EXACT_TITLE * weight
         score *= 1 + RECENCY * (1 - d / max(1, docs - 1))
+        if d >= docs - items:
+            score *= ITEM
         out.append(Scored(d, math.floor(score * SCALE + 0.5) / SCALE, whole == len(required), tuple(via)))
     out.sort(key=lambda s: (not s.complete, -s.score, s.number))
     return out

@@ -272,6 +272,9 @@ class SiteView:
     def item_anchor(self, item: CatalogueItem) -> str:
         return f"item-{self.items_by_domain[item.domain].index(item) + 1}"
 
+    def item_row_anchor(self, item: CatalogueItem) -> str:
+        return paths.catalogue_row_id(self.items_by_domain[item.domain].index(item) + 1)
+
     def item_list_path(self, item: CatalogueItem) -> str:
         return paths.domain_file(self.domain_slug(item.domain), f"{self.item_anchor(item)}.html")
 

@@ -69,7 +69,7 @@ from .query import (EDGE_PUNCTUATION, SPACES, Folding, Lexicon, builtin_folding,
                     merge_groups, normalize, parse, query_terms, suggest)
 from .write import OutputFile
 
-FORMAT = 4  # 2: documents stored oldest first, lists independent of the count; 3: lexicon.js; 4: often lists, title ends (a new format is a new index: the build cache's lists are not patched)
+FORMAT = 5  # 2: documents stored oldest first, lists independent of the count; 3: lexicon.js; 4: often lists, title ends; 5: catalogue items (a new format is a new index: the build cache's lists are not patched)
 DIR = "search"
 META = f"{DIR}/meta.js"
 LEXICON = f"{DIR}/lexicon.js"
@@ -222,25 +222,66 @@ def markdown_text(markdown: str) -> str:
 # ---------------------------------------------------------------------------------------
 
 # A document record, as stored in d/N.js (a list, to keep shards small):
-ID, TITLE, URL, DATE, ORG, DOMAINS, DOC_NUMBER, INDEX_NUMBER, ITEM, ATTACHMENTS, BODY, KIND = range(12)  # KIND: pages only
+ID, TITLE, URL, DATE, ORG, DOMAINS, DOC_NUMBER, INDEX_NUMBER, ITEM, ATTACHMENTS, BODY, KIND, ANCHOR = range(13)
+# KIND: "page" or "item", none for a notice; ANCHOR: an item's row on its page (URL a path, as search.js quotes it)
 
 
-def documents(site: Site) -> list[Notice | Page]:
+@dataclass(frozen=True)
+class ItemDocument:
+    """A catalogue item (标准目录事项) as the index holds it: a result of its own kind that
+    leads to the item's row on its domain's page."""
+
+    id: str  # 领域/一级事项/二级事项[/三级事项]
+    title: str  # the item's key, as notices name it
+    url: str  # its domain's page
+    anchor: str  # its row's id there
+    publisher: str  # the first organisation of its 公开主体, or ""
+    domains: tuple[str, ...]
+    body: str  # 公开内容, 公开依据, 公开时限, 公开主体, as the catalogue writes them
+    published: None = None
+
+
+def catalogue_documents(site: Site) -> list[ItemDocument]:
+    """The site's catalogue items, in catalogue order, numbered per domain as its page
+    numbers their rows (``render.View.item_row_anchor``)."""
+    slugs = {d.name: d.slug for d in site.config.domains.domains}
+    numbers: Counter[str] = Counter()
+    found = []
+    for item in site.catalogue:
+        numbers[item.domain] += 1
+        found.append(ItemDocument(
+            f"{item.domain}/{item.key}", item.key, paths.domain(slugs[item.domain]),
+            paths.catalogue_row_id(numbers[item.domain]),
+            item.subject_orgs[0] if item.subject_orgs else "", (item.domain,),
+            " ".join(t for t in (item.content, item.basis, item.deadline, item.subject) if t)))
+    return found
+
+
+Document = Notice | Page | ItemDocument
+
+
+def documents(site: Site) -> list[Document]:
     """What the index holds, newest first (then notices before pages, then by id): the
-    published notices and the free pages (指南, 制度, 年报 …)."""
+    published notices and the free pages (指南, 制度, 年报 …); then, undated, the
+    catalogue items (so that they are stored first and a new notice still appends)."""
     pages = sorted(site.pages, key=lambda p: (-(p.published or date.min).toordinal(), p.id))
-    if not pages:
-        return list(site.notices)
-    return list(heapq.merge(site.notices, pages,
-                            key=lambda d: (-(d.published or date.min).toordinal(), isinstance(d, Page), d.id)))
+    dated = list(site.notices) if not pages else list(heapq.merge(
+        site.notices, pages, key=lambda d: (-(d.published or date.min).toordinal(), isinstance(d, Page), d.id)))
+    return dated + catalogue_documents(site)
 
 
-def _key(document: Notice | Page) -> str:
-    """A document's name in the index's state: pages and notices may share an id."""
+def _key(document: Document) -> str:
+    """A document's name in the index's state: pages and notices may share an id, and an
+    item's row number is part of its address."""
+    if isinstance(document, ItemDocument):
+        return f"item:{document.url}#{document.anchor}"
     return f"page:{document.id}" if isinstance(document, Page) else document.id
 
 
-def _record(notice: Notice | Page, org_index: dict[str, int], domain_index: dict[str, int]) -> list:
+def _record(notice: Document, org_index: dict[str, int], domain_index: dict[str, int]) -> list:
+    if isinstance(notice, ItemDocument):
+        return [notice.id, notice.title, notice.url, "", org_index.get(notice.publisher, -1),
+                [domain_index[d] for d in notice.domains], "", "", "", [], notice.body, "item", notice.anchor]
     if isinstance(notice, Page):  # a notice's fields, and its kind last
         return [notice.id, notice.title, paths.page(notice.id), notice.published.isoformat() if notice.published else "",
                 org_index.get(notice.publisher, -1), [], "", "", notice.section, [], markdown_text(notice.body), "page"]
@@ -382,15 +423,18 @@ def site_lexicon(grams, site: Site) -> Lexicon:
     return Lexicon(kept, frozenset(words), Folding({k: v for k, v in folding.pairs.items() if v in grams}))
 
 
-def _title_lengths(lengths: list[int]) -> list:
+def _title_lengths(lengths: list[int | None]) -> list:
     """The documents (storage numbers, encoded as lists are) whose title is short, and
     those whose title is long, against the average: BM25's length normalisation of the
-    title field, in two steps (``ranking.TITLE_SHORT``, ``ranking.TITLE_LONG``)."""
-    if not lengths:
+    title field, in two steps (``ranking.TITLE_SHORT``, ``ranking.TITLE_LONG``).  A
+    catalogue item's name (None here) is neither, and not in the average: it is not a title
+    written the way notices' are."""
+    known = [n for n in lengths if n is not None]
+    if not known:
         return [0, 0]
-    average = sum(lengths) / len(lengths)
-    short = [s for s, n in enumerate(lengths) if n <= ranking.SHORT * average]
-    long = [s for s, n in enumerate(lengths) if n >= ranking.LONG * average]
+    average = sum(known) / len(known)
+    short = [s for s, n in enumerate(lengths) if n is not None and n <= ranking.SHORT * average]
+    long = [s for s, n in enumerate(lengths) if n is not None and n >= ranking.LONG * average]
     return [json.loads(_encode(short)) if short else 0, json.loads(_encode(long)) if long else 0]
 
 
@@ -654,14 +698,16 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     by_org: dict[int, list[int]] = defaultdict(list)
     by_domain: dict[int, list[int]] = defaultdict(list)
     years: dict[int, list[int]] = {}
-    title_lengths: list[int] = []  # by storage number
+    title_lengths: list[int | None] = []  # by storage number
     for rank, notice in enumerate(documents(site)):  # newest first: year spans in rank numbers
         s = count - 1 - rank
-        title_lengths.append(len(_fold(notice.title)))
+        title_lengths.append(None if isinstance(notice, ItemDocument) else len(_fold(notice.title)))
         if notice.publisher in fields.org_index:
             by_org[fields.org_index[notice.publisher]].append(s)
         for d in getattr(notice, "domains", ()):
             by_domain[fields.domain_index[d]].append(s)
+        if isinstance(notice, ItemDocument):
+            continue  # undated, and in no year
         span = years.setdefault((notice.published or date.min).year, [rank, rank])
         span[1] = rank
     filters = [["org", fields.orgs[i][0]] for i in sorted(by_org)] + [["domain", fields.domain_names[i]] for i in sorted(by_domain)]
@@ -676,6 +722,7 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     meta = {
         "format": FORMAT,
         "docs": count,
+        "items": sum(1 for key in state.ids if key.startswith("item:")),  # stored first (_key)
         "shards": shards,
         "per_doc_shard": per_doc_shard,
         "orgs": [[org_id, name] for org_id, name in fields.orgs],
@@ -829,7 +876,7 @@ def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | No
         in_year = set(range(span[1], span[2] + 1)) if span else set()
         allowed = in_year if allowed is None else allowed & in_year
     scored = ranking.rank(parsed, index.lookup, index.meta["docs"], allowed, index.holds, index.windows,
-                          (index.short_titles, index.long_titles))
+                          (index.short_titles, index.long_titles), index.meta["items"])
     if order == "date":
         scored.sort(key=lambda s: (not s.complete, s.number))
     missing = tuple(p.text for p in parsed.parts if p.kind == "word" and not index.lookup(p.text)[0]
@@ -837,7 +884,8 @@ def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | No
     hits = []
     for s in scored[:limit]:
         r = index.record(s.number)
-        hits.append(Hit(r[ID], r[TITLE], r[URL], r[DATE], index.org_names[r[ORG]] if r[ORG] >= 0 else "",
+        url = f"{r[URL]}#{r[ANCHOR]}" if len(r) > ANCHOR else r[URL]
+        hits.append(Hit(r[ID], r[TITLE], url, r[DATE], index.org_names[r[ORG]] if r[ORG] >= 0 else "",
                         s.score, s.complete, s.via, r[KIND] if len(r) > KIND else "notice"))
     return SearchResult(len(scored), tuple(hits), missing,
                         tuple(suggest(q, parsed, index.lexicon, missing, len(scored))))

@@ -144,12 +144,13 @@ def test_the_page_shows_the_masked_forms(tmp_path, run_cli):
 
 
 def _search_records(out) -> list[list]:
+    """The notices' records (not the catalogue items')."""
     records = []
     for shard in sorted((out / "search" / "d").glob("*.js")):
         text = shard.read_text(encoding="utf-8")
         kind, _, data = json.loads(text[text.index("(") + 1:text.rindex(")")])
         assert kind == "d"
-        records += data
+        records += [r for r in data if len(r) <= 11]
     return records
 
 
@@ -170,7 +171,7 @@ def test_search_finds_the_notice_but_never_by_the_number(tmp_path, run_cli):
     code, stdout, _ = run_cli("search", out, "低保新增对象", "--json")
     assert code == 0
     hits = json.loads(stdout)["hits"]
-    assert [h["id"] for h in hits] == ["longmen/dibao-2025-09"]
+    assert [h["id"] for h in hits if h["kind"] == "notice"] == ["longmen/dibao-2025-09"]
     assert MOBILE not in stdout and MASKED[MOBILE] in hits[0]["title"]
     for number in (ID, MOBILE, CARD, MOBILE_2, ID[-8:]):
         code, stdout, _ = run_cli("search", out, number, "--json")

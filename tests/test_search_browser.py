@@ -137,9 +137,16 @@ def test_what_matched_is_said_and_marked_and_near_misses_offered(page, site_out)
 
 def test_the_demo_district_from_disk_gives_the_clis_order(page, demo_build):
     for q in ["怎么申请低保", "2026年低保标准", "医保缴费", "残疾人补贴", "青溪民发2026 13号", "龍門鎮", "年报", "低保",
-              "底保申请条件", "民发[2026]13号", "区卫健委 行政处罚", "公租房", "新生儿怎么上户口"]:
+              "底保申请条件", "民发[2026]13号", "区卫健委 行政处罚", "公租房", "新生儿怎么上户口",
+              "保障标准", "参保缴费", "残疾人两项补贴"]:
         expected = [h.url for h in search.query(demo_build, q, limit=10).hits]
         assert open_search(page, demo_build, q) == expected, q
+    # A catalogue item says what it is and leads to its row.
+    hits = search.query(demo_build, "保障标准", limit=10).hits
+    first_item = next(i for i, h in enumerate(hits) if h.kind == "item")
+    open_search(page, demo_build, "保障标准")
+    kinds = page.eval_on_selector_all(".search-hit", "els => els.map(e => (e.querySelector('.search-hit-kind') || {}).textContent || '')")
+    assert kinds[first_item].startswith("标准目录事项") and "#row-" in hits[first_item].url
     assert not page.errors
 
 

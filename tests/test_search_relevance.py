@@ -102,6 +102,10 @@ def test_a_compound_of_table_words_is_searched_as_its_words_and_a_plain_one_is_n
     assert [p.forms for p in q.parts] == [("低保", "最低生活保障"), ("标准",)]
     assert q.phrases == (Phrase("低保标准", 0, 1),)
     assert [p.forms for p in parse("公租房", lexicon).parts] == [("公租房", "公共租赁住房")]
+    # Not where a half is another name of the whole: it would lose the whole's names.
+    lexicon = Lexicon(LEXICON.groups + (("两项补贴", "残疾人两项补贴", "困难残疾人生活补贴"),),
+                      LEXICON.words | {"两项补贴", "残疾人两项补贴", "困难残疾人生活补贴", "残疾人"}, LEXICON.folding)
+    assert [p.text for p in parse("残疾人两项补贴", lexicon).parts] == ["残疾人两项补贴"]
 
 
 def test_a_slip_of_one_character_in_a_long_stretch_is_read_as_the_word_it_misses():
@@ -209,6 +213,34 @@ def test_free_pages_are_found_as_their_own_kind(site):
     assert hits and hits[0].kind == "page" and hits[0].url == "pages/mzj/nianbao-2025.html"
     assert search.query(site, "政务公开年报").hits[0].via == ("政府信息公开工作年度报告",)
     assert search.query(site, "财政预算").total == 0  # a page is no match for what it does not say
+
+
+def test_catalogue_items_are_found_as_their_own_kind_and_lead_to_their_row(tmp_path):
+    from sites import make_site
+    root = make_site(tmp_path / "site", {"content/notices/mzj/tekun.yaml": """
+        title: 关于调整特困人员救助供养标准的通知
+        publisher: mzj
+        published: 2025-03-01
+        disclosure: 主动公开
+        domain: 社会救助
+        item: 特困人员救助供养/救助供养标准
+        body: 基本生活标准每人每月1100元。
+        """})
+    out = root / "public"
+    assert pipeline.build(root, out).report.ok
+    result = search.query(out, "照料护理标准")  # only the item's 公开内容 says so
+    item = result.hits[0]
+    assert (item.kind, item.id, item.date) == ("item", "社会救助/特困人员救助供养/救助供养标准", "")
+    page, _, row = item.url.partition("#")
+    html = (out / page).read_text(encoding="utf-8")
+    start = html.index(f'<tr id="{row}">')
+    assert "救助供养标准" in html[start:html.index("</tr>", start)]
+    # A notice holding the same words ranks above the item that says it should be published.
+    kinds = [h.kind for h in search.query(out, "特困人员救助供养标准").hits]
+    assert kinds[0] == "notice" and "item" in kinds
+    # Another domain's item is no match for words it does not hold.
+    assert all(h.kind != "item" or "财政" in h.id or "预算" in h.title for h in search.query(out, "预算报告").hits)
+    assert "社会救助/最低生活保障/办事指南" not in [h.id for h in search.query(out, "预算报告").hits]
 
 
 def test_order_by_date_lists_the_complete_hits_newest_first(site):

@@ -109,14 +109,19 @@
     return out;
   }
 
+  function groupOr(word, fallback) { return has(lexicon.groupOf, word) ? lexicon.groupOf[word] : fallback; }
+
   function splitCompounds(pieces) { // query.split_compounds
     var out = [];
     pieces.forEach(function (sp) {
       var c = chars(sp[0]);
       if (sp[1] && has(lexicon.groupOf, sp[0]) && c.length >= 4) {
+        var own = lexicon.groupOf[sp[0]];
         for (var k = 2; k < c.length - 1; k++) {
           var head = c.slice(0, k).join(""), tail = c.slice(k).join("");
-          if (has(lexicon.words, head) && has(lexicon.words, tail) && (has(lexicon.groupOf, head) || has(lexicon.groupOf, tail))) {
+          if (has(lexicon.words, head) && has(lexicon.words, tail) &&
+              groupOr(head, -1) !== own && groupOr(tail, -1) !== own &&
+              (has(lexicon.groupOf, head) || has(lexicon.groupOf, tail))) {
             out.push([head, true], [tail, true]);
             return;
           }
@@ -385,7 +390,7 @@
   var K1 = 1.2;
   var WEIGHTS = { word: [4.0, 2.0, 1.0], exact: [4.0, 2.0, 1.0], number: [2.0, 6.0, 1.0], hint: [4.0, 2.0, 1.0],
                   fix: [4.0, 2.0, 1.0] };
-  var SYNONYM = 0.8, PHRASE = 0.6, PHRASE_BODY = 0.5, RECENCY = 0.05, COVERAGE = 0.5, HINT = 0.5, SCALE = 1e9;
+  var SYNONYM = 0.8, PHRASE = 0.6, PHRASE_BODY = 0.5, RECENCY = 0.05, COVERAGE = 0.5, HINT = 0.5, ITEM = 0.5, SCALE = 1e9;
   var PARTIAL = 0.5, PARTIAL_LENGTH = 4, FIX = 0.8, OFTEN_TF = 3.0;
   var TITLE_START = "\u0002", TITLE_END = "\u0003", EXACT_TITLE = 1.0, TITLE_SHORT = 1.2, TITLE_LONG = 0.85;
   var OPTIONAL = { hint: HINT, fix: FIX }; // parts a hit need not hold, and what they add
@@ -553,6 +558,7 @@
         if (t === 1 && ph[2].has(d)) score += EXACT_TITLE * ph[1]; // the whole title, as typed
       });
       score *= 1 + RECENCY * (1 - d / Math.max(1, docs - 1));
+      if (d >= docs - (meta.items || 0)) score *= ITEM;
       out.push({ number: d, score: Math.floor(score * SCALE + 0.5) / SCALE, complete: whole === required.length, via: via });
     });
     out.sort(function (a, b) {
@@ -762,13 +768,14 @@
       var rec = found.rec;
       var li = el("li", { "class": "search-hit" });
       var h = el("h2", { "class": "search-hit-title" });
-      var a = el("a", { href: pathUrl(rec[2]) });
+      var a = el("a", { href: pathUrl(rec[2]) + (rec[12] ? "#" + rec[12] : "") });
       appendMarked(a, excerpt(rec[1], terms, 1000));
       h.appendChild(a);
       li.appendChild(h);
       var org = rec[4] >= 0 ? results.meta.orgs[rec[4]][1] : "";
       var meta = el("p", { "class": "search-hit-meta" });
       if (rec[11] === "page") meta.appendChild(el("span", { "class": "search-hit-kind" }, rec[8] || "页面"));
+      if (rec[11] === "item") meta.appendChild(el("span", { "class": "search-hit-kind" }, "标准目录事项 · " + results.meta.domains[rec[5][0]]));
       if (org) { if (meta.firstChild) meta.appendChild(document.createTextNode(" · ")); meta.appendChild(el("span", {}, org)); }
       if (rec[3]) { if (meta.firstChild) meta.appendChild(document.createTextNode(" · ")); meta.appendChild(el("time", { datetime: rec[3] }, rec[3])); }
       if (rec[6]) { meta.appendChild(document.createTextNode(" · ")); meta.appendChild(el("span", {}, rec[6])); }

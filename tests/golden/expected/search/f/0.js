@@ -1,1 +1,1 @@
-window.gwsiteSearch.add(["f",0,[1,3,1]]);
+window.gwsiteSearch.add(["f",0,"lwE="]);

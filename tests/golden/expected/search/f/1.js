@@ -1,1 +1,1 @@
-window.gwsiteSearch.add(["f",1,"zQE="]);
+window.gwsiteSearch.add(["f",1,"aA4="]);

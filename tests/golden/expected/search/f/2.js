@@ -1,1 +1,1 @@
-window.gwsiteSearch.add(["f",2,"/QE="]);
+window.gwsiteSearch.add(["f",2,"7w8="]);

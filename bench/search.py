@@ -301,7 +301,7 @@ def _cold(browser, out: Path, q: str) -> dict:
         return t[2];
     }""", q)
     context.close()
-    loaded = ["search/meta.js", *loaded]  # meta.js comes with the page, by a <script> tag
+    loaded = ["search/meta.js", "search/lexicon.js", *loaded]  # these come with the page, by <script> tags
     return {"q": q, "files": len(loaded), "cold": cold, "page": page_ms, "warm": warm,
             "bytes": sum((out / p).stat().st_size for p in loaded)}
 

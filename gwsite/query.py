@@ -141,18 +141,21 @@ class Lexicon:
         return _by_length(self.words)
 
     def to_data(self) -> dict:
-        """The lexicon as search/lexicon.js ships it (search.js: Lexicon)."""
+        """The lexicon as search/lexicon.js ships it (search.js: useLexicon).  Every form
+        of a group is a word too, and is shipped once, in its group."""
         keys = "".join(sorted(self.folding.pairs))
+        forms = {f for g in self.groups for f in g}
         return {
             "t2s": [keys, "".join(self.folding.pairs[k] for k in keys)],
             "groups": [list(g) for g in self.groups],
-            "words": " ".join(sorted(self.words)),
+            "words": " ".join(sorted(self.words - forms)),
         }
 
     @classmethod
     def from_data(cls, data: dict) -> "Lexicon":
         keys, values = data["t2s"]
-        return cls(tuple(tuple(g) for g in data["groups"]), frozenset(data["words"].split()),
+        groups = tuple(tuple(g) for g in data["groups"])
+        return cls(groups, frozenset(data["words"].split()) | {f for g in groups for f in g},
                    Folding(dict(zip(keys, values))))
 
 
@@ -318,7 +321,7 @@ def parse(query: str, lexicon: Lexicon) -> Query:
             pieces.append(piece)
             group = group_of.get(piece) if is_word else None
             forms = (piece,) if group is None else _forms(piece, lexicon.groups[group])
-            parts.append(Part(forms, "number" if not is_word and _NUMBER.fullmatch(piece) else "word"))
+            parts.append(Part(forms, "code" if not is_word and _NUMBER.fullmatch(piece) else "word"))
         _phrase(phrases, pieces, run_start, len(parts) - 1)
         if fillers and len(parts) - start > 1:  # the stretch with its fillers: an exact title (…的通知) is one
             phrases.append(Phrase("".join(chunk.split()), start, len(parts) - 1))

@@ -22,8 +22,8 @@ a catalogue item's is multiplied by ``ITEM``.
 A notice is a hit when it holds every quoted part and half of the other parts or of their
 weight; hits holding every part come first, then by score, then newest first.  The lists
 say whether a notice holds every window of a text, not that they stand together: a long
-unquoted word may match a notice that has its pieces apart.  Quoted parts and 发文字号/
-索引号 are checked against the notices' text (``verify``), so they match exactly.
+unquoted word may match a notice that has its pieces apart.  Quoted parts, 发文字号 and
+long codes (索引号) are checked against the notices' text (``verify``) after ranking, so they match exactly.
 """
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ from .query import Part, Phrase, Query
 
 K1 = 1.2  # BM25's saturation (Lucene's and Whoosh's default)
 # Field weights (title, 发文字号/索引号, anywhere) for a word and for a typed 发文字号.
-WEIGHTS = {"word": (4.0, 2.0, 1.0), "exact": (4.0, 2.0, 1.0), "number": (2.0, 6.0, 1.0), "hint": (4.0, 2.0, 1.0),
+WEIGHTS = {"word": (4.0, 2.0, 1.0), "exact": (4.0, 2.0, 1.0), "number": (2.0, 6.0, 1.0), "code": (2.0, 6.0, 1.0),
+           "hint": (4.0, 2.0, 1.0),
            "fix": (4.0, 2.0, 1.0)}
 OFTEN_TF = 3.0  # the term frequency a text holding a word often counts (postings.OFTEN_COUNT)
 SYNONYM = 0.8  # a match through the abbreviation table, against the word as typed
@@ -50,7 +51,9 @@ TITLE_START, TITLE_END = "\x02", "\x03"  # the index lists each title between th
 EXACT_TITLE = 1.0  # a phrase that is a whole title, of its parts' weights, beside PHRASE
 SHORT, LONG = 0.75, 1.25  # a title at most / at least this share of the average length …
 TITLE_SHORT, TITLE_LONG = 1.2, 0.85  # … has its title weight times this (BM25, b = 0.75)
-CHECKED = ("exact", "number")  # parts checked against the stored text: quoted ones, 发文字号/索引号
+# Parts checked against the stored text (their windows may lie apart): quoted ones, 发文字号,
+# long codes (索引号, 统一社会信用代码).
+CHECKED = ("exact", "number", "code")
 HINT = 0.5  # a word of the kind of answer a question asks for (query.ANSWER_KINDS), of its weight
 FIX = 0.8  # the known word a slip misses (query.corrections), of its weight
 ITEM = 0.5  # a catalogue item's score, against a notice's: it says what is published, not the thing itself
@@ -125,11 +128,7 @@ def rank(query: Query, lookup: Callable[[str], Lists], docs: int, allowed: set[i
     for part in query.parts:
         part_lists = []
         for form in part.forms:
-            every, title, numbers, often = lookup(form)
-            if part.kind in CHECKED and verify is not None:
-                every = {d for d in every if verify(d, form)}
-                title, numbers, often = title & every, numbers & every, often & every
-            part_lists.append((every, title, numbers, often))
+            part_lists.append(lookup(form))
         forms.append(part_lists)
     holders = [set().union(*(lists[0] for lists in part_lists)) for part_lists in forms]
     weights = [idf(docs, len(h)) for h in holders]
@@ -200,4 +199,18 @@ def rank(query: Query, lookup: Callable[[str], Lists], docs: int, allowed: set[i
             score *= ITEM
         out.append(Scored(d, math.floor(score * SCALE + 0.5) / SCALE, whole == len(required), tuple(via)))
     out.sort(key=lambda s: (not s.complete, -s.score, s.number))
+    if verify is not None:
+        out = [s for s in out if holds_checked(query, s.number, forms, verify)]
     return out
+
+
+def holds_checked(query: Query, d: int, forms: list[list[Lists]], verify: Callable[[int, str], bool]) -> bool:
+    """Whether notice ``d`` holds exactly each checked part (quoted, 发文字号, code) whose
+    windows it holds.  Applied after ranking, to the ranked list, so that the browser can
+    check only as many hits as it shows (scores come from the lists alone either way)."""
+    for part, part_lists in zip(query.parts, forms):
+        if part.kind in CHECKED:
+            held = [f for f, lists in zip(part.forms, part_lists) if d in lists[0]]
+            if held and not any(verify(d, f) for f in held):
+                return False
+    return True

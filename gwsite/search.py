@@ -69,12 +69,15 @@ from .query import (EDGE_PUNCTUATION, SPACES, Folding, Lexicon, builtin_folding,
                     merge_groups, normalize, parse, query_terms, suggest)
 from .write import OutputFile
 
-FORMAT = 5  # 2: documents stored oldest first, lists independent of the count; 3: lexicon.js; 4: often lists, title ends; 5: catalogue items (a new format is a new index: the build cache's lists are not patched)
+FORMAT = 6  # 2: documents stored oldest first, lists independent of the count; 3: lexicon.js; 4: often lists, title ends; 5: catalogue items; 6: smaller shards, group forms shipped once (a new format is a new index: the build cache's lists are not patched)
 DIR = "search"
 META = f"{DIR}/meta.js"
 LEXICON = f"{DIR}/lexicon.js"
-SHARD_BYTES = 48_000  # aimed size of a gram shard: a 4-character query loads about three
-DOC_SHARD_BYTES = 24_000  # aimed size of a document shard: a result page loads about ten
+# Aimed sizes of a gram shard and a document shard.  A query loads the lists of each form
+# of each word (低保 also 最低生活保障 …), and a page of ten hits ranked by relevance lies in
+# up to ten document shards: small shards keep a cold query near 300 KB at 20,000 notices.
+SHARD_BYTES = 16_000
+DOC_SHARD_BYTES = 8_000
 PREFIX, SUFFIX = "window.gwsiteSearch.add(", ");\n"
 MAX_GRAMS = 8  # lists one term may load; the text check makes any cover exact
 # A title is listed with these around it, so that a title's first and last pairs say where

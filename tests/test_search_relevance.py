@@ -243,6 +243,27 @@ def test_catalogue_items_are_found_as_their_own_kind_and_lead_to_their_row(tmp_p
     assert "社会救助/最低生活保障/办事指南" not in [h.id for h in search.query(out, "预算报告").hits]
 
 
+def test_a_long_code_finds_the_notices_holding_it_not_those_holding_its_pieces(tmp_path):
+    from sites import make_site
+    notice = """
+        title: {title}
+        publisher: mzj
+        published: 2025-03-0{day}
+        disclosure: 主动公开
+        index_number: {number}
+        body: 正文。
+        """
+    root = make_site(tmp_path / "site", {
+        "content/notices/mzj/a.yaml": notice.format(title="甲通知", day=1, number="11500112MB0000012/2025-00003"),
+        # every 4-character window of the code, but not the code: another org's code, serial 00012
+        "content/notices/mzj/b.yaml": notice.format(title="乙通知", day=2, number="11500112MB0000025/2025-00012"),
+    }, catalogues=False)
+    out = root / "public"
+    assert pipeline.build(root, out).report.ok
+    assert [h.title for h in search.query(out, "11500112MB0000012").hits] == ["甲通知"]
+    assert {h.title for h in search.query(out, "11500112MB00000").hits} == {"甲通知", "乙通知"}
+
+
 def test_order_by_date_lists_the_complete_hits_newest_first(site):
     by_date = search.query(site, "标准 通知", order="date").hits
     complete = [h.date for h in by_date if h.complete]

@@ -61,8 +61,11 @@
     var groupOf = {}, words = {}, longest = 1;
     data.groups.forEach(function (g, i) { g.forEach(function (f) { groupOf[f] = i; }); });
     var byLength = {};
-    data.words.split(" ").forEach(function (w) {
+    var forms = [];
+    data.groups.forEach(function (g) { forms = forms.concat(g); });
+    data.words.split(" ").concat(forms).forEach(function (w) {
       if (!w) return;
+      if (has(words, w)) return;
       var size = chars(w).length;
       words[w] = true;
       longest = Math.max(longest, size);
@@ -180,7 +183,7 @@
         }
         pieces.push(piece);
         var group = sp[1] && has(lexicon.groupOf, piece) ? lexicon.groups[lexicon.groupOf[piece]] : null;
-        parts.push({ forms: group ? formsOf(piece, group) : [piece], kind: !sp[1] && NUMBER_RE.test(piece) ? "number" : "word" });
+        parts.push({ forms: group ? formsOf(piece, group) : [piece], kind: !sp[1] && NUMBER_RE.test(piece) ? "code" : "word" });
       });
       addPhrase(phrases, pieces, runStart, parts.length - 1);
       if (fillers && parts.length - start > 1) phrases.push({ text: chunk.split(" ").join(""), first: start, last: parts.length - 1 });
@@ -388,7 +391,7 @@
 
   // ---- the query: ranking (twin of gwsite/ranking.py) -----------------------------------------
   var K1 = 1.2;
-  var WEIGHTS = { word: [4.0, 2.0, 1.0], exact: [4.0, 2.0, 1.0], number: [2.0, 6.0, 1.0], hint: [4.0, 2.0, 1.0],
+  var WEIGHTS = { word: [4.0, 2.0, 1.0], exact: [4.0, 2.0, 1.0], number: [2.0, 6.0, 1.0], code: [2.0, 6.0, 1.0], hint: [4.0, 2.0, 1.0],
                   fix: [4.0, 2.0, 1.0] };
   var SYNONYM = 0.8, PHRASE = 0.6, PHRASE_BODY = 0.5, RECENCY = 0.05, COVERAGE = 0.5, HINT = 0.5, ITEM = 0.5, SCALE = 1e9;
   var PARTIAL = 0.5, PARTIAL_LENGTH = 4, FIX = 0.8, OFTEN_TF = 3.0;
@@ -473,21 +476,15 @@
     return held / lists.length;
   }
 
-  var CHECKED = ["exact", "number"];
+  var CHECKED = ["exact", "number", "code"];
 
-  // ranking.rank: `verified[form]` holds the notices that hold a checked part's form exactly.
-  function rank(q, meta, allowed, verified) {
+  // ranking.rank, without the check of CHECKED parts (holdsChecked), which `search` makes
+  // on as many hits as it shows.
+  function rank(q, meta, allowed) {
     var docs = meta.docs, q0 = q;
     q = backOff(q, meta);
     var forms = q.parts.map(function (p) {
-      return p.forms.map(function (f) {
-        var l = lookup(meta, f);
-        if (CHECKED.indexOf(p.kind) >= 0) {
-          var every = l[0].and(verified[f]);
-          l = [every, l[1].and(every), l[2].and(every), l[3].and(every)];
-        }
-        return l;
-      });
+      return p.forms.map(function (f) { return lookup(meta, f); });
     });
     var holders = forms.map(function (fl) {
       var u = new Bits(docs);
@@ -564,9 +561,41 @@
     out.sort(function (a, b) {
       return (a.complete === b.complete ? 0 : a.complete ? -1 : 1) || b.score - a.score || a.number - b.number;
     });
-    return { hits: out, missing: q0.parts.filter(function (p) {
+    return { hits: out, query: q, forms: forms, missing: q0.parts.filter(function (p) {
       return p.kind === "word" && !p.forms.some(function (f) { return lookup(meta, f)[0].count(); });
     }).map(function (p) { return p.forms[0]; }) };
+  }
+
+  // ranking.holds_checked: whether notice d (its record loaded) holds exactly each checked
+  // part whose windows it holds.
+  function holdsChecked(ranked, meta, d) {
+    return ranked.query.parts.every(function (p, i) {
+      if (CHECKED.indexOf(p.kind) < 0) return true;
+      var held = p.forms.filter(function (f, k) { return ranked.forms[i][k][0].has(d); });
+      if (!held.length) return true;
+      var fields = fieldTexts(record(meta, d), meta);
+      return held.some(function (f) { return fields.some(function (x) { return x.indexOf(f) >= 0; }); });
+    });
+  }
+
+  // The first `wanted` hits that pass holdsChecked (loading records a page at a time), and
+  // whether every hit has been checked (then the count is exact).
+  function checkedHits(ranked, meta, wanted) {
+    var checks = ranked.query.parts.some(function (p) { return CHECKED.indexOf(p.kind) >= 0; });
+    if (!checks) return Promise.resolve({ hits: ranked.hits, done: true });
+    var kept = [], at = 0, all = ranked.hits;
+    function step() {
+      if (kept.length >= wanted || at >= all.length) {
+        return { hits: at >= all.length ? kept : kept.concat(all.slice(at)), done: at >= all.length, kept: kept.length };
+      }
+      var batch = all.slice(at, at + PAGE_SIZE * 2);
+      at += batch.length;
+      return loadRecords(meta, batch.map(function (h) { return h.number; })).then(function () {
+        batch.forEach(function (h) { if (holdsChecked(ranked, meta, h.number)) kept.push(h); });
+        return step();
+      });
+    }
+    return Promise.resolve(step());
   }
 
   // The hits of a query (as `gwsite search`), and the records of the page shown.
@@ -598,40 +627,27 @@
           var years = span ? range(n, span[1], span[2]) : new Bits(n);
           allowed = allowed ? allowed.and(years) : years;
         }
-        // Quoted parts and numbers are checked: the notices holding a form's windows are
-        // checked against their text (ranking.CHECKED).
-        var checked = [];
-        q.parts.forEach(function (p) { if (CHECKED.indexOf(p.kind) >= 0) checked = checked.concat(p.forms); });
-        var maybe = {}, numbers = {};
-        checked.forEach(function (f) {
-          maybe[f] = lookup(meta, f)[0];
-          maybe[f].each(function (d) { numbers[d] = true; });
-        });
-        numbers = Object.keys(numbers).map(Number);
-        return loadRecords(meta, numbers).then(function () {
-          var verified = {};
-          checked.forEach(function (f) {
-            var v = new Bits(n);
-            maybe[f].each(function (d) {
-              if (fieldTexts(record(meta, d), meta).some(function (x) { return x.indexOf(f) >= 0; })) v.w[d >>> 5] |= 1 << (d & 31);
-            });
-            verified[f] = v;
-          });
-          return [allowed, verified];
-        });
-      }).then(function (filtersAndVerified) {
-        var ranked = rank(q, meta, filtersAndVerified[0], filtersAndVerified[1]);
-        var hits = ranked.hits;
-        if (params.order === "date") {
-          hits = hits.slice().sort(function (a, b) {
+        return allowed;
+      }).then(function (allowed) {
+        var ranked = rank(q, meta, allowed);
+        if (params.order === "date") { // the hits holding every part newest first, then the rest
+          ranked.hits = ranked.hits.slice().sort(function (a, b) {
             return (a.complete === b.complete ? 0 : a.complete ? -1 : 1) || a.number - b.number;
           });
         }
         var page = Math.max(1, parseInt(params.page, 10) || 1);
+        // Checked parts: as many hits are checked as the page needs (and one more, to know
+        // whether there is a next page); the rest are counted unchecked (an estimate).
+        return checkedHits(ranked, meta, page * PAGE_SIZE + 1).then(function (checked) {
+          return [ranked, checked, page];
+        });
+      }).then(function (done) {
+        var ranked = done[0], checked = done[1], page = done[2];
+        var hits = checked.hits;
         var shown = hits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
         return loadRecords(meta, shown.map(function (h) { return h.number; })).then(function () {
           return {
-            meta: meta, query: q, page: page, total: hits.length, ranked: hits, missing: ranked.missing,
+            meta: meta, query: q, page: page, total: hits.length, estimate: !checked.done, ranked: hits, missing: ranked.missing,
             suggestions: suggest(params.q || "", q, ranked.missing, hits.length),
             more: hits.length > page * PAGE_SIZE,
             hits: shown.map(function (h) { return { rec: record(meta, h.number), hit: h }; })
@@ -760,7 +776,7 @@
         (results.missing.length < q.parts.length ? missing : "");
       return;
     }
-    status.textContent = "找到 " + results.total + " 条结果，当前显示第 " +
+    status.textContent = "找到" + (results.estimate ? "约 " : " ") + results.total + " 条结果，当前显示第 " +
       (first + 1) + "–" + (first + results.hits.length) + " 条。" + missing;
     out.appendChild(orderSwitch(params));
     var list = el("ol", { "class": "search-hits", start: String(first + 1) });

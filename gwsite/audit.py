@@ -17,6 +17,7 @@ from .diagnostics import Location, Problem, warning
 from .domains import name_key
 from .model import DEPARTMENT, CatalogueItem, Notice, Site
 from .notices import NOTICES_DIR
+from .privacy import LABELS as PRIVACY_LABELS
 
 # Finding kinds, in the order the report shows them.
 INCOMPLETE = "要素缺失"
@@ -37,7 +38,6 @@ ELEMENTS = (("content", "公开内容（要素）"), ("basis", "公开依据"), 
             ("subject", "公开主体"), ("mode", "公开方式"), ("channels", "公开渠道和载体"),
             ("audience", "公开对象"), ("levels", "公开层级"))
 INTERPRETATION_DAYS = 20  # 政策解读 within 20 working days of the policy (渝北府办发〔2020〕17号)
-PRIVACY_LABELS = {"id_card": "居民身份证号", "mobile": "手机号码", "bank_card": "银行卡号"}
 
 
 @dataclass(frozen=True)

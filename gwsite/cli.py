@@ -10,7 +10,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from . import __version__, bundle, pipeline, search, serve
+from . import __version__, bundle, importer, pipeline, search, serve
 from .audit import PRIVACY, UNREVIEWED
 from .progress import Progress
 
@@ -147,6 +147,54 @@ def cmd_search(args) -> int:
     return 0
 
 
+def _iso_date(text: str):
+    from datetime import date
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD") from None
+
+
+def cmd_import(args) -> int:
+    paths = [Path(p) for p in args.paths]
+    root = Path(args.root) if args.root else None
+    if root is None:
+        root = Path(".")
+        if len(paths) > 1 and paths[-1].is_dir() and (paths[-1] / "site.yaml").is_file():
+            root = paths.pop()
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        print(f"{p}: no such file or folder", file=sys.stderr)
+    results, problems = importer.import_documents(root, [p for p in paths if p.exists()], args.publisher or "",
+                                                  args.domain or "", args.item or "", args.published)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    if not results and not missing:
+        print("gwsite import: no .docx, .doc, .wps or .pdf document found", file=sys.stderr)
+        return 1
+    for r in results:
+        if r.notice:
+            fields = r.fields
+            print(f"{r.source} → {r.notice}")
+            for key, label in (("title", "标题"), ("doc_number", "发文字号"), ("written", "成文日期"),
+                               ("disclosure", "公开属性"), ("publisher", "发布机构")):
+                if key in fields:
+                    print(f"    {label}: {fields[key]}")
+            for rel in r.files:
+                print(f"    file: {rel}")
+        else:
+            print(f"{r.source}: not imported", file=sys.stderr)
+        for problem in r.problems:
+            print(f"    {problem}", file=sys.stderr if not r.notice else sys.stdout)
+    imported = sum(1 for r in results if r.notice)
+    checks = sum(1 for r in results if r.notice for _ in r.problems)
+    print(f"gwsite import: {imported} of {len(results)} document(s) imported"
+          + (f"; {checks} point(s) to check (gwsite check names them in the notices)" if checks else ""))
+    return 0 if imported == len(results) and not missing else 1
+
+
 def cmd_bundle(args) -> int:
     out = Path(args.out)
     target = Path(args.output) if args.output else out.parent / f"{out.resolve().name}.zip"
@@ -221,6 +269,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--domain", help="only notices of this domain (its name or a usual one: 卫生健康)")
     p.add_argument("--year", type=int, help="only notices published in this year")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("import", help="turn official documents (.docx .doc .wps .pdf) into notices")
+    p.add_argument("paths", nargs="+", metavar="FILE",
+                   help="documents, or folders of them; a last argument that is a site root (holds site.yaml) is ROOT")
+    p.add_argument("--root", help="site root (default: the last argument when it holds site.yaml, else .)")
+    p.add_argument("--publisher", help="org id of the 发布机构 (default: the one the document's 署名 names)")
+    p.add_argument("--domain", help="the pilot domain of the notices (社会救助 …)")
+    p.add_argument("--item", help="the catalogue item they fulfil: 一级事项/二级事项")
+    p.add_argument("--published", type=_iso_date, help="发布日期 YYYY-MM-DD (default: today)")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("bundle", help="pack a built site for an offline reading room (zip with checksums)")
     p.add_argument("out", help="a built site (the output folder)")

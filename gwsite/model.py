@@ -20,9 +20,10 @@ from .domains import DomainTable
 DEPARTMENT, TOWNSHIP = "department", "township"
 ORG_KINDS = (DEPARTMENT, TOWNSHIP)
 
-# 公开属性.  Only the first is ever published.
-PUBLIC, ON_REQUEST, WITHHELD = "主动公开", "依申请公开", "不予公开"
-DISCLOSURES = (PUBLIC, ON_REQUEST, WITHHELD)
+# 公开属性.  Only the first is ever published.  PENDING (待定) is what `gwsite import` writes
+# when the document states none: held back, with a warning, until a person decides.
+PUBLIC, ON_REQUEST, WITHHELD, PENDING = "主动公开", "依申请公开", "不予公开", "待定"
+DISCLOSURES = (PUBLIC, ON_REQUEST, WITHHELD, PENDING)
 
 VALIDITIES = ("有效", "失效", "废止")
 

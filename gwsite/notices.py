@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from . import forking
 from .diagnostics import Location, Problem, did_you_mean, error, warning
 from .domains import DomainTable
-from .model import DISCLOSURES, PAGE_SECTIONS, VALIDITIES, Notice, Page, body_line_at, digest, file_stamp
+from .model import DISCLOSURES, PAGE_SECTIONS, PENDING, VALIDITIES, Notice, Page, body_line_at, digest, file_stamp
 from .privacy import LARGEST_SCANNED, SCANNED_ATTACHMENTS, scan_attachment, scan_notice
 from .progress import QUIET, Progress
 from .yamlsrc import LinedDict, LinedList, check_keys, load_yaml
@@ -30,7 +30,7 @@ CONTENT_DIR = "content"
 
 NOTICE_KEYS = ("title", "publisher", "published", "disclosure", "written", "doc_number",
                "index_number", "domain", "item", "topic", "genre", "validity", "interprets",
-               "attachments", "body", "review", "tags")
+               "attachments", "body", "review", "tags", "to_check")
 NOTICE_REQUIRED = ("title", "publisher", "published", "disclosure")
 PAGE_KEYS = ("title", "publisher", "section", "published", "body")
 PAGE_REQUIRED = ("title",)
@@ -349,6 +349,13 @@ def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
     published = _date(data, "published", rel, problems)
     written = _date(data, "written", rel, problems)
     disclosure = _enum(data, "disclosure", DISCLOSURES, rel, problems)
+    if disclosure == PENDING:
+        problems.append(warning(Location(rel, data.line_of("disclosure")), "not published: 公开属性 is 待定",
+                                "set disclosure to 主动公开, 依申请公开 or 不予公开 as the document's issuer decided"))
+    # What `gwsite import` could not decide from the document: named until a person deletes it.
+    for note, line in _string_list(data, "to_check", rel, problems):
+        problems.append(warning(Location(rel, line), f"to check: {note}",
+                                "compare with the document, correct the notice, then delete this line"))
     validity = _enum(data, "validity", VALIDITIES, rel, problems)
 
     domain_names = []

@@ -31,6 +31,7 @@ from datetime import date
 from .diagnostics import Location
 
 ID_CARD, MOBILE, BANK_CARD = "id_card", "mobile", "bank_card"
+LABELS = {ID_CARD: "居民身份证号", MOBILE: "手机号码", BANK_CARD: "银行卡号"}  # as messages name them
 _PRIORITY = {ID_CARD: 0, BANK_CARD: 1, MOBILE: 2}  # who wins when two readings overlap
 
 _RUN = re.compile(r"[0-9０-９]+")

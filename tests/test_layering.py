@@ -6,11 +6,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "gwsite"
 
 # A module may import the modules of lower layers only.
 LAYERS = [
-    {"diagnostics", "domains", "postings", "forking", "cpu", "query"},
-    {"privacy", "workdays", "ranking"},
+    {"diagnostics", "domains", "postings", "forking", "cpu", "query", "gongwen"},
+    {"privacy", "workdays", "ranking", "docread"},
     {"model", "yamlsrc", "paths", "write", "buildcache", "progress"},
     {"config", "catalogue", "notices", "markup", "deadlines"},
-    {"assemble", "catalogue_export"},
+    {"assemble", "catalogue_export", "importer"},
     {"audit", "render", "search", "bundle"},
     {"renderpool"},
     {"pipeline"},

@@ -353,10 +353,13 @@ FIX_LENGTH = 3  # a slip is read as the word it misses from this many characters
 def corrections(stretches: list[str], lexicon: Lexicon) -> list[str]:
     """For each stretch typed together (a phrase, or a part) of ``FIX_LENGTH`` or more
     characters that is no known word, the one known word of its length that differs
-    from it in one character (特困人圆 → 特困人员), if there is exactly one."""
+    from it in one character (特困人圆 → 特困人员), if there is exactly one.  Not a
+    stretch made of known words only (城乡低保 is 城乡 + 低保, no slip for 城乡居保)."""
     out: list[str] = []
     for stretch in dict.fromkeys(stretches):
         if len(stretch) < FIX_LENGTH or stretch in lexicon.words:
+            continue
+        if all(known for _, known in segment(stretch, lexicon.words, lexicon.longest)):
             continue
         near = [w for w in lexicon.by_length.get(len(stretch), ()) if _one_apart(w, stretch)]
         if len(near) == 1 and near[0] not in out:

@@ -114,6 +114,10 @@ def test_a_slip_of_one_character_in_a_long_stretch_is_read_as_the_word_it_misses
     assert not [p for p in parse("特困人员", lexicon).parts if p.kind == "fix"]  # a known word is no slip
     assert not [p for p in parse("临时求助", lexicon).parts if p.kind == "fix"]  # known too, though one apart
     assert not [p for p in parse("特困", lexicon).parts if p.kind == "fix"]  # too short to guess
+    # Known words typed together are no slip, though one character from another word.
+    lexicon = Lexicon(LEXICON.groups, LEXICON.words | {"城乡", "城乡居保"}, LEXICON.folding)
+    assert not [p for p in parse("城乡低保", lexicon).parts if p.kind == "fix"]
+    assert [p.forms for p in parse("城乡居堡", lexicon).parts if p.kind == "fix"] == [("城乡居保",)]
 
 
 def test_loose_doc_numbers_are_read_as_the_numbers_field_writes_them():

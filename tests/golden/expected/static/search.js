@@ -222,6 +222,7 @@
       if (has(seen, stretch)) return;
       seen[stretch] = true;
       if (size < FIX_LENGTH || has(lexicon.words, stretch)) return;
+      if (segment(stretch).every(function (sp) { return sp[1]; })) return; // known words only
       var near = (lexicon.byLength[size] || []).filter(function (w) { return oneApart(w, stretch); });
       if (near.length === 1 && out.indexOf(near[0]) < 0) out.push(near[0]);
     });

@@ -14,6 +14,7 @@ from dataclasses import replace
 from .diagnostics import Location, Problem, did_you_mean, error
 from .model import PUBLIC, CatalogueItem, Notice, Page, PrivacyMark, ReviewMark, Site, SiteConfig, derived, digest
 from .notices import REVIEW_STAGES
+from .numbering import Record
 from .privacy import MASKED_FIELDS, find_personal_data, mask_personal_data, scan_notice
 
 # Notices that the law requires to name people in full (惩戒公示, 强制性信息披露) keep their text.
@@ -24,14 +25,17 @@ _SERIAL = re.compile(r"/(\d{4})-(\d+)$")
 
 def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: list[Notice],
              pages: list[Page], masked: dict | None = None,
-             numbered: dict | None = None) -> tuple[Site, list[Problem]]:
+             numbered: dict | None = None, record: Record | None = None) -> tuple[Site, list[Problem]]:
     """The site as published.  ``masked`` (kept by the caller between builds) remembers
     each notice's masking, the slowest step here, by the notice's digest; ``numbered``
     remembers each notice given a 索引号, so that a rebuild publishes the very objects of
-    the last build, whose digests (the render's and the index's keys) are already known."""
+    the last build, whose digests (the render's and the index's keys) are already known.
+    ``record`` is the site's 索引号 record (``numbering``): the numbers given here are
+    added to it."""
     problems: list[Problem] = []
     masked = {} if masked is None else masked
     numbered = {} if numbered is None else numbered
+    record = Record() if record is None else record
     used: set[str] = set()
     org_ids = [o.id for o in config.orgs]
     org_names = {o.id: o.name for o in config.orgs}
@@ -61,7 +65,7 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
     for key in masked.keys() - used:  # notices changed or gone
         del masked[key]
 
-    published = _with_index_numbers(published, config, problems, numbered)
+    published = _with_index_numbers(published, config, problems, numbered, record)
     for n in published:  # the render's and the index's key, made now so that the build cache keeps it
         digest(n)
     published.sort(key=lambda n: (-n.published.toordinal(), n.id))
@@ -77,6 +81,7 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
         interpretations={k: tuple(sorted(v)) for k, v in sorted(interpretations.items())},
         privacy=tuple(privacy),
         unreviewed=tuple(unreviewed),
+        index_record=record.text(),
     )
     return site, problems
 
@@ -192,7 +197,7 @@ def _resolve_notice(notice: Notice, org_ids: list[str], org_names: dict[str, str
         if target is None:
             problems.append(error(at("interprets"),
                                   f"interprets '{notice.interprets}', which is not a notice"
-                                  f"{did_you_mean(notice.interprets, by_id)}",
+                                  f"{did_you_mean(notice.interprets, [i for i in by_id if i != notice.id])}",
                                   "give the id of the policy: its path under content/notices/ without the extension"))
         elif target.id == notice.id:
             problems.append(error(at("interprets"), "a notice cannot interpret itself"))
@@ -219,43 +224,53 @@ def _resolve_notice(notice: Notice, org_ids: list[str], org_names: dict[str, str
 
 
 def _with_index_numbers(notices: list[Notice], config: SiteConfig, problems: list[Problem],
-                        numbered: dict) -> list[Notice]:
-    """Give every notice without a 索引号 one: ``{org code}/{year}-{serial:05d}``.
-
-    Serials count each publisher's notices of a year in order of publication (then id),
-    skipping serials already taken by explicit 索引号, so a build gives the same numbers
-    every time, and adding a newer notice never renumbers older ones.
+                        numbered: dict, record: Record) -> list[Notice]:
+    """Give every notice without a 索引号 one: the number ``record`` holds for it, or, for
+    a notice never numbered, the next serial of ``{org code}/{year}`` after every serial
+    that prefix has had (so a back-dated notice renumbers nothing, and a withdrawn
+    notice's number is never given again).  Where the record has no number of a prefix
+    yet (a site's first build with a record), serials count from 1 in order of
+    publication, skipping explicit 索引号: the numbers earlier builds gave.
     """
     taken: dict[str, set[int]] = defaultdict(set)
     explicit: dict[str, Notice] = {}
     for n in notices:
         if not n.index_number:
             continue
+        where = Location(n.location.path, n.line_of("index_number"))
         if n.index_number in explicit:
-            problems.append(error(Location(n.location.path, n.line_of("index_number")),
-                                  f"索引号 '{n.index_number}' is also used by {explicit[n.index_number].location.path}"))
+            problems.append(error(where, f"索引号 '{n.index_number}' is also used by {explicit[n.index_number].location.path}"))
+        owner = record.owner.get(n.index_number)
+        if owner is not None and owner != n.id:
+            problems.append(error(where, f"索引号 '{n.index_number}' was published for {owner} (index-numbers.txt)",
+                                  "a published 索引号 is never given to another notice: give this one another, or none"))
         explicit.setdefault(n.index_number, n)
         m = _SERIAL.search(n.index_number)
         if m:
             taken[n.index_number[: m.start(1)] + m.group(1)].add(int(m.group(2)))
     result = []
     used: set[tuple[str, str]] = set()
-    next_serial: dict[str, int] = defaultdict(int)
     for n in sorted(notices, key=lambda n: (n.published, n.id)):
         if n.index_number:
             result.append(n)
             continue
-        org = config.org(n.publisher)
-        prefix = f"{(org.code if org and org.code else n.publisher.upper())}/{n.published.year}"
-        serial = next_serial[prefix] + 1
-        while serial in taken[prefix]:
-            serial += 1
-        next_serial[prefix] = serial
-        key = (digest(n), f"{prefix}-{serial:05d}")
+        number = record.by_id.get(n.id)
+        if number is None:
+            org = config.org(n.publisher)
+            prefix = f"{(org.code if org and org.code else n.publisher.upper())}/{n.published.year}"
+            number = record.next_number(prefix)
+            while int(number.rsplit("-", 1)[1]) in taken[prefix] or number in explicit:
+                record.top[prefix] += 1
+                number = record.next_number(prefix)
+            record.add(n.id, number)
+        key = (digest(n), number)
         used.add(key)
         if key not in numbered:
-            numbered[key] = derived(n, key[1])
+            numbered[key] = derived(n, number)
         result.append(numbered[key])
+    for n in sorted(notices, key=lambda n: (n.published, n.id)):  # explicit ones: never generated later
+        if n.index_number and record.owner.get(n.index_number, n.id) == n.id:
+            record.add(n.id, n.index_number)
     for key in numbered.keys() - used:  # notices changed, gone or renumbered
         del numbered[key]
     return result

@@ -14,7 +14,7 @@ from datetime import date
 
 from . import deadlines, workdays
 from .diagnostics import Location, Problem, warning
-from .domains import name_key
+from .domains import PILOT_DOMAINS, name_key
 from .model import DEPARTMENT, CatalogueItem, Notice, Site
 from .notices import NOTICES_DIR
 from .privacy import LABELS as PRIVACY_LABELS
@@ -30,7 +30,8 @@ LATE_INTERPRETATION = "政策解读逾期"
 PRIVACY = "个人信息"
 UNREVIEWED = "未经三审"
 NO_PLATFORM_PAGE = "平台栏目缺失"
-KINDS = (INCOMPLETE, UPSTREAM, UNFULFILLED, LATE, UNPARSED, NO_INTERPRETATION, LATE_INTERPRETATION,
+NO_CATALOGUE = "领域目录缺失"
+KINDS = (NO_CATALOGUE, INCOMPLETE, UPSTREAM, UNFULFILLED, LATE, UNPARSED, NO_INTERPRETATION, LATE_INTERPRETATION,
          PRIVACY, UNREVIEWED, NO_PLATFORM_PAGE)
 
 # The elements every item must carry (要素完备度), with their column labels.
@@ -75,12 +76,28 @@ class AuditReport:
         return sum(1 for f in self.findings if f.kind == kind)
 
 
+def _missing_catalogues(site: Site):
+    """Each of the 26 pilot domains without a catalogue (an empty column fails the portal
+    inspections), unless site.yaml says it is not compiled at this level, and why."""
+    have = {item.domain for item in site.catalogue}
+    declared = {name for name, _ in site.config.not_compiled}
+    where = Location("site.yaml", site.config.not_compiled_line)
+    for domain in PILOT_DOMAINS:
+        if domain.name not in have and domain.name not in declared:
+            yield Finding(NO_CATALOGUE, warning(
+                where, f"{NO_CATALOGUE}: no standard catalogue for the pilot domain {domain.name}",
+                f"put its workbook in catalogues/, or declare it under not_compiled: in site.yaml with the reason "
+                f"(e.g. {domain.name}: 由上级主管部门统一编制)"), domain.name)
+
+
 def audit(site: Site, upstream: tuple[CatalogueItem, ...] = ()) -> AuditReport:
     report = AuditReport(
         domains={d.name: Tally() for d in site.config.domains.domains},
         orgs={o.id: Tally() for o in site.config.orgs},
     )
     add = report.findings.append
+    for f in _missing_catalogues(site):
+        add(f)
     for item in site.catalogue:
         for f in _completeness(item):
             add(f)

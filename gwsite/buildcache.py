@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 CACHE_DIR = ".gwsite-cache"
-FORMAT = 1
+FORMAT = 2  # 2: notices scanned with PDF and .xls attachments read (a cache of another format is not used)
 KEEP_OUTPUTS = 3  # output folders whose cache is kept
 
 

@@ -196,8 +196,9 @@ def _read_workbook(path: Path, rel: str, domains: DomainTable, subjects: "_Subje
     try:
         with path.open("rb") as f:
             head = f.read(8)
-    except OSError:
-        head = b""
+    except OSError as exc:  # permission denied (a copy from another account's share, say)
+        return [error(where, f"cannot read this file: {exc.strerror or exc}",
+                      "check that the account running gwsite may read it")]
     if head == OLE_MAGIC:
         return [error(where, "cannot read this workbook: it is password-protected, "
                              "or an old .xls file renamed to .xlsx",
@@ -512,8 +513,8 @@ def _is_column_numbers(grid: _Grid, r: int, own_cols: list[int]) -> bool:
     """A row numbering the table's columns: 1, 2, 3 … (or ①, ② …) counting up from left to
     right, in most of them.  Some templates print one under the header."""
     texts = [grid.cells[(r, c)].strip() for c in own_cols]
-    numbers = [_CIRCLED.index(t) + 1 if len(t) == 1 and t in _CIRCLED else int(t) if t.isdigit() else None
-               for t in texts]
+    numbers = [_CIRCLED.index(t) + 1 if len(t) == 1 and t in _CIRCLED else int(t) if t.isdecimal() else None
+               for t in texts]  # isdecimal: '¹' isdigit(), which int() refuses
     return (len(numbers) >= 5 and None not in numbers
             and all(b == a + 1 for a, b in zip(numbers, numbers[1:])))
 

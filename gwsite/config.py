@@ -1,6 +1,7 @@
 """Read site.yaml: the site's settings, its organisations and any extra domains."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -8,12 +9,12 @@ from .diagnostics import Location, Problem, did_you_mean, error, warning
 from .domains import Domain, DomainTable
 from .model import ORG_KINDS, Org, SiteConfig
 from .privacy import USCC_ALPHABET, is_valid_uscc, uscc_check_char
-from .yamlsrc import LinedDict, check_keys, load_yaml
+from .yamlsrc import LinedDict, check_keys, load_yaml, read_source
 
 SITE_FILE = "site.yaml"
 SITE_KEYS = ("title", "region", "host", "site_code", "icp", "police_record", "base_url",
              "conac_url", "orgs", "domains", "upstream", "require_review", "page_size",
-             "search_synonyms")
+             "search_synonyms", "not_compiled")
 SITE_REQUIRED = ("title", "region", "host", "orgs")
 ORG_KEYS = ("id", "name", "kind", "aliases", "code", "not_involved")
 ORG_REQUIRED = ("id", "name", "kind")
@@ -26,10 +27,13 @@ def _text(value) -> str:
 
 def read_site_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     path = root / SITE_FILE
-    if not path.is_file():
+    if not path.exists():
         return None, [error(Location(SITE_FILE), "site.yaml not found",
                             "run gwsite in a site root, or pass the root as an argument")]
-    data, problems = load_yaml(path.read_text(encoding="utf-8"), SITE_FILE)
+    text, problems = read_source(path, SITE_FILE)  # not UTF-8 (a GBK save), a folder, unreadable
+    if text is None:
+        return None, problems
+    data, problems = load_yaml(text, SITE_FILE)
     if problems:
         return None, problems
     if not isinstance(data, LinedDict):
@@ -60,16 +64,61 @@ def read_site_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
         require_review = False
 
     synonyms = _read_synonyms(data, problems)
+    not_compiled = _read_not_compiled(data, domains, problems)
 
     config = SiteConfig(
         title=_text(data.get("title")), region=_text(data.get("region")),
         host=_text(data.get("host")), orgs=tuple(orgs), domains=domains,
         site_code=site_code, icp=_text(data.get("icp")),
         police_record=_text(data.get("police_record")), base_url=base_url, conac_url=conac_url,
-        upstream=_text(data.get("upstream")), require_review=require_review,
-        page_size=page_size, search_synonyms=synonyms, location=Location(SITE_FILE, 1),
+        upstream=_upstream(data, problems), require_review=require_review,
+        page_size=page_size, search_synonyms=synonyms, not_compiled=not_compiled,
+        not_compiled_line=data.line_of("not_compiled") if "not_compiled" in data else None,
+        location=Location(SITE_FILE, 1),
     )
     return config, problems
+
+
+def _read_not_compiled(data: LinedDict, domains: DomainTable, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """``not_compiled: {税收管理: 由区税务局按总局目录编制}``: pilot domains whose catalogue is
+    not compiled at this level, each with its reason (the audit then asks for none)."""
+    value = data.get("not_compiled")
+    if value is None:
+        return ()
+    line = data.line_of("not_compiled")
+    if not isinstance(value, dict):
+        problems.append(error(Location(SITE_FILE, line), "not_compiled must map each domain to its reason",
+                              "write it as not_compiled: {税收管理: 由区税务局按总局目录编制}"))
+        return ()
+    found = []
+    for name, reason in value.items():
+        at = Location(SITE_FILE, value.line_of(name) if isinstance(value, LinedDict) else line)
+        domain = domains.resolve(str(name))
+        if domain is None:
+            problems.append(error(at, f"not_compiled: unknown domain '{name}'{did_you_mean(str(name), domains.names())}",
+                                  "use one of the 26 pilot domains"))
+        elif not isinstance(reason, str) or not reason.strip():
+            problems.append(error(at, f"not_compiled: give the reason {domain.name} is not compiled at this level",
+                                  f"e.g. {domain.name}: 由上级主管部门统一编制"))
+        else:
+            found.append((domain.name, reason.strip()))
+    return tuple(found)
+
+
+def _upstream(data: LinedDict, problems: list[Problem]) -> str:
+    """The folder of the city's catalogue, if a file system could hold its name: one part
+    longer than 255 bytes ended the build in an OSError (issue 18)."""
+    folder = _text(data.get("upstream"))
+    try:
+        possible = all(len(os.fsencode(part)) <= 255 for part in re.split(r"[\\/]", folder))
+    except UnicodeEncodeError:  # a lone surrogate, written as "\ud800"
+        possible = False
+    if not possible:
+        problems.append(error(Location(SITE_FILE, data.line_of("upstream")),
+                              f"upstream '{folder}' is no possible folder name",
+                              "give the folder of the city's catalogue workbooks, relative to the site root"))
+        return ""
+    return folder
 
 
 def _read_synonyms(data: LinedDict, problems: list[Problem]) -> tuple[tuple[str, ...], ...]:

@@ -49,6 +49,12 @@ def _cell_order(cell: str | None) -> tuple[int, int]:
     return (int(digits or 0), col)
 
 
+# A message quotes what the user wrote, which may hold a line break (a key "a\nb", a file
+# named with one): shown escaped, so that every problem stays one line, path:line: message.
+_LINE_BREAKS = {c: f"\\x{c:02x}" for c in (*range(9), *range(11, 32), 0x7F, 0x85)} | {
+    10: "\\n", 13: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
 @dataclass(frozen=True)
 class Problem:
     location: Location
@@ -60,7 +66,7 @@ class Problem:
         text = f"{self.location}: {self.message}"
         if self.severity is Severity.WARNING:
             text = f"{self.location}: warning: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return (f"{text} ({self.hint})" if self.hint else text).translate(_LINE_BREAKS)
 
     def sort_key(self) -> tuple:
         return (*self.location.sort_key(), self.message)

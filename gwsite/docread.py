@@ -121,6 +121,7 @@ class _DocxReader:
         self.paragraphs = 0
         self.tables = 0
         self.styles = self._styles()
+        self.numbering = _Numbering(document)
 
     def _styles(self) -> dict[str, dict]:
         """styleId -> its paragraph and run properties, with what it is based on."""
@@ -202,6 +203,9 @@ class _DocxReader:
                 if count and not bold:
                     bold_all = False
         text = "".join(texts)
+        num = ppr.find(W + "numPr") if ppr is not None else None
+        if num is not None and text.strip(SPACE):  # Word's own numbering (一、 1. …): its text is not in the runs
+            text = self.numbering.label(num) + text.lstrip(SPACE)
         indent = False
         ind = ppr.find(W + "ind") if ppr is not None else None
         if ind is not None:
@@ -298,6 +302,86 @@ class _DocxReader:
 
     def _cell_text(self, p) -> str:
         return "".join(text for run, text in self._runs(p) if run != "drawing").strip(SPACE)
+
+
+_CHINESE = "〇一二三四五六七八九"
+
+
+def _chinese_number(n: int) -> str:
+    """1 … 99 as 一 … 九十九 (chineseCounting)."""
+    if n < 10:
+        return _CHINESE[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CHINESE[tens]) + "十" + (_CHINESE[ones] if ones else "")
+
+
+def _formatted(n: int, fmt: str) -> str:
+    if fmt.startswith(("chineseCounting", "ideographTraditional", "japaneseCounting", "taiwaneseCounting")):
+        return _chinese_number(n) if n < 100 else str(n)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n)
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic numbering (numbering.xml): the label each numbered paragraph shows,
+    counted in document order as Word counts it."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId -> ilvl -> (format, text, start)
+        self.counts: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # no numbering part
+            return
+        abstract = {}
+        for a in root.findall(W + "abstractNum"):
+            levels = {}
+            for lvl in a.findall(W + "lvl"):
+                fmt, text, start = lvl.find(W + "numFmt"), lvl.find(W + "lvlText"), lvl.find(W + "start")
+                try:
+                    levels[int(lvl.get(W + "ilvl", "0"))] = (
+                        fmt.get(W + "val") if fmt is not None else "decimal",
+                        text.get(W + "val") if text is not None else "",
+                        int(start.get(W + "val")) if start is not None else 1)
+                except ValueError:
+                    continue
+            abstract[a.get(W + "abstractNumId")] = levels
+        for num in root.findall(W + "num"):
+            ref = num.find(W + "abstractNumId")
+            if ref is not None:
+                self.levels[num.get(W + "numId")] = abstract.get(ref.get(W + "val"), {})
+
+    def label(self, num_pr) -> str:
+        ilvl_el, num_el = num_pr.find(W + "ilvl"), num_pr.find(W + "numId")
+        num_id = num_el.get(W + "val") if num_el is not None else None
+        levels = self.levels.get(num_id)
+        if not levels:
+            return ""
+        try:
+            ilvl = int(ilvl_el.get(W + "val")) if ilvl_el is not None else 0
+        except ValueError:
+            return ""
+        if ilvl not in levels or not 0 <= ilvl < 9:
+            return ""
+        counts = self.counts.setdefault(num_id, [0] * 9)
+        counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else levels[ilvl][2]
+        for deeper in range(ilvl + 1, 9):
+            counts[deeper] = 0
+        fmt, text, _ = levels[ilvl]
+
+        def level(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            if k not in levels:
+                return ""
+            return _formatted(counts[k] or levels[k][2], levels[k][0])
+        return re.sub(r"%([1-9])", level, text)
 
 
 # --- embedded objects ---------------------------------------------------------------------------

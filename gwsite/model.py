@@ -62,6 +62,8 @@ class SiteConfig:
     require_review: bool = False
     page_size: int = 20
     search_synonyms: tuple[tuple[str, ...], ...] = ()  # the site's own additions to the abbreviation table
+    not_compiled: tuple[tuple[str, str], ...] = ()  # (pilot domain, reason) whose catalogue this level does not compile
+    not_compiled_line: int | None = None  # where site.yaml says so
     location: Location | None = None
 
     def org(self, org_id: str) -> Org | None:
@@ -143,6 +145,7 @@ class Notice:
     # in the file, privacy.Finding).  Part of the notice's content (and so of its digest):
     # an attachment edited under the same name makes another notice.
     in_attachments: tuple = ()
+    attachment_text: str = ""  # the start of the attachment files' text, masked: searchable
 
     def line_of(self, key: str) -> int:
         lines = dict(self.key_lines)
@@ -220,6 +223,7 @@ class Site:
     interpretations: dict = field(default_factory=dict)  # policy id -> tuple of notice ids
     privacy: tuple[PrivacyMark, ...] = ()
     unreviewed: tuple[ReviewMark, ...] = ()
+    index_record: str = ""  # the 索引号 record with this build's numbers (numbering.Record.text)
 
 
 def file_stamp(st: os.stat_result) -> tuple[int, int, int]:

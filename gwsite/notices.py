@@ -20,9 +20,10 @@ from . import forking
 from .diagnostics import Location, Problem, did_you_mean, error, warning
 from .domains import DomainTable
 from .model import DISCLOSURES, PAGE_SECTIONS, PENDING, VALIDITIES, Notice, Page, body_line_at, digest, file_stamp
-from .privacy import LARGEST_SCANNED, SCANNED_ATTACHMENTS, scan_attachment, scan_notice
+from .attachments import LARGEST_SCANNED, SCANNED_ATTACHMENTS, read_attachment
+from .privacy import mask_personal_data, scan_notice
 from .progress import QUIET, Progress
-from .yamlsrc import LinedDict, LinedList, check_keys, load_yaml
+from .yamlsrc import LinedDict, LinedList, check_keys, load_yaml, read_source
 
 NOTICES_DIR = "content/notices"
 PAGES_DIR = "content/pages"
@@ -82,14 +83,9 @@ def _read_source(root: Path, rel: str, problems: list[Problem]) -> tuple[LinedDi
     """The metadata mapping, the Markdown body (for .md), the body's first line and (see
     ``_yaml_body_lines``) the line of each of its lines of the file ``rel`` (as ``_files``
     gives it)."""
-    with open(os.path.join(root, rel), "rb") as f:
-        raw = f.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.append(error(Location(rel, line), "file is not UTF-8 text",
-                              "save it as UTF-8 (in WPS/Notepad: 另存为, 编码 UTF-8)"))
+    text, unread = read_source(os.path.join(root, rel), rel)  # not UTF-8 (a GBK save), unreadable
+    if text is None:
+        problems += unread
         return None, "", 1, ()
     text = text.replace("\r\n", "\n")
     body, body_line = "", 1
@@ -300,26 +296,32 @@ def _parse(root: Path, item, domains: DomainTable) -> tuple[Notice | None, list[
         # Here, in the worker, what assemble would otherwise work out alone (5.5 s at
         # 100,000 notices): the digest the build keys everything by, and the scan for
         # personal data.  Both are functions of the notice's content, kept beside it.
-        in_files = _scan_attachments(root, notice, found)
-        if in_files:  # before the digest: part of it
-            notice = replace(notice, in_attachments=in_files)
+        in_files, text = _scan_attachments(root, notice, found)
+        if in_files or text:  # before the digest: part of it
+            notice = replace(notice, in_attachments=in_files, attachment_text=text)
         digest(notice)
         object.__setattr__(notice, "_scanned", scan_notice(notice))
     return notice, found
 
 
-def _scan_attachments(root: Path, notice: Notice, problems: list[Problem]) -> tuple:
+INDEXED_ATTACHMENT_TEXT = 3000  # characters of a notice's attachment text the search holds
+
+
+def _scan_attachments(root: Path, notice: Notice, problems: list[Problem]) -> tuple[tuple, str]:
     """(attachment number, place, finding) for personal data in the notice's attachment
-    files that gwsite can read (a 低保 list as .xlsx, .csv or .docx): they are published as
-    they are, so the audit names each place.  A file too large to read is named too."""
+    files that gwsite can read (a 低保 list as .xlsx, .xls, .csv, .docx or PDF): they are
+    published as they are, so the audit names each place.  A file too large to read, one
+    that cannot be read and a scanned PDF are named too, as not checked.  Also the start
+    of their text, masked, for the search (``INDEXED_ATTACHMENT_TEXT`` characters)."""
     found = []
+    texts: list[str] = []
     for i, name in enumerate(notice.attachments):
         if not name.lower().endswith(SCANNED_ATTACHMENTS) or Path(name).is_absolute() or ".." in Path(name).parts:
             continue
         path = os.path.join(root, CONTENT_DIR, name)
         try:
             if os.path.getsize(path) > LARGEST_SCANNED:
-                problems.append(warning(Location(f"{CONTENT_DIR}/{name}"),
+                problems.append(warning(Location(mask_personal_data(f"{CONTENT_DIR}/{name}")),
                                         f"not checked for personal data: larger than {LARGEST_SCANNED >> 20} MB",
                                         "check it by hand before publishing, or split it"))
                 continue
@@ -327,8 +329,12 @@ def _scan_attachments(root: Path, notice: Notice, problems: list[Problem]) -> tu
                 data = f.read()
         except OSError:  # missing: the reader has said so
             continue
-        found += [(i, place, finding) for place, finding in scan_attachment(f"{CONTENT_DIR}/{name}", data)]
-    return tuple(found)
+        in_file, unchecked, text = read_attachment(f"{CONTENT_DIR}/{name}", data)
+        found += [(i, place, finding) for place, finding in in_file]
+        problems += unchecked
+        if text:
+            texts.append(" ".join(text.split()))
+    return tuple(found), " ".join(texts)[:INDEXED_ATTACHMENT_TEXT]
 
 
 def attachment_stamp(path: str) -> tuple[int, int, int] | None:
@@ -386,12 +392,18 @@ def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
         attachment_lines.append((f"attachments[{len(attachments)}]", line))
         attachments.append(name)
         where = Location(rel, line)
-        target = (root / CONTENT_DIR / name).resolve()
-        content_root = (root / CONTENT_DIR).resolve()
+        try:
+            target = (root / CONTENT_DIR / name).resolve()
+            content_root = (root / CONTENT_DIR).resolve()
+            found = os.path.isfile(target)
+        except (OSError, ValueError):  # a NUL byte, a name longer than file systems allow
+            problems.append(error(where, f"attachment '{name}' is no possible file name",
+                                  "give the path of a file under content/files/, relative to content/"))
+            continue
         if Path(name).is_absolute() or not target.is_relative_to(content_root):
             problems.append(error(where, f"attachment '{name}' lies outside content/",
                                   "put the file under content/files/ and give its path relative to content/"))
-        elif not target.is_file():
+        elif not found:
             problems.append(error(where, f"attachment '{name}' not found (looked for content/{name})"))
 
     problems += _link_problems(body, lambda at: body_line_at(body, body_line, body_lines, at), rel, tuple(attachments))
@@ -410,7 +422,7 @@ def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
         attachments=tuple(attachments), body=body, review=review,
         tags=tuple(t for t, _ in _string_list(data, "tags", rel, problems)),
         location=Location(rel, 1), body_line=body_line, body_lines=body_lines,
-        key_lines=tuple(sorted(data.key_lines.items())) + tuple(attachment_lines),
+        key_lines=_key_lines(data) + tuple(attachment_lines),
     )
 
 
@@ -422,8 +434,8 @@ _MD_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^>\n]*)>|(\S+))", 
 _HTML_LINK = re.compile(r"<(a|img)\b[^>]*?\s(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 # Code, where brackets are text: fenced blocks and inline spans, blanked before looking.
 _CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1[ \t]*$|\Z)|`+[^`\n]*`+", re.M | re.S)
-_WEB_SCHEMES = ("http", "https")
-_OTHER_ALLOWED = ("mailto", "tel")
+WEB_SCHEMES = ("http", "https")  # links a published page may keep (render._leads_somewhere)
+OTHER_ALLOWED = ("mailto", "tel")
 
 
 def attachment_of(url: str, attachments) -> tuple[str, str] | None:
@@ -459,13 +471,13 @@ def _link_problems(body: str, line_at: Callable[[int], int], rel: str,
     for at, image, url in sorted(found):
         where = Location(rel, line_at(at))
         scheme = urlsplit(url).scheme.lower()
-        if scheme in _WEB_SCHEMES or url.startswith("//"):
+        if scheme in WEB_SCHEMES or url.startswith("//"):
             if image:
                 problems.append(warning(where, f"image loaded from another server ({url}): a copy opened "
                                                "from disk, with no network, cannot show it",
                                         "save the image under content/files/, list it under attachments: "
                                         "and write that path in the body"))
-        elif scheme in _OTHER_ALLOWED or url.startswith("#"):
+        elif scheme in OTHER_ALLOWED or url.startswith("#"):
             continue  # an e-mail address, a telephone number, a place on the page
         elif scheme:  # file:///C:/…, C:\Users\…, javascript: — the sanitiser drops the link
             problems.append(warning(where, f"link '{url}' cannot be followed from the published page "
@@ -483,6 +495,12 @@ def _link_problems(body: str, line_at: Callable[[int], int], rel: str,
                                     "list it under attachments: as its path under content/ (files/…), "
                                     "and write the same path in the body"))
     return problems
+
+
+def _key_lines(data: LinedDict) -> tuple[tuple[str, int], ...]:
+    """Where each key was written, by key.  A key YAML reads as no text (``null:``, ``2025:``)
+    is named as text: it is an unknown key, said so already, and None does not sort."""
+    return tuple(sorted((str(key), line) for key, line in data.key_lines.items()))
 
 
 def _read_review(data: LinedDict, rel: str, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
@@ -515,6 +533,6 @@ def read_pages(root: Path) -> tuple[list[Page], list[Problem]]:
             title=_plain_text(data, "title", rel, problems), section=section,
             publisher=_text(data.get("publisher")), published=published, body=body,
             location=Location(rel, 1), body_line=body_line,
-            key_lines=tuple(sorted(data.key_lines.items())),
+            key_lines=_key_lines(data),
         ))
     return pages, problems

@@ -19,6 +19,7 @@ MANIFEST = "data/manifest.json"
 CATALOGUE_JSON = "data/catalogue.json"
 CATALOGUE_XLSX = "data/catalogue.xlsx"
 CATALOGUE_CSV = "data/catalogue.csv"
+INDEX_RECORD = "data/index-numbers.txt"  # a copy of the site root's 索引号 record (numbering)
 SITE_FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 LATEST = "latest/index.html"

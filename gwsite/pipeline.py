@@ -18,8 +18,10 @@ from .catalogue import read_catalogues
 from .config import read_site_config
 from .diagnostics import Location, Problem, Severity, error, sorted_problems
 from .model import Site, collector_paused, content_digest, file_stamp
+from .numbering import RECORD_FILE, read_record, write_record
 from .notices import CONTENT_DIR, read_notices, read_pages
 from .buildcache import BuildCache
+from .privacy import mask_catalogue, scan_catalogue
 from .progress import QUIET, Progress
 from .render import Theme, plan_site, render_audit, render_site
 from .renderpool import Beside, render_jobs
@@ -86,13 +88,16 @@ def _read(root: Path, strict: bool, cache: dict | None, workers: int,
                                   workers, meanwhile=read_the_catalogues, progress=progress)
     problems += found
     catalogue, found = catalogues[0]
-    problems += found
+    problems += found + scan_catalogue(catalogue)
+    catalogue = mask_catalogue(catalogue)  # every published copy (pages, data files, search) from here
     pages, found = read_pages(root)
     problems += found
     progress.stage("assembling")
+    record, found = read_record(root)
+    problems += found
     site, found = assemble(config, catalogue, notices, pages,
                            None if cache is None else cache.setdefault("masked", {}),
-                           None if cache is None else cache.setdefault("numbered", {}))
+                           None if cache is None else cache.setdefault("numbered", {}), record)
     problems += found
     upstream: tuple = ()
     if config.upstream:
@@ -166,6 +171,11 @@ def build(root: Path, out: Path | None = None, strict: bool = False, clean: bool
         return BuildResult(report)
     staging.commit(trash=cache.trash)
     cache.committed()
+    try:  # the numbers now published, kept for every later build (numbering)
+        write_record(root, report.site.index_record)
+    except OSError as exc:
+        report.problems.append(error(Location(RECORD_FILE), f"the 索引号 record could not be written ({exc.strerror})",
+                                     f"copy {paths.INDEX_RECORD} from the output into the site root"))
     if not kept:
         try:
             cache.save()
@@ -221,6 +231,7 @@ def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, 
 
     for path, source in _copied_files(root, site, theme):
         _add_copy(staging, cache, path, source)
+    _add(staging, cache, paths.INDEX_RECORD, site.index_record.encode("utf-8"))
     _add(staging, cache, paths.MANIFEST, staging.manifest())
     return problems
 

@@ -6,8 +6,10 @@ of (索引号, 发文字号, dates, amounts, postcodes, office telephones) are l
 * ``id_card``: an 18-character 居民身份证号 — a province code, a real birth date in
   characters 7–14, and the GB 11643 check character (mod 11, may be X).  Masked
   ``500381********4214`` (first 6, last 4).
-* ``mobile``: 11 digits ``1[3-9]…``, also written 3-4-4 (``139 1234 1234``), 3-8
-  (``139 12345678``) or after ``+86``.  Masked ``139****1234``.
+* ``mobile``: 11 digits ``1[3-9]…``, also written 3-4-4 (``139 1234 1234``,
+  ``139-1234-1234``, ``139.1234.1234``), 3-8 (``139 12345678``), with the first three in
+  brackets like an area code (``(139)1234-1234``, ``（139）12341234``) or after ``+86`` or
+  ``0086``.  Masked ``139****1234`` (the brackets go with the number).
 * ``bank_card``: 16–19 digits that pass the Luhn check and start like a card (3 JCB, 4
   Visa, 5 Mastercard, 6 UnionPay, 9 domestic), also in groups (``6222 0212 3456 7890 128``,
   ``622202 1234567890123``).  Masked ``************1234``: every digit but the last 4.
@@ -16,19 +18,25 @@ Masked forms are canonical: separators are dropped, so a masked value looks the 
 however it was typed.  A ``Finding`` holds only the masked form, never the number itself,
 so a warning built from it cannot leak what it warns about.
 
-A candidate is a maximal run of digits (or of digit groups joined by one space or hyphen),
-never a piece of a longer one, and not touching a Latin letter (an X inside a 统一社会信用代码
-must not make its digits look like an ID).  It is not personal data when it reads as a
-quantity: followed by 元, 万, %, 号, 年 … or part of a decimal or a ¥ amount.
+A candidate is a maximal run of digits (or of digit groups joined by one space or hyphen,
+the same throughout; a dot only between the groups of a 3-4-4 mobile), never a piece of a
+longer one, and not touching a Latin letter (an X inside a 统一社会信用代码 must not make its
+digits look like an ID).  It is not personal data when it reads as a quantity: followed by
+元, 万, %, 号, 年 … or part of a decimal or a ¥ amount.  So office numbers (``(023)67812345``
+starts with 0), dates (``2024.03.05``), amounts (``1391.2345元``) and version numbers
+(``13.9.1234.5678``: not grouped 3-4-4, and ``1.139.1234.5678`` is a piece of a longer
+dotted number) are left alone; a dotted 3-4-4 group of eleven digits starting 13–19 is read
+as the mobile it is written like: masking a number that was not one costs less than
+publishing one that was.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from .diagnostics import Location
+from .diagnostics import Location, Problem, warning
 
 ID_CARD, MOBILE, BANK_CARD = "id_card", "mobile", "bank_card"
 LABELS = {ID_CARD: "居民身份证号", MOBILE: "手机号码", BANK_CARD: "银行卡号"}  # as messages name them
@@ -60,9 +68,13 @@ class Finding:
 
 
 # Every finding lies in a chain of eleven digits or more, in groups joined by single
-# separators (a mobile is the shortest): the chains in a text, usually none, are found at the
-# regex engine's speed, and only their digit runs are read in Python.
-_CHAIN = re.compile(r"[0-9０-９](?:[ -]?[0-9０-９]){10,}")
+# separators (a mobile is the shortest), or by the closing bracket of "(139)1234-1234": the
+# chains in a text, usually none, are found at the regex engine's speed, and only their digit
+# runs are read in Python.
+_CHAIN = re.compile(r"[0-9０-９](?:(?:[ \-－.．]|[)）] ?)?[0-9０-９]){10,}")
+_JOINS = (" ", "-", "－", ".", "．")  # between the groups of one number
+_DOTS = (".", "．")  # only between a mobile's groups: 1234.5678 is a decimal otherwise
+_OPEN, _CLOSE = ("(", "（"), (")", "）", ") ", "） ")  # (139)1234-1234: the first group bracketed
 # Digits in a reading (before an ID's X): 11 (mobile), 16–19 (card), 18 or 17 + X (ID).
 _READABLE = frozenset((11, 16, 17, 18, 19))
 
@@ -82,72 +94,50 @@ def scan_notice(notice) -> tuple[tuple[str, list[Finding]], ...]:
     return tuple((name, found) for name, text in texts if (found := find_personal_data(text)))
 
 
-# Attachments whose text gwsite can read: the 低保 and 贫困户 lists that leak (domain.md)
-# are spreadsheets, CSV exports and Word tables.  PDF, images and the old binary formats
-# (.xls, .doc) are not read; the README says so.
-SCANNED_ATTACHMENTS = (".csv", ".txt", ".xlsx", ".xlsm", ".docx")
-LARGEST_SCANNED = 30 << 20  # bytes; a larger file is not opened (the reader says so)
+# The text of a catalogue item (标准目录事项) as published: its domain's page, the whole
+# catalogue, data/catalogue.json, the .xlsx/.csv downloads and the search index.
+CATALOGUE_FIELDS = {"level1": "一级事项", "level2": "二级事项", "level3": "三级事项", "content": "公开内容",
+                    "basis": "公开依据", "deadline": "公开时限", "subject": "公开主体", "channels": "公开渠道和载体"}
 
 
-def scan_attachment(path: str, data: bytes) -> list[tuple[Location, Finding]]:
-    """Personal data in the text of an attachment (``path`` relative to the site root),
-    each with its place: ``files/a.csv:7``, ``files/a.xlsx!Sheet1!E5``, ``files/a.docx``.
-    A file that cannot be read as its kind yields nothing."""
-    kind = path.rpartition(".")[2].lower()
-    if "." + kind not in SCANNED_ATTACHMENTS or len(data) > LARGEST_SCANNED:
-        return []
-    try:
-        places = {"csv": _text_lines, "txt": _text_lines, "xlsx": _workbook_cells, "xlsm": _workbook_cells,
-                  "docx": _document_paragraphs}[kind](path, data)
-        return [(place, f) for place, text in places for f in find_personal_data(text)]
-    except Exception:  # noqa: BLE001 - a damaged or odd file: gwsite only publishes it
-        return []
+def _catalogue_texts(item):
+    """(field, text) of every published text of a catalogue item; channels one by one."""
+    for name in CATALOGUE_FIELDS:
+        value = getattr(item, name)
+        if isinstance(value, str):
+            yield name, value
+        else:
+            yield from ((name, text) for text in value)
 
 
-def _text_lines(path: str, data: bytes):
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's "Unicode 文本": UTF-16 with its mark
-        text = data.decode("utf-16", errors="replace")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("gb18030", errors="replace")  # Excel's CSV export on Chinese Windows
-    for number, line in enumerate(text.splitlines(), 1):
-        yield Location(path, number), line
+def scan_catalogue(items) -> list[Problem]:
+    """A warning at its cell (``catalogues/a.xlsx!Sheet1!F7``) for each piece of personal
+    data in the catalogue's items, naming only its masked form: a 公开内容 copied from a
+    real case (a 联系人's mobile, an example 身份证号) is published with the catalogue."""
+    problems = []
+    for item in items:
+        for name, text in _catalogue_texts(item):
+            for f in find_personal_data(text):
+                problems.append(warning(
+                    item.location_of(name) or Location("catalogues"),
+                    f"{LABELS[f.kind]} in the {CATALOGUE_FIELDS[name]} of item '{mask_personal_data(item.key)}' "
+                    f"is published masked as {f.masked}",
+                    "remove personal data from the catalogue workbook"))
+    return problems
 
 
-def _workbook_cells(path: str, data: bytes):
-    """Every cell of every sheet, hidden ones too: they are in the published file."""
-    import io
-
-    import openpyxl  # imported here: most builds have no workbook attachment
-    from openpyxl.utils import get_column_letter
-    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        for ws in wb.worksheets:
-            for row in ws.iter_rows():
-                for cell in row:
-                    if cell.value is not None and not isinstance(cell.value, float):
-                        # (An 18-digit number typed as a number is a float: its digits are lost.)
-                        yield Location(path, sheet=ws.title, cell=f"{get_column_letter(cell.column)}{cell.row}"), \
-                            str(cell.value)
-    finally:
-        wb.close()
-
-
-def _document_paragraphs(path: str, data: bytes):
-    """The text of a Word document's paragraphs (its body, headers and footers)."""
-    import html
-    import io
-    import zipfile
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        parts = sorted(n for n in z.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n))
-        for name in parts:
-            xml = z.read(name).decode("utf-8", errors="replace")
-            for paragraph in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S):
-                # Tabs and breaks separate words; runs of one word (139 split over runs) join.
-                text = re.sub(r"<w:(tab|br|cr)\b[^>]*/>", " ", paragraph)
-                yield Location(path), html.unescape(re.sub(r"<[^>]+>", "", text))
+def mask_catalogue(items) -> tuple:
+    """The items with personal data masked in every published text (``scan_catalogue``
+    names each place); an item without any is returned as it is."""
+    def masked(item):
+        changes = {}
+        for name in CATALOGUE_FIELDS:
+            value = getattr(item, name)
+            new = mask_personal_data(value) if isinstance(value, str) else tuple(map(mask_personal_data, value))
+            if new != value:
+                changes[name] = new
+        return replace(item, **changes) if changes else item
+    return tuple(masked(item) for item in items)
 
 
 def find_personal_data(text: str) -> list[Finding]:
@@ -157,25 +147,32 @@ def find_personal_data(text: str) -> list[Finding]:
         runs = [(m.start(), m.end()) for m in _RUN.finditer(text, chain.start(), chain.end())]
         for i, (start, _) in enumerate(runs):
             # Grow a sequence of digit groups from run i while they are joined by one separator
-            # (the same one throughout): "6222 0212 3456 7890 128", "139-1234-1234".
+            # (the same one throughout): "6222 0212 3456 7890 128", "139-1234-1234"; the
+            # first group may stand in brackets instead: "(139)1234-1234".
             sep = None
+            bracketed = False
             size = 0
             for j in range(i, min(i + 5, len(runs))):
                 if j > i:
                     gap = text[runs[j - 1][1]:runs[j][0]]
-                    if gap not in (" ", "-") or sep not in (None, gap):
+                    if j == i + 1 and gap in _CLOSE and text[start - 1:start] in _OPEN:
+                        bracketed = True
+                    elif gap not in _JOINS or sep not in (None, gap):
                         break
-                    sep = gap
+                    else:
+                        sep = gap
                 size += runs[j][1] - runs[j][0]
                 if size > 19:
                     break  # longer than any reading, and growing
                 if size in _READABLE:  # any other length has no reading: skip building it
                     groups = [text[s:e] for s, e in runs[i:j + 1]]
-                    candidates += _read(text, groups, start, runs[j][1])
-            # "+8613912341234": the country code makes the run 13 digits long.
+                    candidates += _read(text, groups, start, runs[j][1], sep, bracketed)
+            # "+8613912341234", "008613912341234": the country code glued to the number.
             end = runs[i][1]
             if end - start == 13 and text[start:start + 2] == "86" and text[start - 1:start] == "+":
                 candidates += _read(text, [text[start + 2:end]], start + 2, end)
+            elif end - start == 15 and _ascii(text[start:start + 4]) == "0086":
+                candidates += _read(text, [text[start + 4:end]], start + 4, end)
     return sorted(_best_reading(candidates), key=lambda c: c.start) if candidates else []
 
 
@@ -221,10 +218,19 @@ def mask_personal_data(text: str, *, markdown: bool = False) -> str:
     return "".join(out) + text[last:]
 
 
-def _read(text: str, groups: list[str], start: int, end: int) -> list[Finding]:
-    """The readings of one candidate sequence of digit groups that pass their checks."""
+def _read(text: str, groups: list[str], start: int, end: int, sep: str | None = None,
+          bracketed: bool = False) -> list[Finding]:
+    """The readings of one candidate sequence of digit groups that pass their checks.
+    ``sep`` joins the groups; ``bracketed``: the first group stands in brackets, "(139)…"."""
     digits = "".join(groups)
     sizes = tuple(len(g) for g in groups)
+    mobile = sizes in ((11,), (3, 4, 4), (3, 8)) and re.fullmatch(r"1[3-9]\d{9}", _ascii(digits))
+    if bracketed or sep in _DOTS:  # written the way only a telephone number is written
+        # 3-8 with a dot is a decimal (a longitude, 134.12345678); with brackets it is not.
+        grouped = sizes == (3, 4, 4) or (bracketed and sizes == (3, 8))
+        if not (mobile and grouped and _free(text, start, end)):
+            return []
+        return [Finding(MOBILE, start - bracketed, end, digits[:3] + "****" + digits[-4:])]
     found = []
     if sizes in ((17,), (6, 8, 3)) and text[end:end + 1] and text[end] in _X:
         digits, sizes, end = digits + text[end], sizes[:-1] + (sizes[-1] + 1,), end + 1
@@ -232,7 +238,7 @@ def _read(text: str, groups: list[str], start: int, end: int) -> list[Finding]:
         return []
     if sizes in ((18,), (6, 8, 4)) and _is_id(digits):
         found.append(Finding(ID_CARD, start, end, digits[:6] + "*" * 8 + digits[-4:]))
-    if sizes in ((11,), (3, 4, 4), (3, 8)) and re.fullmatch(r"1[3-9]\d{9}", _ascii(digits)):
+    if mobile:
         found.append(Finding(MOBILE, start, end, digits[:3] + "****" + digits[-4:]))
     if (16 <= len(digits) <= 19 and digits.isdecimal()
             and (len(sizes) == 1 or sizes[0] in (4, 6) and min(sizes[:-1]) >= 3)

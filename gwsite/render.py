@@ -10,8 +10,10 @@ from __future__ import annotations
 import functools
 import html as html_module
 import json
+import os
 import re
 import uuid
+from urllib.parse import urlsplit
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,11 +29,13 @@ from . import paths
 from .catalogue_export import catalogue_csv, catalogue_json, catalogue_xlsx
 from .diagnostics import Location, Problem, error
 from .markup import markdown_to_html
+from .domains import PILOT_DOMAINS
 from .model import (DEPARTMENT, PAGE_SECTIONS, TOWNSHIP, CatalogueItem, Notice, Org, Site, collector_paused,
                     content_digest, digest)
-from .notices import attachment_of
+from .notices import OTHER_ALLOWED, WEB_SCHEMES, attachment_of
 from .privacy import mask_personal_data
 from .write import OutputFile
+from .yamlsrc import read_source
 
 BUILTIN_THEME = Path(__file__).parent / "theme"
 LATEST_ON_HOME = 10
@@ -51,7 +55,7 @@ class Theme:
 
     def environment(self) -> jinja2.Environment:
         env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(d / "templates") for d in self.dirs]),
+            loader=_ThemeLoader([str(d / "templates") for d in self.dirs]),
             autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -84,6 +88,27 @@ class Theme:
                     if p.is_file() and not p.name.startswith("."):
                         found["static/" + p.relative_to(base).as_posix()] = p
         return dict(sorted(found.items()))
+
+
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """Templates are read as the site's other text files: one that is not UTF-8 (a
+    ``brand.html`` saved by Notepad in GBK) or cannot be read is a template error at its
+    own file and line, not a decoding error at the template that includes it."""
+
+    def get_source(self, environment, template):
+        try:
+            return super().get_source(environment, template)
+        except jinja2.TemplateNotFound:
+            raise
+        except (UnicodeDecodeError, OSError):
+            pieces = jinja2.loaders.split_template_path(template)
+            filename = next(f for f in (os.path.join(d, *pieces) for d in self.searchpath) if os.path.isfile(f))
+            _, problems = read_source(filename, filename)
+            if not problems:  # readable now: it changed under us
+                return super().get_source(environment, template)
+            problem = problems[0]
+            raise jinja2.TemplateSyntaxError(f"{problem.message} ({problem.hint})", problem.location.line or 1,
+                                             template, filename) from None
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -244,6 +269,18 @@ class SiteView:
                 if self.items_by_domain.get(d.name) or self.notices_by_domain.get(d.name)]
 
     @cached_property
+    def pilot_domains(self) -> list[tuple]:
+        """Every pilot domain for the column home, in the State Council's order, then the
+        site's own domains that have content: (domain, has a page, reason it has no catalogue
+        here).  A domain with neither catalogue nor notice gets no page (an empty column
+        fails the portal inspections): the home says it is not compiled, or not yet."""
+        reasons = dict(self.config.not_compiled)
+        shown = {d.name for d in self.domains}
+        pilots = {d.name for d in PILOT_DOMAINS}
+        listed = [d for d in self.config.domains.domains if d.name in shown or d.name in pilots]
+        return [(d, d.name in shown, reasons.get(d.name, "")) for d in listed]
+
+    @cached_property
     def departments(self) -> list[Org]:
         return [o for o in self.config.orgs if o.kind == DEPARTMENT]
 
@@ -393,11 +430,11 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
     size = config.page_size
 
     def page(template: str, path: str, kind: str, id: str, key: str, markdown: str | None = None,
-             attachments: tuple[str, ...] = (), **context) -> None:
+             attachments: tuple[str, ...] | None = (), **context) -> None:
         def make(env) -> bytes:
             extra = {}
             if markdown is not None:  # only when made
-                extra["body"] = _attachments_linked(markdown_to_html(markdown), attachments, path)
+                extra["body"] = _published_links(markdown_to_html(markdown), attachments, path)
             html = env.get_template(template).render(view=view, config=config, page_path=path, **context, **extra)
             return html.encode("utf-8")
         jobs.append(Job(path, digests.key(path, template, key), make, kind, id))
@@ -464,7 +501,7 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
              notice=notice, markdown=notice.body, attachments=notice.attachments)
     for p in site.pages:
         page("page.html", paths.page(p.id), "page", p.id, content_digest(repr(p)),
-             doc=p, markdown=p.body)
+             doc=p, markdown=p.body, attachments=None)
 
     feed(paths.SITE_FEED, config.title, site.notices)
     data(paths.CATALOGUE_JSON, digests.catalogue,
@@ -479,26 +516,64 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
     return jobs
 
 
-_URL_ATTRIBUTE = re.compile(r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")([^"]*)(")')
+_ANCHOR = re.compile(r'<a\b([^>]*)>(.*?)</a>', re.S)
+_HREF = re.compile(r'\shref="([^"]*)"')
+_IMAGE = re.compile(r'<img\b[^>]*>')
+_SRC = re.compile(r'\ssrc="([^"]*)"')
+_ALT = re.compile(r'\salt="([^"]*)"')
 
 
-def _attachments_linked(html: str, attachments: tuple[str, ...], page_path: str) -> str:
-    """A body's links to the notice's own attachments, written as authors do, relative to
-    content/ (``[名单](files/mzj/名单.xlsx)``, also with a ``#page=2``), pointed at where the
-    page finds them.  The body was masked: a link to an attachment named after an ID
-    number reads as its masked name, which leads to the same file."""
-    if not attachments or not html:
+def _leads_somewhere(url: str, attachments: tuple[str, ...] | None) -> bool:
+    """Whether a body's link can be followed from the published page: a web address, an
+    e-mail or telephone link, a place on the page, or (a notice) one of its attachments —
+    the links ``notices._link_problems`` does not warn about."""
+    if not url:
+        return False
+    scheme = urlsplit(url).scheme.lower()
+    if scheme in WEB_SCHEMES or url.startswith("//") or scheme in OTHER_ALLOWED or url.startswith("#"):
+        return True
+    if scheme or url.startswith("/"):
+        return False
+    return attachments is None or attachment_of(url, attachments) is not None
+
+
+def _published_links(html: str, attachments: tuple[str, ...] | None, page_path: str) -> str:
+    """A body's links as published.  Links to the notice's own attachments, written as
+    authors do, relative to content/ (``[名单](files/mzj/名单.xlsx)``, also with a
+    ``#page=2``), are pointed at where the page finds them (the body was masked: a link to
+    an attachment named after an ID number reads as its masked name, which leads to the
+    same file).  A link the build warned about (a file that is not published, the old
+    portal's root, no address) is published as its text alone, a picture as its alt text:
+    a link that leads nowhere counts against a portal in the inspections.  ``attachments``
+    is None for a free page, whose relative links are kept."""
+    if not html or ("<a" not in html and "<img" not in html):
         return html
-    written = {name: name for name in attachments}
-    written.update((mask_personal_data(name), name) for name in attachments)
+    written = {name: name for name in attachments or ()}
+    written.update((mask_personal_data(name), name) for name in attachments or ())
 
-    def relink(m: re.Match) -> str:
-        found = attachment_of(html_module.unescape(m.group(2)), written)
-        if found is None:
-            return m.group(0)
-        name, rest = found
-        return m.group(1) + paths.relative(paths.attachment(written[name]), page_path) + html_module.escape(rest) + m.group(3)
-    return _URL_ATTRIBUTE.sub(relink, html)
+    def published(url: str) -> str | None:
+        """Where ``url`` leads from the page, or None for nowhere."""
+        found = attachment_of(url, written) if written else None
+        if found is not None:
+            name, rest = found
+            return paths.relative(paths.attachment(written[name]), page_path) + rest
+        return url if _leads_somewhere(url, None if attachments is None else ()) else None
+
+    def anchor(m: re.Match) -> str:
+        href = _HREF.search(m.group(1))
+        target = published(html_module.unescape(href.group(1))) if href else None
+        if target is None:
+            return m.group(2)
+        return f'<a{m.group(1)[:href.start()]} href="{html_module.escape(target)}"{m.group(1)[href.end():]}>{m.group(2)}</a>'
+
+    def image(m: re.Match) -> str:
+        src = _SRC.search(m.group(0))
+        target = published(html_module.unescape(src.group(1))) if src else None
+        if target is None:
+            alt = _ALT.search(m.group(0))
+            return alt.group(1) if alt else ""
+        return m.group(0)[:src.start()] + f' src="{html_module.escape(target)}"' + m.group(0)[src.end():]
+    return _IMAGE.sub(image, _ANCHOR.sub(anchor, html))
 
 
 FEED_LENGTH = 20

@@ -292,7 +292,9 @@ def _record(notice: Document, org_index: dict[str, int], domain_index: dict[str,
         notice.id, notice.title, paths.notice(notice.id), notice.published.isoformat(),
         org_index.get(notice.publisher, -1), [domain_index[d] for d in notice.domains],
         notice.doc_number, notice.index_number, notice.item,
-        [posixpath.basename(paths.attachment(a)) for a in notice.attachments],  # the published name
+        # the published names, and the start of the files' text (masked): searched, not shown
+        [posixpath.basename(paths.attachment(a)) for a in notice.attachments]
+        + ([notice.attachment_text] if notice.attachment_text else []),
         markdown_text(notice.body),
     ]
 

@@ -5,6 +5,8 @@ that PyYAML's nodes carry but its plain ``safe_load`` throws away.
 """
 from __future__ import annotations
 
+import os
+import re
 import sys
 
 import yaml
@@ -91,6 +93,68 @@ for _cls in (_Loader, _FastLoader):
     _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+class _LocatingLoader(_Loader):
+    """The pure-Python loader, for messages only: a value that PyYAML's constructors fail
+    on with a plain Python error (``!!int abc``, ``!!bool maybe``, ``!!seq x``) becomes
+    a marked error at its node, as a syntax error is."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            tag = "!!" + node.tag.rpartition(":")[2]
+            what = repr(node.value) if isinstance(node, yaml.ScalarNode) else "this value"
+            raise yaml.constructor.ConstructorError(None, None, f"cannot read {what} as {tag}",
+                                                    node.start_mark) from exc
+
+
+NOT_UTF8_HINT = "save it as UTF-8 (in WPS/Notepad: 另存为, 编码 UTF-8)"
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def read_source(path, rel: str) -> tuple[str | None, list[Problem]]:
+    """The text of a file the user writes (site.yaml, a notice, a page, a template), or
+    None and the problem that says why there is none, located at ``rel`` (the file as
+    messages name it): a file that cannot be read, or is not UTF-8.  A UTF-8 BOM, which
+    Notepad puts first, is dropped.  (Notepad and WPS on a Chinese Windows save GB18030
+    unless told otherwise: issue 18 found site.yaml ending in a traceback.)"""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+    except IsADirectoryError:
+        return None, [error(Location(rel), "this is a folder, not a file",
+                            f"rename or move the folder, and keep {os.path.basename(rel)} a text file")]
+    except OSError as exc:
+        return None, [error(Location(rel), f"cannot read this file: {exc.strerror or exc}",
+                            "check that it exists and that the account running gwsite may read it")]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        if exc.end == len(raw) and exc.reason == "unexpected end of data":
+            return None, [error(Location(rel, line), "file is not UTF-8 text: it ends in the middle of a character",
+                                "a copy cut short? copy the file again, or retype the end of its last line")]
+        return None, [error(Location(rel, line), "file is not UTF-8 text" + _encoding_guess(raw, exc), NOT_UTF8_HINT)]
+
+
+def _encoding_guess(raw: bytes, exc: UnicodeDecodeError) -> str:
+    """What a file that is not UTF-8 most likely is, as the end of the message: judged
+    by the line that is not (the rest may be UTF-8, a line pasted from another file)."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return ": it is UTF-16 (Notepad's 'Unicode')"
+    start = raw.rfind(b"\n", 0, exc.start) + 1
+    end = raw.find(b"\n", exc.start)
+    try:
+        text = raw[start: end if end >= 0 else len(raw)].decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+    if _HAN.search(text):
+        return ": it looks like GB18030/GBK, which Notepad and WPS save on a Chinese Windows"
+    return ""
+
+
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, list[Problem]]:
     """Parse ``text``; lines in problems count from ``first_line`` (for front matter).
 
@@ -98,9 +162,11 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, list[P
     """
     try:
         data = yaml.load(text, Loader=_FastLoader)  # noqa: S506 - SafeLoader subclass
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         # Parse again with the pure-Python loader, whose messages do not depend on
-        # whether this PyYAML was built with libyaml.
+        # whether this PyYAML was built with libyaml.  (The Python errors come from
+        # PyYAML's constructors on an explicit tag, ``!!int abc``; RecursionError from
+        # brackets nested a thousand deep.)
         return None, _syntax_problems(text, path, first_line)
     if first_line != 1:
         _shift_lines(data, first_line - 1)
@@ -109,17 +175,44 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, list[P
 
 def _syntax_problems(text: str, path: str, first_line: int) -> list[Problem]:
     try:
-        yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        yaml.load(text, Loader=_LocatingLoader)  # noqa: S506 - SafeLoader subclass
+    except RecursionError:
+        return [error(Location(path, _too_deep(text) + first_line - 1),
+                      "YAML syntax error: lists or mappings nested too deeply",
+                      "check the brackets [ ] and { } on this line")]
+    except yaml.reader.ReaderError as exc:  # not marked: its position is a character's index
+        line = text[: exc.position].count("\n") + first_line
+        return [error(Location(path, line), f"YAML syntax error: the control character U+{exc.character:04X} "
+                                            "is not allowed in YAML text",
+                      "delete it: most editors show it as nothing or as a box")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
         what = exc.problem or exc.context or "invalid YAML"
         hint = ("keep only one of them" if "duplicate key" in what
+                else "correct the value, or remove the tag" if what.startswith("cannot read")
                 else "check indentation and quote values that contain ': ' or '#'")
         return [error(Location(path, line), f"YAML syntax error: {what}", hint)]
     except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
         return [error(Location(path, first_line), f"YAML syntax error: {exc}")]
     return [error(Location(path, first_line), "YAML syntax error")]  # pragma: no cover
+
+
+def _too_deep(text: str, limit: int = 200) -> int:
+    """The line (from 1) where lists and mappings first nest ``limit`` deep: PyYAML's
+    parser, unlike its composer, does not recurse."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth >= limit:
+                    return event.start_mark.line + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except (yaml.YAMLError, RecursionError):
+        pass
+    return 1
 
 
 def _shift_lines(data, by: int) -> None:

@@ -418,3 +418,38 @@ def test_a_damaged_docx_is_read_or_named_never_a_traceback(tmp_path_factory, fli
         analyse(blocks)
     except docread.Unreadable as exc:
         assert str(exc)
+
+
+def test_headings_numbered_by_word_itself_keep_their_numbers(tmp_path):
+    """Word's automatic numbering (w:numPr): the numbers are not in the text runs."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text, level):
+        p = d.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    d.add_paragraph("关于做好2026年低保工作的通知").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("各镇人民政府：")
+    d.add_paragraph("　　现将有关事项通知如下。")
+    numbered("总体要求", 0)
+    numbered("适用范围", 1)
+    numbered("工作标准", 1)
+    numbered("工作要求", 0)
+    numbered("时间安排", 1)
+    d.add_paragraph("云岭市青溪区民政局").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    d.add_paragraph("2026年3月5日").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    path = tmp_path / "numbered.docx"
+    d.save(path)
+    assert fields_of(path)["headings"] == [[1, "一、总体要求"], [2, "（一）适用范围"], [2, "（二）工作标准"],
+                                           [1, "二、工作要求"], [2, "（一）时间安排"]]

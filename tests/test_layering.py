@@ -8,8 +8,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "gwsite"
 LAYERS = [
     {"diagnostics", "domains", "postings", "forking", "cpu", "query", "gongwen"},
     {"privacy", "workdays", "ranking", "docread"},
-    {"model", "yamlsrc", "paths", "write", "buildcache", "progress"},
-    {"config", "catalogue", "notices", "markup", "deadlines"},
+    {"model", "yamlsrc", "paths", "write", "buildcache", "progress", "attachments"},
+    {"config", "catalogue", "notices", "markup", "deadlines", "numbering"},
     {"assemble", "catalogue_export", "importer"},
     {"audit", "render", "search", "bundle"},
     {"renderpool"},

@@ -21,6 +21,7 @@ import pytest
 
 from sites import all_output_bytes, make_site
 from personal_data import make_card, make_id
+from tools.make_demo import make_pdf
 
 ID = make_id("50011619850612301")
 ID_X = next(i for i in (make_id(f"50011619720304{k:03d}") for k in range(1000)) if i.endswith("X"))
@@ -322,7 +323,7 @@ def list_files(id_in_workbook: bool = True) -> dict[str, bytes]:
         "content/files/longmen/名单.docx": _docx([["公示名单"], ["王五，手机", MOBILE_2[:3], MOBILE_2[3:]]]),
         # Excel's "Unicode 文本": UTF-16 with its byte order mark
         "content/files/longmen/名单.txt": f"户主\t身份证号\r\n赵六\t{ID_X}\r\n".encode("utf-16"),
-        "content/files/longmen/名单.pdf": f"%PDF-1.4 {ID}".encode(),  # not read: no text layer here
+        "content/files/longmen/名单.pdf": make_pdf(["低保新增对象名单", f"赵六 {ID}"]),  # its text layer is read
     }
 
 
@@ -332,7 +333,8 @@ def test_personal_data_in_attachment_files_is_named_by_place(tmp_path, run_cli):
     said = out + err
     warned = sorted(line.split(": warning: ")[0] for line in said.splitlines() if "published in full" in line)
     assert warned == ["content/files/longmen/名单-导出.csv:2", "content/files/longmen/名单.csv:2",
-                      "content/files/longmen/名单.docx", "content/files/longmen/名单.txt:2",
+                      "content/files/longmen/名单.docx", "content/files/longmen/名单.pdf page 1",
+                      "content/files/longmen/名单.txt:2",
                       "content/files/longmen/名单.xlsx!名单!B2", "content/files/longmen/名单.xlsx!名单!C2",
                       "content/files/longmen/名单.xlsx!底稿!A2"]
     assert (f"content/files/longmen/名单.csv:2: warning: 居民身份证号 published in full ({MASKED[ID]} when masked): "

@@ -24,7 +24,7 @@ body: |
   [链接](javascript:alert(1)) <a href="JaVaScRiPt:alert(2)">二</a> <a href="vbscript:x">三</a>
   <img src="javascript:alert(3)" onerror="alert(4)">
   <iframe src="https://evil.example/"></iframe>
-  <a href="../files/ok.pdf">附件</a>
+  <a href="https://www.gov.cn/files/ok.pdf">附件</a> <a href="../files/gone.pdf">旧附件</a>
 """
 
 
@@ -47,7 +47,8 @@ def test_hostile_notice_is_escaped_and_sanitised(tmp_path, run_cli):
     assert "关于&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;的通知 &amp; &#34;引号&#34;" in html
     assert "测民发〔2025〕&lt;b&gt;3&lt;/b&gt;号" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
-    assert '<a href="../files/ok.pdf" rel="noopener noreferrer">附件</a>' in html
+    assert '<a href="https://www.gov.cn/files/ok.pdf" rel="noopener noreferrer">附件</a>' in html
+    assert "旧附件" in html and "gone.pdf" not in html  # a link to an unpublished file: its text alone
     # the title is escaped in every listing and feed too
     for page in ["index.html", "latest/index.html", "orgs/mzj/index.html", "feed.xml"]:
         text = (out / page).read_text(encoding="utf-8")

@@ -1,0 +1,115 @@
+"""索引号 that never change: the record of every number the site has published.
+
+A 索引号 is cited in 依申请公开 requests, archives and other notices, so once published it
+must not change, and a withdrawn notice's number is never given to another.  The numbers
+are therefore kept in a record in the site root (``index-numbers.txt``, committed with
+it: a fresh clone or another machine gives the same numbers), one line per number:
+
+    # comment lines
+    mzj/dibao-2020-10<TAB>11500116MB0000011/2020-00001
+
+A notice without an ``index_number`` of its own keeps the number the record gives its id;
+a new one gets the next serial after every serial its prefix (``{org code}/{year}``) has
+ever had.  Explicit numbers are recorded too, so that no generated one ever takes them.
+A build appends what it gave (``pipeline``); ``check`` only says what it would give.  A
+copy is published as ``data/index-numbers.txt``: a team that loses the record copies it
+back from the published site.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Location, Problem, error
+
+RECORD_FILE = "index-numbers.txt"
+HEADER = ("# 索引号 published by this site: notice id, a tab, its 索引号; one line per number.\n"
+          "# gwsite adds a line for each notice it numbers and never removes one: a withdrawn\n"
+          "# notice's number is not given again.  Commit this file with the site.\n")
+_SERIAL = re.compile(r"/(\d{4})-(\d+)$")
+
+
+@dataclass
+class Record:
+    """The numbers ever published: (notice id, 索引号) in the order they were given."""
+
+    entries: list[tuple[str, str]] = field(default_factory=list)
+    added: list[tuple[str, str]] = field(default_factory=list)  # by this build
+
+    def __post_init__(self) -> None:
+        self.by_id: dict[str, str] = {}
+        self.owner: dict[str, str] = {}
+        self.top: dict[str, int] = defaultdict(int)  # prefix -> the highest serial it has had
+        for notice_id, number in self.entries:
+            self._note(notice_id, number)
+
+    def _note(self, notice_id: str, number: str) -> None:
+        self.by_id.setdefault(notice_id, number)
+        self.owner.setdefault(number, notice_id)
+        m = _SERIAL.search(number)
+        if m:
+            prefix = number[:m.start(1)] + m.group(1)
+            self.top[prefix] = max(self.top[prefix], int(m.group(2)))
+
+    def add(self, notice_id: str, number: str) -> None:
+        """Record ``number`` as published for ``notice_id`` (nothing when it is already)."""
+        if self.owner.get(number) == notice_id:
+            return
+        self.entries.append((notice_id, number))
+        self.added.append((notice_id, number))
+        self._note(notice_id, number)
+
+    def next_number(self, prefix: str) -> str:
+        """The next serial of ``prefix`` after every one it has had."""
+        return f"{prefix}-{self.top[prefix] + 1:05d}"
+
+    def text(self) -> str:
+        return HEADER + "".join(f"{i}\t{n}\n" for i, n in self.entries)
+
+
+def read_record(root: Path) -> tuple[Record, list[Problem]]:
+    """The record in ``root`` (empty when there is none), and the problems of its lines."""
+    path = Path(root) / RECORD_FILE
+    if not path.exists():
+        return Record(), []
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return Record(), [error(Location(RECORD_FILE, 1), "file is not UTF-8 text",
+                                "save it as UTF-8, or copy it back from the published site's data/index-numbers.txt")]
+    except OSError as exc:
+        return Record(), [error(Location(RECORD_FILE), f"cannot be read ({exc.strerror})")]
+    entries, problems = [], []
+    owners: dict[str, tuple[str, int]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        notice_id, tab, index_number = line.partition("\t")
+        notice_id, index_number = notice_id.strip(), index_number.strip()
+        if not tab or not notice_id or not index_number:
+            problems.append(error(Location(RECORD_FILE, number), "not a line of notice id, tab, 索引号",
+                                  "restore the line from the published site's data/index-numbers.txt"))
+            continue
+        if index_number in owners and owners[index_number][0] != notice_id:
+            problems.append(error(Location(RECORD_FILE, number),
+                                  f"索引号 '{index_number}' is recorded for {owners[index_number][0]} "
+                                  f"(line {owners[index_number][1]}) and for {notice_id}",
+                                  "a 索引号 belongs to one notice: keep the line that was published"))
+            continue
+        owners.setdefault(index_number, (notice_id, number))
+        entries.append((notice_id, index_number))
+    return Record(entries), problems
+
+
+def write_record(root: Path, text: str) -> None:
+    """The record (``Record.text``), replaced whole: a new file renamed over the old, never
+    half written; not touched when unchanged."""
+    path = Path(root) / RECORD_FILE
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return
+    temporary = path.with_name(f".{RECORD_FILE}.new")
+    temporary.write_bytes(data)
+    temporary.replace(path)

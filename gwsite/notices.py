@@ -327,7 +327,7 @@ def _scan_attachments(root: Path, notice: Notice, problems: list[Problem]) -> tu
                 continue
             with open(path, "rb") as f:
                 data = f.read()
-        except OSError:  # missing: the reader has said so
+        except (OSError, ValueError):  # missing, or no possible name (a NUL byte): the reader has said so
             continue
         in_file, unchecked, text = read_attachment(f"{CONTENT_DIR}/{name}", data)
         found += [(i, place, finding) for place, finding in in_file]

@@ -140,8 +140,8 @@ yaml_values = st.recursive(
               st.dates(), st.sampled_from(["", "~", "2025-13-01", "2025-02-30", "2025/3/1", "二〇二五年三月", "主动公开",
                                            "mzj", "Mzj", "社会救助", "最低生活保障/", "/", "[", "{a: 1}", "../site.yaml",
                                            "/etc/passwd", "files/", "files/mzj/biaozhun.pdf#x", "http://[::1",
-                                           "javascript:alert(1)", "<script>x</script>", "a\0b", "\ud800",
-                                           "低保" * 2000])),
+                                           "javascript:alert(1)", "<script>x</script>", "a\0b", "files/a\0b.pdf",
+                                           "\ud800", "低保" * 2000, "files/" + "低保" * 200 + ".xlsx"])),
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
     max_leaves=6,
 )
@@ -405,3 +405,39 @@ def test_a_gbk_theme_template_is_named_at_its_own_file(tmp_path, run_cli):
     assert err.splitlines()[0] == (
         "theme/templates/brand.html:1: template error: file is not UTF-8 text: it looks like GB18030/GBK, which "
         "Notepad and WPS save on a Chinese Windows (save it as UTF-8 (in WPS/Notepad: 另存为, 编码 UTF-8))")
+
+
+# --------------------------------------------------------------------------------------
+# What the fuzzing found, kept as plain cases
+
+LONG = "低保" * 200  # 1,200 bytes: longer than any file name may be
+
+
+@pytest.mark.parametrize("files, expected", [
+    ({"content/notices/mzj/a.yaml": NOTICE_YAML.replace("[files/mzj/biaozhun.pdf]", f"[{LONG}]")},
+     f"content/notices/mzj/a.yaml:12: attachment '{LONG}' not found (looked for content/{LONG})"),
+    ({"content/notices/mzj/a.yaml": NOTICE_YAML.replace("[files/mzj/biaozhun.pdf]", '["files/a\\0b.pdf"]')},
+     "content/notices/mzj/a.yaml:12: attachment 'files/a\\x00b.pdf' is no possible file name "
+     "(give the path of a file under content/files/, relative to content/)"),
+    ({"site.yaml": SITE_YAML + f"upstream: city/{LONG}\n"},
+     f"site.yaml:25: upstream 'city/{LONG}' is no possible folder name "
+     "(give the folder of the city's catalogue workbooks, relative to the site root)"),
+    ({"content/pages/mzj/guide.md": PAGE_MD.replace("section:", "null: 1\nsection:")},
+     "content/pages/mzj/guide.md:4: unknown key 'None' in a page"),
+    ({"site.yaml": SITE_YAML + '"ti\\ntle": x\n'},
+     "site.yaml:25: unknown key 'ti\\ntle' in site.yaml; did you mean 'title'?"),
+])
+def test_found_by_fuzzing(tmp_path, files, expected):
+    root = make_site(tmp_path / "site", {**{n: t for n, t in TEXT_FILES.items() if n != "site.yaml"},
+                                         "content/files/mzj/biaozhun.pdf": b"%PDF", **files})
+    assert expected in [str(p) for p in pipeline.check(root).errors]
+
+
+def test_a_superscript_digit_in_a_cell_is_read(tmp_path):
+    """'¹'.isdigit() but int('¹') fails: the column-numbers row test ended in a ValueError."""
+    root = make_site(tmp_path / "site")
+    path = root / CATALOGUE
+    wb = openpyxl.load_workbook(path)
+    wb.worksheets[0].cell(3, 2).value = "¹"
+    wb.save(path)
+    assert_located(root, pipeline.check(root))

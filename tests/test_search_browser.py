@@ -96,6 +96,19 @@ def test_status_excerpts_and_marks(page, site_out):
     assert "没有找到" in page.inner_text("#search-status")
 
 
+def test_checked_parts_are_checked_only_as_far_as_the_page_shows(page, site_out):
+    """A code or quoted text is checked against the hits' records; the browser checks as
+    many as it shows and then counts the rest unchecked ("约 N"), never fewer than there are."""
+    import re as _re
+    for q in ("11500112009315877L", '"低保"', "242号"):
+        result = search.query(site_out, q, limit=10)
+        assert open_search(page, site_out, q) == [h.url for h in result.hits], q
+        status = page.inner_text("#search-status")
+        if result.total:
+            shown = int(_re.search(r"找到约? ?(\d+) 条", status).group(1))
+            assert shown == result.total if "约" not in status else shown >= result.total, (q, status)
+
+
 def test_paging_and_filters_match_the_cli(page, site_out):
     every = [h.url for h in search.query(site_out, "低保").hits]
     assert open_search(page, site_out, "低保", page=2) == every[10:20]

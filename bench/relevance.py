@@ -74,7 +74,8 @@ from whoosh.filedb.filestore import RamStorage  # noqa: E402
 from whoosh.query import Or, Term  # noqa: E402
 
 QUERIES = REPO / "bench" / "relevance" / "queries.yaml"
-KINDS = ("abbreviation", "question", "title", "doc_number", "place_topic", "traditional", "typo")
+KINDS = ("abbreviation", "question", "title", "doc_number", "place_topic", "traditional", "typo")  # issue 16
+PINYIN_KINDS = ("pinyin", "initials", "mixed")  # issue 21: each with the Chinese query it stands for
 K = 10  # results judged per query
 PAGEFIND = REPO / "bench" / "node_modules" / "@pagefind" / "linux-x64" / "bin" / "pagefind_extended"
 PAGEFIND_GLOB = "{notices,pages}/**/*.html"  # the pages gwsite's own index covers; not the lists
@@ -90,6 +91,7 @@ class Query:
     kind: str
     intent: str
     relevant: dict[str, int]  # key -> grade (1–3); empty: no answer exists
+    chinese: str = ""  # a pinyin query's Chinese: the same query typed in characters
 
 
 @dataclass
@@ -108,7 +110,8 @@ def load_queries(path: Path) -> list[Query]:
     queries = []
     for entry in data.get("queries") or ():
         relevant = {str(k): int(g) for k, g in (entry.get("relevant") or {}).items() if int(g) >= 1}
-        queries.append(Query(str(entry["q"]), str(entry.get("kind", "")), str(entry.get("intent", "")), relevant))
+        queries.append(Query(str(entry["q"]), str(entry.get("kind", "")), str(entry.get("intent", "")), relevant,
+                             str(entry.get("chinese") or "")))
     return queries
 
 
@@ -357,9 +360,24 @@ def _f(value) -> str:
     return "—" if value is None else f"{value:.2f}"
 
 
+OVERALL = "overall"  # issue 16's kinds: its targets are on these
+PINYIN_ALL = "pinyin all"  # issue 21's kinds
+EVERY = "all"
+
+
 def groups(queries: list[Query]) -> list[str]:
     kinds = [k for k in KINDS if any(q.kind == k for q in queries)]
-    return kinds + sorted({q.kind for q in queries} - set(KINDS)) + ["overall"]
+    pinyin = [k for k in PINYIN_KINDS if any(q.kind == k for q in queries)]
+    others = sorted({q.kind for q in queries} - set(KINDS) - set(PINYIN_KINDS))
+    return kinds + [OVERALL] + pinyin + others + ([PINYIN_ALL, EVERY] if pinyin or others else [])
+
+
+def in_group(query: Query, group: str) -> bool:
+    if group == OVERALL:
+        return query.kind in KINDS
+    if group == PINYIN_ALL:
+        return query.kind in PINYIN_KINDS
+    return group in (EVERY, query.kind)
 
 
 def table(queries: list[Query], summary: dict, engines: list[str]) -> None:
@@ -381,20 +399,38 @@ def table(queries: list[Query], summary: dict, engines: list[str]) -> None:
 
 
 def comparison(queries: list[Query], summary: dict) -> None:
-    g, w = summary["gwsite"]["overall"]["ndcg"], summary["whoosh"]["overall"]["ndcg"]
+    g, w = summary["gwsite"][OVERALL]["ndcg"], summary["whoosh"][OVERALL]["ndcg"]
     if g is None or w is None:
         return
     target = max(1 - (1 - w) / 2, w + 0.05)
-    print(f"\nnDCG@10 overall: gwsite {g:.3f}, whoosh {w:.3f}, difference {g - w:+.3f}; distance to 1.0: "
+    print(f"\nnDCG@10 overall (issue 16's kinds): gwsite {g:.3f}, whoosh {w:.3f}, difference {g - w:+.3f}; distance to 1.0: "
           f"gwsite {1 - g:.3f}, whoosh {1 - w:.3f}")
     print(f"target: gwsite ≥ max(1 − (1 − whoosh)/2, whoosh + 0.05) = {target:.3f}: "
           f"{'met' if g >= target else 'NOT met'}")
-    for kind in groups(queries)[:-1]:
+    for kind in [k for k in KINDS if any(q.kind == k for q in queries)]:
         gk, wk = summary["gwsite"][kind]["ndcg"], summary["whoosh"][kind]["ndcg"]
         if gk is None or wk is None:
             continue
         print(f"  {kind:<13} gwsite {gk:.3f}  whoosh {wk:.3f}  {gk - wk:+.3f}  "
               f"{'gwsite ≥ whoosh' if gk >= wk - 1e-12 else 'gwsite < whoosh'}")
+
+
+def pinyin_targets(queries: list[Query], summary: dict, scores: list[dict], chinese_scores: dict[int, dict]) -> None:
+    """Issue 21's targets: success@10 ≥ 0.90 for each pinyin kind, and nDCG@10 within 0.10
+    of the same queries typed in Chinese."""
+    kinds = [k for k in PINYIN_KINDS if any(q.kind == k for q in queries)]
+    if not kinds:
+        return
+    print("\nPinyin (issue 21): success@10 per kind, target ≥ 0.90")
+    for kind in kinds:
+        s10 = summary["gwsite"][kind]["s10"]
+        print(f"  {kind:<9} gwsite {_f(s10)}  {'met' if s10 is not None and s10 >= 0.90 else 'NOT met'}")
+    pairs = [i for i in chinese_scores if queries[i].relevant]
+    if pairs:
+        typed = sum(scores[i]["ndcg"] for i in pairs) / len(pairs)
+        chinese = sum(chinese_scores[i]["ndcg"] for i in pairs) / len(pairs)
+        print(f"  nDCG@10 of {len(pairs)} answerable queries: as typed {typed:.3f}, the same in Chinese {chinese:.3f}, "
+              f"difference {typed - chinese:+.3f} (target within 0.10: {'met' if chinese - typed <= 0.10 else 'NOT met'})")
 
 
 def exact_at_rank_one(queries: list[Query], scores: dict, engines: list[str]) -> None:
@@ -406,7 +442,8 @@ def exact_at_rank_one(queries: list[Query], scores: dict, engines: list[str]) ->
 
 
 def no_answer(queries: list[Query], summary: dict, engines: list[str]) -> None:
-    s = {e: summary[e]["overall"] for e in engines}
+    group = EVERY if EVERY in summary[engines[0]] else OVERALL
+    s = {e: summary[e][group] for e in engines}
     if s[engines[0]]["no_answer"]:
         print(f"\nQueries with no answer: {s[engines[0]]['no_answer']}; returned results: "
               + ", ".join(f"{e} {s[e]['no_answer_with_results']}" for e in engines))
@@ -482,6 +519,8 @@ def main() -> None:
         t = time.perf_counter()
         rankings["gwsite"] = [gwsite_ranking(out, q.q) for q in queries]
         timing["gwsite"] = {"query_s": time.perf_counter() - t}
+        chinese_rankings = {i: gwsite_ranking(out, q.chinese) for i, q in enumerate(queries)
+                            if q.kind in PINYIN_KINDS and q.chinese}
         t = time.perf_counter()
         rank = whoosh_engine(docs)
         timing["whoosh"] = {"index_s": time.perf_counter() - t}
@@ -502,8 +541,9 @@ def main() -> None:
 
     engines = list(rankings)
     scores = {e: [score(r, q.relevant) for r, q in zip(rankings[e], queries)] for e in engines}
-    summary = {e: {g: summarize([s for s, q in zip(scores[e], queries) if g in ("overall", q.kind)])
+    summary = {e: {g: summarize([s for s, q in zip(scores[e], queries) if in_group(q, g)])
                    for g in groups(queries)} for e in engines}
+    chinese_scores = {i: score(chinese_rankings[i], q.relevant) for i, q in enumerate(queries) if i in chinese_rankings}
     for e in engines:
         t = timing[e]
         extra = f", index {t['index_s']:.1f} s" if "index_s" in t else ""
@@ -512,6 +552,7 @@ def main() -> None:
     print()
     table(queries, summary, engines)
     comparison(queries, summary)
+    pinyin_targets(queries, summary, scores["gwsite"], chinese_scores)
     exact_at_rank_one(queries, scores, engines)
     no_answer(queries, summary, engines)
     if args.failures:

@@ -139,6 +139,7 @@ class _DocxReader:
                 "color": rpr.find(W + "color").get(W + "val") if rpr is not None and rpr.find(W + "color") is not None else None,
                 "sz": rpr.find(W + "sz").get(W + "val") if rpr is not None and rpr.find(W + "sz") is not None else None,
                 "b": _on(rpr, W + "b"),
+                "num": ppr.find(W + "numPr") if ppr is not None else None,
                 "based": based.get(W + "val") if based is not None else None,
             }
         return found
@@ -204,8 +205,13 @@ class _DocxReader:
                     bold_all = False
         text = "".join(texts)
         num = ppr.find(W + "numPr") if ppr is not None else None
+        if num is None:
+            num = self._style(style, "num")  # a list style (List Bullet, List Number) numbers its paragraphs
+        bullet = False
         if num is not None and text.strip(SPACE):  # Word's own numbering (一、 1. …): its text is not in the runs
-            text = self.numbering.label(num) + text.lstrip(SPACE)
+            label = self.numbering.label(num)
+            bullet = label is None
+            text = (label or "") + text.lstrip(SPACE)
         indent = False
         ind = ppr.find(W + "ind") if ppr is not None else None
         if ind is not None:
@@ -215,7 +221,7 @@ class _DocxReader:
         border = ppr.find(f"{W}pBdr/{W}bottom") if ppr is not None else None
         rule = border is not None and border.get(W + "val") not in (None, "none", "nil")
         self.blocks.append(Block("para", where, text, align, any_text > 0 and red * 2 > any_text,
-                                 any_text > 0 and bold_all, max(sizes, default=0.0), indent, rule))
+                                 any_text > 0 and bold_all, max(sizes, default=0.0), indent, rule, bullet=bullet))
 
     def _boxes(self, p):
         """The text boxes anchored in paragraph ``p`` (the Choice of each, not its Fallback)."""
@@ -358,7 +364,8 @@ class _Numbering:
             if ref is not None:
                 self.levels[num.get(W + "numId")] = abstract.get(ref.get(W + "val"), {})
 
-    def label(self, num_pr) -> str:
+    def label(self, num_pr) -> str | None:
+        """The number a paragraph shows (一、, （二）, 3.), "" for none, None for a bullet."""
         ilvl_el, num_el = num_pr.find(W + "ilvl"), num_pr.find(W + "numId")
         num_id = num_el.get(W + "val") if num_el is not None else None
         levels = self.levels.get(num_id)
@@ -375,6 +382,8 @@ class _Numbering:
         for deeper in range(ilvl + 1, 9):
             counts[deeper] = 0
         fmt, text, _ = levels[ilvl]
+        if fmt == "bullet":
+            return None
 
         def level(m: re.Match) -> str:
             k = int(m.group(1)) - 1

@@ -35,6 +35,7 @@ class Block:
     size: float = 0.0  # its largest font size in points, 0 when not known
     indent: bool = False  # its first line is indented (a body paragraph)
     rule_below: bool = False  # a rule under it (the 版头's red line, the 版记's rules)
+    bullet: bool = False  # an item of a bulleted list (Word's own bullets)
     rows: tuple[tuple[tuple[str, int, int], ...], ...] = ()  # a table: cells (text, colspan, rowspan); covered cells left out
     name: str = ""  # a file's name
     data: bytes = b""  # a file's bytes

@@ -237,7 +237,9 @@ def _markdown(blocks: list[Block], folder: str) -> tuple[str, list[tuple[str, by
             if not text:
                 continue
             level = heading_level(text)
-            if level:
+            if b.bullet:
+                out.append("- " + _escape(text.strip(SPACE)))
+            elif level:
                 out.append("#" * (level + 1) + " " + _MD_SPECIAL.sub(r"\\\1", squeeze(text)))
             else:
                 out.append("\n".join(_escape(line.strip(SPACE)) for line in text.split("\n") if line.strip(SPACE)).replace("\n", "  \n"))
@@ -247,7 +249,8 @@ def _markdown(blocks: list[Block], folder: str) -> tuple[str, list[tuple[str, by
             rel = f"{folder}/{b.name}"
             files.append((rel, b.data))
             out.append(f"![{_escape(b.name)}]({rel.removeprefix('content/')})")
-    return "\n\n".join(out) + "\n", files
+    # Items of one bulleted list stand on consecutive lines: one Markdown list.
+    return re.sub(r"(?m)^(- .*)\n\n(?=- )", r"\1\n", "\n\n".join(out)) + "\n", files
 
 
 def _table(b: Block) -> str:

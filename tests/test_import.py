@@ -453,3 +453,24 @@ def test_headings_numbered_by_word_itself_keep_their_numbers(tmp_path):
     d.save(path)
     assert fields_of(path)["headings"] == [[1, "一、总体要求"], [2, "（一）适用范围"], [2, "（二）工作标准"],
                                            [1, "二、工作要求"], [2, "（一）时间安排"]]
+
+
+def test_a_bulleted_list_stays_a_list_and_a_plain_paragraph_does_not(tmp_path):
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    d = docx.Document()
+    d.add_paragraph("关于申请材料的通知").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("　　申请时须提交以下材料：")
+    for item in ("户口簿", "居民身份证", "收入证明"):
+        d.add_paragraph(item, style="List Bullet")
+    d.add_paragraph("　　材料不全的，一次性告知。")
+    d.add_paragraph("云岭市青溪区民政局").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    d.add_paragraph("2026年3月5日").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    d.add_paragraph("（此件公开发布）")
+    path = tmp_path / "list.docx"
+    d.save(path)
+    root = site_root(tmp_path / "site")
+    results, _ = importer.import_documents(root, [path], published=TODAY)
+    body = yaml.safe_load((root / results[0].notice).read_text(encoding="utf-8"))["body"]
+    assert "- 户口簿\n- 居民身份证\n- 收入证明\n" in body
+    assert "\n- 材料" not in body and "申请时须提交以下材料：\n\n- 户口簿" in body

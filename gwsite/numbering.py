@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Location, Problem, error
+from .yamlsrc import read_source
 
 RECORD_FILE = "index-numbers.txt"
 HEADER = ("# 索引号 published by this site: notice id, a tab, its 索引号; one line per number.\n"
@@ -74,14 +75,10 @@ def read_record(root: Path) -> tuple[Record, list[Problem]]:
     path = Path(root) / RECORD_FILE
     if not path.exists():
         return Record(), []
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return Record(), [error(Location(RECORD_FILE, 1), "file is not UTF-8 text",
-                                "save it as UTF-8, or copy it back from the published site's data/index-numbers.txt")]
-    except OSError as exc:
-        return Record(), [error(Location(RECORD_FILE), f"cannot be read ({exc.strerror})")]
-    entries, problems = [], []
+    text, problems = read_source(path, RECORD_FILE)
+    if text is None:  # not UTF-8, or unreadable: named, and no number given until it is put right
+        return Record(), problems
+    entries: list[tuple[str, str]] = []
     owners: dict[str, tuple[str, int]] = {}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):

@@ -43,6 +43,10 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background
 TYPICAL = ["低保", "救助", "公开", "标准", "补贴", "养老", "社会救助", "城乡低保", "政务公开", "就业创业",
            "620元", "2023", "特困人员", "临时救助", "发放", "公示"]
 OTHER = ["低", "渝北府发〔2023〕", "关于调整城乡低保标准的通知", "低保 标准", "11500112MB0000012"]
+# Queries in pinyin and initials (issue 21): they also load search/pinyin.js.
+PINYIN = ["dibao", "shehui jiuzhu", "dbbz", "jyzx"]
+# What is typed into a page's search box, one keystroke at a time (the list after each).
+TYPED = ["shehui", "社会救助", "dbbz"]
 
 # The 2,500 most frequent 2–4-character words of jieba's dictionary (MIT), in order: filler
 # text with a realistic, Zipf-like spread of characters and pairs.
@@ -254,7 +258,7 @@ def measure(count: int, work: Path, browser) -> dict:
           f"{100 * index_cpu / build_cpu:.0f} %")
     rows = []
     if browser is not None:
-        for q in TYPICAL + OTHER:
+        for q in TYPICAL + OTHER + PINYIN:
             rows.append(_query(browser, out, q))
         print(f"  {'query':<16}{'hits':>8}{'files':>7}{'KB loaded':>11}{'cold ms':>9}{'page ms':>9}{'warm ms':>9}")
         for r in rows:
@@ -264,6 +268,13 @@ def measure(count: int, work: Path, browser) -> dict:
         for key, label in (("bytes", "KB loaded"), ("cold", "cold ms"), ("page", "page ms"), ("warm", "warm ms")):
             values = [r[key] / (1e3 if key == "bytes" else 1) for r in typical]
             print(f"  typical queries, {label}: median {statistics.median(values):.1f}, max {max(values):.1f}")
+        print("  suggestions as one types, on the home page, Chromium's CPU throttled 4×"
+              f" (search/pinyin.js {(out / search.PINYIN).stat().st_size / 1e3:.0f} KB,"
+              f" search/lexicon.js {(out / search.LEXICON).stat().st_size / 1e3:.0f} KB):")
+        for typed in TYPED:
+            r = _typing(browser, out, typed)
+            print(f"    {typed:<12} first keystroke {r['first']:.0f} ms (loads {r['files']} files, {r['bytes'] / 1e3:.0f} KB);"
+                  f" later keystrokes median {r['median']:.1f} ms, max {r['max']:.1f} ms; {r['shown']} suggestions at the end")
     shutil.rmtree(out)
     shutil.rmtree(root)
     return {"count": count, "size": size, "index_s": index_s, "build_s": build_s, "index_cpu": index_cpu,
@@ -304,6 +315,31 @@ def _cold(browser, out: Path, q: str) -> dict:
     loaded = ["search/meta.js", "search/lexicon.js", *loaded]  # these come with the page, by <script> tags
     return {"q": q, "files": len(loaded), "cold": cold, "page": page_ms, "warm": warm,
             "bytes": sum((out / p).stat().st_size for p in loaded)}
+
+
+def _typing(browser, out: Path, typed: str) -> dict:
+    """Type ``typed`` into the home page's search box one character at a time, with the CPU
+    throttled 4×: each keystroke's time to its list shown (static/suggest.js), and what the
+    first keystroke loaded."""
+    context = browser.new_context()
+    context.set_offline(True)
+    page = context.new_page()
+    page.goto((out / "index.html").as_uri())
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.focus("#site-q")
+    times = []
+    for i, char in enumerate(typed):
+        page.evaluate("window.gwsiteSuggest.lastMs = null")
+        page.keyboard.type(char)
+        page.wait_for_function("window.gwsiteSuggest.lastMs !== null", timeout=60_000)
+        times.append(page.evaluate("window.gwsiteSuggest.lastMs"))
+    loaded = ["static/search.js", *page.evaluate("window.gwsiteSearch.loaded.slice()")]
+    shown = page.locator("#site-q-list [role=option]").count()
+    context.close()
+    later = times[1:] or times
+    return {"first": times[0], "median": statistics.median(later), "max": max(later), "files": len(loaded),
+            "bytes": sum((out / p).stat().st_size for p in loaded), "shown": shown}
 
 
 def main() -> None:

@@ -120,6 +120,11 @@ def cmd_search(args) -> int:
         index = search.IndexReader(out)
         org = search.resolve_filter(index, "org", args.org) if args.org else ""
         domain = search.resolve_filter(index, "domain", args.domain) if args.domain else ""
+        if args.suggest is not None:
+            return _print_suggestions(search.suggestions(out, args.suggest, reader=index), args)
+        if args.query is None:
+            print("gwsite search: give a QUERY, or --suggest PREFIX", file=sys.stderr)
+            return 2
         result = search.query(out, args.query, org=org, domain=domain, year=args.year, reader=index,
                               order=args.order)
     except FileNotFoundError as exc:
@@ -132,10 +137,12 @@ def cmd_search(args) -> int:
         hits = [{"id": h.id, "kind": h.kind, "title": h.title, "url": h.url, "date": h.date, "publisher": h.publisher,
                  "score": h.score, "complete": h.complete, "via": list(h.via)} for h in result.hits]
         print(json.dumps({"total": result.total, "hits": hits, "missing": list(result.missing),
-                          "suggestions": list(result.suggestions)},
+                          "suggestions": list(result.suggestions), "read_as": list(result.read_as)},
                          ensure_ascii=False, indent=1))
         return 0
     print(f"{result.total} hit(s) for {args.query!r}")
+    if result.read_as:
+        print(f"      (read as {result.read_text!r}; quote it, \"{args.query}\", to search the letters as typed)")
     if result.missing:
         print(f"      (no page holds {'、'.join(result.missing)}: searched for the other words)")
     if result.suggestions:
@@ -144,6 +151,16 @@ def cmd_search(args) -> int:
         kind = "" if h.kind == "notice" else f"[{h.kind}] "
         via = f"  (as {'、'.join(h.via)})" if h.via else ""
         print(f"{number:>4}. {kind}{h.title}{via}\n      {h.date}  {h.publisher}  {h.url}")
+    return 0
+
+
+def _print_suggestions(found: list[tuple[str, int]], args) -> int:
+    if args.json:
+        print(json.dumps({"suggestions": [{"text": text, "hits": hits} for text, hits in found]},
+                         ensure_ascii=False, indent=1))
+    else:
+        for text, hits in found:
+            print(f"{text}\t{hits}")
     return 0
 
 
@@ -261,7 +278,10 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("search", help="query a built site's search index")
     p.add_argument("out", help="a built site (the output folder)")
-    p.add_argument("query", help='what to find, as people type it (怎么申请低保, 民发[2026]13号); "…" for an exact text')
+    p.add_argument("query", nargs="?",
+                   help='what to find, as people type it (怎么申请低保, 民发[2026]13号, dibao, dbbz); "…" for an exact text')
+    p.add_argument("--suggest", metavar="PREFIX",
+                   help='print what the search box offers for PREFIX (最低生, gongz, gzf) instead of searching')
     p.add_argument("--json", action="store_true", help='print {"total": N, "hits": [{"id", "title", "url", ...}, ...]}')
     p.add_argument("--order", choices=search.ORDERS, default="relevance",
                    help="relevance (default) or date: newest first among the hits holding every word")

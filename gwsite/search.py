@@ -31,6 +31,10 @@ title, 发文字号/索引号 and the rest, computed from the lists below).  The
     the vocabulary queries are read with (``query.Lexicon``): the abbreviation table's
     entries, the words for splitting, the traditional characters, as far as the site's
     text holds them.
+``pinyin.js``
+    what reads pinyin queries and suggests words as one types (``pinyin.Reader``): the
+    readings of the vocabulary's characters and each word's number of results.  Loaded
+    only by a query with letters in it, or the first keystroke in a search box.
 
 A text that is itself a gram is answered by its list alone, exactly.  A longer one (or a
 3–4-character one without ASCII) by intersecting the lists of the windows covering it
@@ -64,15 +68,16 @@ from .diagnostics import did_you_mean
 from .domains import DomainTable
 from .model import Notice, Page, Site, collector_paused, content_digest, digest
 from .postings import OFTEN_COUNT, OFTEN_MARK, Block, Inverter, invert
-from . import ranking
+from . import pinyin, ranking
 from .query import (EDGE_PUNCTUATION, SPACES, Folding, Lexicon, builtin_folding, builtin_groups, builtin_words,
                     merge_groups, normalize, parse, query_terms, suggest)
 from .write import OutputFile
 
-FORMAT = 6  # 2: documents stored oldest first, lists independent of the count; 3: lexicon.js; 4: often lists, title ends; 5: catalogue items; 6: smaller shards, group forms shipped once (a new format is a new index: the build cache's lists are not patched)
+FORMAT = 7  # 2: documents stored oldest first, lists independent of the count; 3: lexicon.js; 4: often lists, title ends; 5: catalogue items; 6: smaller shards, group forms shipped once; 7: pinyin.js (a new format is a new index: the build cache's lists are not patched)
 DIR = "search"
 META = f"{DIR}/meta.js"
 LEXICON = f"{DIR}/lexicon.js"
+PINYIN = f"{DIR}/pinyin.js"
 # Aimed sizes of a gram shard and a document shard.  A query loads the lists of each form
 # of each word (低保 also 最低生活保障 …), and a page of ten hits ranked by relevance lies in
 # up to ten document shards: small shards keep a cold query near 300 KB at 20,000 notices.
@@ -428,6 +433,39 @@ def site_lexicon(grams, site: Site) -> Lexicon:
     return Lexicon(kept, frozenset(words), Folding({k: v for k, v in folding.pairs.items() if v in grams}))
 
 
+def word_hits(lexicon: Lexicon, lists: dict[str, str], docs: int, items: int) -> tuple[list[int], list[int]]:
+    """For each vocabulary word (``pinyin.vocabulary`` order), the number of results a
+    search for it gives (what a suggestion says it will find) and how many of them hold
+    it whole (how much the site uses it)."""
+    decoded: dict[str, ranking.Lists] = {}
+
+    def gram_lists(gram: str) -> ranking.Lists:
+        if gram not in decoded:
+            entry = json.loads(lists[gram]) if gram in lists else [[]]
+            decoded[gram] = tuple(set(_decode(v)) if v else set() for v in (entry + [0, 0, 0])[:4])
+        return decoded[gram]
+
+    def lookup(text: str) -> ranking.Lists:
+        found = None
+        for gram in plan(text)[0]:
+            got = gram_lists(gram)
+            found = got if found is None else tuple(a & b for a, b in zip(found, got))
+        return found
+
+    def windows(text: str) -> list[ranking.Lists]:
+        return [gram_lists(gram) for gram in plan(text)[0]]
+
+    hits, held = [], []
+    for word in pinyin.vocabulary(lexicon):
+        parsed = parse(word, lexicon)
+        # Storage numbers stand for ranks here: neither count depends on the order.
+        found = ranking.rank(parsed, lookup, docs, windows=windows) if any(
+            lookup(form)[0] for part in parsed.parts if part.kind != "hint" for form in part.forms) else []
+        hits.append(len(found))  # none when its characters are in the site but never together
+        held.append(sum(1 for s in found if s.complete))
+    return hits, held
+
+
 def _title_lengths(lengths: list[int | None]) -> list:
     """The documents (storage numbers, encoded as lists are) whose title is short, and
     those whose title is long, against the average: BM25's length normalisation of the
@@ -721,13 +759,19 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
         data = f'{PREFIX}["f",{number},{_encode(docs[::-1])}]{SUFFIX}'.encode("utf-8")
         yield IndexPart(f"{DIR}/f/{number}.js", content_digest(data), lambda data=data: data)
 
-    data = _script("l", 0, site_lexicon(state.lists, site).to_data())
+    lexicon = site_lexicon(state.lists, site)
+    data = _script("l", 0, lexicon.to_data())
     yield IndexPart(LEXICON, content_digest(data), lambda: data)
+    # Made only when a list or the vocabulary changed: counting each word's results
+    # searches every word.
+    items = sum(1 for key in state.ids if key.startswith("item:"))
+    yield IndexPart(PINYIN, content_digest(PINYIN, data, count, items, *state.shard_keys),
+                    lambda: _script("p", 0, pinyin.data(lexicon, *word_hits(lexicon, state.lists, count, items))))
 
     meta = {
         "format": FORMAT,
         "docs": count,
-        "items": sum(1 for key in state.ids if key.startswith("item:")),  # stored first (_key)
+        "items": items,  # stored first (_key)
         "shards": shards,
         "per_doc_shard": per_doc_shard,
         "orgs": [[org_id, name] for org_id, name in fields.orgs],
@@ -763,6 +807,8 @@ class SearchResult:
     hits: tuple[Hit, ...]
     missing: tuple[str, ...] = ()  # parts of the query that no notice holds
     suggestions: tuple[str, ...] = ()  # 您是不是要找: queries one character away (query.suggest)
+    read_as: tuple[str, ...] = ()  # the words a query in pinyin was read as (pinyin.Reader.read)
+    read_text: str = ""  # … and the query so read
 
 
 class IndexReader:
@@ -778,6 +824,14 @@ class IndexReader:
         self.short_titles, self.long_titles = (self._ranks(v) if v else set() for v in self.meta["titles"])
         self._shards: dict[int, dict] = {}
         self._docs: dict[int, list] = {}
+        self._pinyin: pinyin.Reader | None = None
+
+    @property
+    def pinyin(self) -> pinyin.Reader:
+        """The reader of pinyin queries and suggestions (search/pinyin.js, read when first needed)."""
+        if self._pinyin is None:
+            self._pinyin = pinyin.Reader(self.lexicon, self._read(self.root / "pinyin.js")[2])
+        return self._pinyin
 
     @staticmethod
     def _read(path: Path):
@@ -867,7 +921,11 @@ def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | No
     with ``order="date"``, those holding every part newest first, then the rest): all of
     them, or the first ``limit`` (``total`` counts all either way)."""
     index = reader or IndexReader(out_dir)
-    parsed = parse(q, index.lexicon)
+    text = normalize(q, index.lexicon.folding)
+    reading = index.pinyin.read(text) if pinyin.has_letters(text) else pinyin.Reading(text)
+    parsed = parse(reading.text, index.lexicon)
+    if reading.others:
+        parsed = index.pinyin.widen(parsed, reading)
     if not parsed.parts:
         return SearchResult(0, ())
     allowed: set[int] | None = None
@@ -880,8 +938,19 @@ def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | No
         span = next((s for s in index.meta["years"] if s[0] == int(year)), None)
         in_year = set(range(span[1], span[2] + 1)) if span else set()
         allowed = in_year if allowed is None else allowed & in_year
-    scored = ranking.rank(parsed, index.lookup, index.meta["docs"], allowed, index.holds, index.windows,
-                          (index.short_titles, index.long_titles), index.meta["items"])
+
+    def ranked(parsed_query) -> list[ranking.Scored]:
+        return ranking.rank(parsed_query, index.lookup, index.meta["docs"], allowed, index.holds, index.windows,
+                            (index.short_titles, index.long_titles), index.meta["items"])
+    scored = ranked(parsed)
+    as_typed = parse(text, index.lexicon) if reading.words else None
+    if (as_typed is not None and all(index.lookup(t)[0] for t in reading.tokens)
+            and not any(p.kind in ranking.CHECKED for p in as_typed.parts)):
+        # The letters as typed are in the site too (an English word, a file's name): the
+        # notices holding the query as typed come first.
+        literal = [s for s in ranked(as_typed) if s.complete]
+        first = {s.number for s in literal}
+        scored = literal + [s for s in scored if s.number not in first]
     if order == "date":
         scored.sort(key=lambda s: (not s.complete, s.number))
     missing = tuple(p.text for p in parsed.parts if p.kind == "word" and not index.lookup(p.text)[0]
@@ -893,4 +962,11 @@ def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | No
         hits.append(Hit(r[ID], r[TITLE], url, r[DATE], index.org_names[r[ORG]] if r[ORG] >= 0 else "",
                         s.score, s.complete, s.via, r[KIND] if len(r) > KIND else "notice"))
     return SearchResult(len(scored), tuple(hits), missing,
-                        tuple(suggest(q, parsed, index.lexicon, missing, len(scored))))
+                        tuple(suggest(reading.text, parsed, index.lexicon, missing, len(scored))),
+                        reading.words, reading.text if reading.words else "")
+
+
+def suggestions(out_dir: Path, prefix: str, reader: IndexReader | None = None) -> list[tuple[str, int]]:
+    """What the search box offers for ``prefix`` (pinyin.Reader.complete): words and their
+    number of results, best first."""
+    return (reader or IndexReader(out_dir)).pinyin.complete(prefix)

@@ -41,6 +41,7 @@ KINDS = {
     "page": lambda s: s.first("page", "<h2>"),
     "search": lambda s: paths.SEARCH,
     "search ?q=低保": lambda s: paths.SEARCH + "?q=" + quote("低保"),
+    "search ?q=dbbz (read as pinyin)": lambda s: paths.SEARCH + "?q=dbbz",
     "404": lambda s: paths.NOT_FOUND,
 }
 
@@ -222,3 +223,63 @@ def test_nu_html_checker_finds_no_error_on_any_page(checkers, demo_build):
               for m in messages if m["type"] in ("error", "non-document-error")]
     assert len(pages) > 800
     assert not errors, f"vnu on {len(pages)} pages:\n" + "\n".join(errors[:300])
+
+
+def open_suggestions(page, typed: str) -> list[str]:
+    """Type into the focused search box and wait for its list of suggestions."""
+    page.keyboard.type(typed)
+    page.wait_for_function("() => { const q = document.activeElement; return q.getAttribute('aria-expanded') === 'true'"
+                           " && document.getElementById(q.getAttribute('aria-controls')).children.length > 0; }")
+    return page.eval_on_selector_all("[role=listbox]:not([hidden]) [role=option] .combobox-text", "els => els.map(e => e.textContent)")
+
+
+def test_the_search_box_of_every_page_suggests_and_is_used_by_keyboard_alone(context, demo_build, sample):
+    """The WAI-ARIA combobox: reached with Tab, suggestions after two characters or pinyin,
+    arrows move the option in view while focus stays in the box, Escape closes and then
+    clears, Enter searches for the option; axe finds nothing with the list open, also in high
+    contrast and with the largest font, and at 360 px the list fits the screen."""
+    page = open_page(context, demo_build, sample["notice with attachments"], width=360)
+    for _ in range(12):  # keyboard only: Tab until the search box has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "site-q":
+            break
+    assert page.evaluate("document.activeElement.id") == "site-q"
+    assert open_suggestions(page, "gongz")[:2] == ["公租房", "公共租赁住房"]
+    found = described("list open", axe(page))
+    toggle(page, "button[data-contrast]", "data-contrast", "high")
+    found += described("list open, high contrast", axe(page))
+    toggle(page, "button[data-contrast]", "data-contrast", None)
+    toggle(page, 'button[data-font-size="2"]', "data-font-size", "2")
+    page.focus("#site-q")
+    page.keyboard.press("ArrowDown")  # the list comes back without typing
+    found += described("list open, largest font", axe(page))
+    assert not found, "\n".join(found)
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert page.evaluate("document.getElementById('site-q-list').getBoundingClientRect().right <= innerWidth + 1")
+    page.keyboard.press("ArrowDown")
+    assert page.get_attribute("#site-q", "aria-activedescendant") == "site-q-option-1"
+    assert page.get_attribute("#site-q-option-1", "aria-selected") == "true"
+    assert page.evaluate("document.activeElement.id") == "site-q"  # focus never moves on its own
+    page.keyboard.press("Escape")
+    assert page.get_attribute("#site-q", "aria-expanded") == "false" and page.input_value("#site-q") == "gongz"
+    page.keyboard.press("Escape")
+    assert page.input_value("#site-q") == ""
+    assert open_suggestions(page, "最低生")[0] == "最低生活保障"
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_selector('#results[data-state="done"]', state="attached", timeout=15000)
+    assert "q=" + quote("最低生活保障") in page.url and page.locator("#results .search-hit").count() > 0
+    page.close()
+
+
+def test_one_character_or_a_word_the_site_lacks_offers_nothing(context, demo_build, sample):
+    page = open_page(context, demo_build, paths.HOME, width=360)
+    page.focus("#site-q")
+    page.keyboard.type("低")
+    page.wait_for_timeout(300)
+    assert page.get_attribute("#site-q", "aria-expanded") == "false"
+    page.keyboard.type("阶段性补贴没有")
+    page.wait_for_timeout(300)
+    assert page.get_attribute("#site-q", "aria-expanded") == "false"
+    page.close()

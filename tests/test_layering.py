@@ -7,7 +7,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "gwsite"
 # A module may import the modules of lower layers only.
 LAYERS = [
     {"diagnostics", "domains", "postings", "forking", "cpu", "query", "gongwen"},
-    {"privacy", "workdays", "ranking", "docread"},
+    {"privacy", "workdays", "ranking", "docread", "pinyin"},
     {"model", "yamlsrc", "paths", "write", "buildcache", "progress", "attachments"},
     {"config", "catalogue", "notices", "markup", "deadlines", "numbering"},
     {"assemble", "catalogue_export", "importer"},

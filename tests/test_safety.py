@@ -37,7 +37,8 @@ def test_hostile_notice_is_escaped_and_sanitised(tmp_path, run_cli):
     elements = Elements()
     elements.feed(html)
     scripts = [attrs for tag, attrs in elements.found if tag == "script"]
-    assert scripts == [{"src": "../../static/gwsite.js"}], "only the theme's own script"
+    assert scripts == [{"src": "../../static/gwsite.js"}, {"src": "../../static/suggest.js", "defer": None}], \
+        "only the theme's own scripts"
     assert "alert('body')" not in html
     for tag, attrs in elements.found:
         assert tag not in ("iframe", "object", "embed"), tag

@@ -215,3 +215,42 @@ def test_hits_link_to_files_whose_names_hold_hash_question_mark_or_percent(page,
         assert len(urls) == 1, (query, urls)
         target = Path(unquote(urlsplit(urls[0]).path))
         assert target.name == f"{name}.html" and target.is_file(), urls[0]
+
+
+# Issue 21's shared vectors: pinyin, initials, mixed and literal queries, and prefixes.
+PINYIN_QUERIES = ["dibao", "di bao biao zhun", "Yibao jiaofei", "gongzufang", "dbbz", "gzf", "tkry", "ybjf", "jzz",
+                  "青龙镇dibao", "龙门镇 dibao gongshi", "zenme shenqing dibao", "shiyejin", "lvyou", "lüyou",
+                  "xingzheng chufa", "shouji yinhang", "chaichu chongjian", "dibao标准", "2026年yusuan公开",
+                  "qqqq", "pdf", "excel", "2025", '"dbbz"', "民发2026 13号 dibao", "sb"]
+PREFIXES = ["最低生", "gongz", "gzf", "dib", "低保", "社会", "zh", "医疗保", "d", "低", "qqx", "2025", "lv", "lü"]
+
+
+def test_pinyin_readings_suggestions_and_order_are_the_clis(page, demo_build):
+    index = search.IndexReader(demo_build)
+    for q in PINYIN_QUERIES:
+        assert open_search(page, demo_build, q) == [h.url for h in search.query(demo_build, q, limit=10).hits], q
+        js = page.evaluate("q => window.gwsiteSearch.readQuery(window.gwsiteSearch.normalize(q))", q)
+        py = index.pinyin.read(query.normalize(q, index.lexicon.folding))
+        assert (js["text"], js["words"], js["others"]) == (py.text, list(py.words), [[w, list(o)] for w, o in py.others]), q
+        shown = page.eval_on_selector_all(".search-read", "els => els.map(e => e.textContent)")
+        if py.words:  # the page says how it read the query, and offers the letters as typed
+            assert len(shown) == 1 and shown[0].startswith(f"按“{py.text}”搜索") and shown[0].endswith(f"改为按原文搜索 {q}"), q
+        else:
+            assert shown == [], q
+    for prefix in PREFIXES:
+        js = page.evaluate("p => window.gwsiteSearch.suggestFor(p)", prefix)
+        assert [(s["text"], s["hits"]) for s in js] == search.suggestions(demo_build, prefix), prefix
+    assert not page.errors
+
+
+def test_pinyin_on_a_site_with_other_words(page, site_out):
+    """The generated 渝北区 site: its own vocabulary, read the same way on both sides."""
+    index = search.IndexReader(site_out)
+    for q in ["dibao", "yubeiqu minzhengju", "tkry", "linshi jiuzhu", "ybq", "渝北区dibao", "zzzz"]:
+        assert open_search(page, site_out, q) == [h.url for h in search.query(site_out, q, limit=10).hits], q
+        js = page.evaluate("q => window.gwsiteSearch.readQuery(window.gwsiteSearch.normalize(q))", q)
+        assert js["words"] == list(index.pinyin.read(query.normalize(q, index.lexicon.folding)).words), q
+    assert search.query(site_out, "dibao").read_as == ("低保",)
+    for prefix in ["渝北", "yub", "lsjz", "临时"]:
+        js = page.evaluate("p => window.gwsiteSearch.suggestFor(p)", prefix)
+        assert [(s["text"], s["hits"]) for s in js] == search.suggestions(site_out, prefix), prefix

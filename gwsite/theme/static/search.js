@@ -269,7 +269,7 @@
   }
 
   // ---- loading index files ----------------------------------------------------------------
-  var store = { m: {}, l: {}, t: {}, d: {}, f: {} };
+  var store = { m: {}, l: {}, p: {}, t: {}, d: {}, f: {} };
   var waiting = {};
   var loaded = []; // paths of the index files this page has loaded, for the bench
   var base = "search/";
@@ -281,7 +281,7 @@
     if (Object.prototype.hasOwnProperty.call(store[kind], number)) return Promise.resolve(store[kind][number]);
     if (!waiting[key]) {
       waiting[key] = new Promise(function (resolve, reject) {
-        var path = base + (kind === "m" ? "meta.js" : kind === "l" ? "lexicon.js" : kind + "/" + number + ".js");
+        var path = base + (kind === "m" ? "meta.js" : kind === "l" ? "lexicon.js" : kind === "p" ? "pinyin.js" : kind + "/" + number + ".js");
         var script = document.createElement("script");
         script.src = path;
         script.async = true;
@@ -388,6 +388,220 @@
       if (d) return d;
     }
     return x.length - y.length;
+  }
+
+  // ---- pinyin and suggestions (twin of gwsite/pinyin.py) ------------------------------------
+  var RUN_RE = /(?<![0-9a-z\u00fc\/_\-])[a-z\u00fc]+(?:['\u2019 ][a-z\u00fc]+)*(?![0-9a-z\u00fc\/_\-])/g;
+  var TOKEN_BREAK_RE = /['\u2019 ]/;
+  var QUOTED_SPAN_RE = /["\u201c\u201d][^"\u201c\u201d]*["\u201c\u201d]/g;
+  var LITERAL = {};
+  ("pdf doc docx xls xlsx wps ofd txt rar zip jpg jpeg png gif html htm shtml www http https com cn gov org net " +
+   "app wifi email ok id ppt pptx csv xml").split(" ").forEach(function (w) { LITERAL[w] = true; });
+  var COMBINATIONS = 16, FILLER_HITS = 1e9, SUGGESTIONS = 8, MIN_PREFIX = 2, ALTERNATIVES = 3;
+  var pinyin = null; // search/pinyin.js, once loaded: see usePinyin
+
+  function hasLetters(text) { RUN_RE.lastIndex = 0; return RUN_RE.test(text); }
+
+  function spellings(word, initials, readings) { // pinyin.Reader._spellings
+    var options = [], c = chars(word);
+    for (var i = 0; i < c.length; i++) {
+      var found = readings[c[i]];
+      if (!found) return [];
+      var opts = [];
+      if (initials) {
+        found.forEach(function (r) {
+          opts.push(r.charAt(0));
+          var two = r.slice(0, 2);
+          if (two === "zh" || two === "ch" || two === "sh") opts.push(two);
+        });
+      } else {
+        opts = found.concat(found.filter(function (r) { return r.indexOf("v") >= 0; }).map(function (r) { return r.replace(/v/g, "u"); }));
+      }
+      options.push(opts.filter(function (o, k) { return opts.indexOf(o) === k; }));
+    }
+    var out = [];
+    (function walk(k, text, ends) { // itertools.product's order, first COMBINATIONS
+      if (out.length >= COMBINATIONS) return;
+      if (k === options.length) { out.push([text, ends]); return; }
+      options[k].forEach(function (piece) { walk(k + 1, text + piece, ends.concat([text.length + piece.length])); });
+    })(0, "", []);
+    return out;
+  }
+
+  function usePinyin(data) {
+    var readings = {}, list = data.chars ? data.readings.split(",") : [];
+    chars(data.chars).forEach(function (c, i) { readings[c] = list[i].split(" "); });
+    var words = Object.keys(lexicon.words).sort(codePointOrder), hits = {}, heldBy = {};
+    words.forEach(function (w, i) { hits[w] = data.hits[i]; heldBy[w] = data.held[i]; });
+    var keys = Object.create(null), longest = 0;
+    var held = words.filter(function (w) { return heldBy[w] > 0; });
+    var fillers = FILLERS.filter(function (f) { return chars(f).length >= 2 && !has(hits, f); }).sort(codePointOrder);
+    held.concat(fillers).forEach(function (word) {
+      [false, true].forEach(function (initials) {
+        spellings(word, initials, readings).forEach(function (sp) {
+          (keys[sp[0]] = keys[sp[0]] || []).push([word, initials, sp[1]]);
+          longest = Math.max(longest, sp[0].length);
+        });
+      });
+    });
+    pinyin = { hits: hits, held: heldBy, keys: keys, longest: longest, sortedKeys: Object.keys(keys).sort(), sortedWords: words };
+  }
+
+  function wordHeld(w) { return has(pinyin.held, w) ? pinyin.held[w] : isFiller(w) ? FILLER_HITS : 0; }
+  function lessCost(a, b) { for (var i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i] < b[i]; return false; }
+  function crossesSyllable(i, size, ends, breaks) {
+    return breaks.some(function (b) { return i < b && b < i + size && ends.indexOf(b - i) < 0; });
+  }
+
+  function readTokens(typed) { // pinyin.Reader._read_tokens
+    var tokens = typed.map(function (t) { return t.replace(/\u00fc/g, "v"); });
+    var letters = tokens.join(""), starts = {}, typedAt = {}, at = 0;
+    tokens.forEach(function (t, k) { starts[at] = at + t.length; typedAt[at] = typed[k]; at += t.length; });
+    var breaks = Object.keys(starts).map(Number).filter(function (b) { return b !== 0; });
+    var n = letters.length, best = [];
+    for (var j = 0; j <= n; j++) best.push({});
+    // a state is (a table word read by initials) * 3 + (words read by initials, up to 2)
+    function better(states, state, cost, steps) {
+      if (!has(states, state) || lessCost(cost, states[state][0])) states[state] = [cost, steps];
+    }
+    function sortedStates(states) { return Object.keys(states).map(Number).sort(function (a, b) { return a - b; }); }
+    best[0][0] = [[0, 0, 0, 0], []];
+    for (var i = 0; i < n; i++) {
+      sortedStates(best[i]).forEach(function (state) {
+        var cost = best[i][state][0], steps = best[i][state][1];
+        if (has(starts, i)) {
+          var end = starts[i];
+          better(best[end], state, [cost[0] + end - i, cost[1], cost[2], cost[3]], steps.concat([[typedAt[i], null]]));
+        }
+        for (var size = 1; size <= Math.min(pinyin.longest, n - i); size++) {
+          var entries = pinyin.keys[letters.slice(i, i + size)] || [];
+          entries.forEach(function (e) {
+            var word = e[0], initials = e[1];
+            if (crossesSyllable(i, size, e[2], breaks)) return; // a space typed inside a syllable
+            var table = Math.floor(state / 3) === 1 || (initials && has(lexicon.groupOf, word));
+            var after = (table ? 3 : 0) + Math.min(2, state % 3 + (initials ? 1 : 0));
+            better(best[i + size], after, [cost[0], cost[1] + 1, cost[2] + (initials ? 1 : 0), cost[3] - wordHeld(word)],
+                   steps.concat([[word, [i, size, initials]]]));
+          });
+        }
+      });
+    }
+    var chosen = null;
+    sortedStates(best[n]).forEach(function (state) {
+      if (!(state >= 3 || state % 3 < 2)) return;
+      if (!chosen || lessCost(best[n][state][0], chosen[0])) chosen = best[n][state];
+    });
+    var none = { text: typed.join(" "), words: [], others: {} };
+    if (!chosen) return none;
+    var steps = chosen[1], words = [], text = "", others = {};
+    steps.forEach(function (st) { if (st[1] !== null) words.push(st[0]); });
+    if (!words.length) return none;
+    steps.forEach(function (st) {
+      text += st[1] !== null ? st[0] : " " + st[0] + " ";
+      if (st[1] === null) return;
+      var i = st[1][0], size = st[1][1], initials = st[1][2], same = [];
+      pinyin.keys[letters.slice(i, i + size)].forEach(function (e) {
+        if (e[1] === initials && e[0] !== st[0] && !isFiller(e[0]) && !crossesSyllable(i, size, e[2], breaks) &&
+            same.indexOf(e[0]) < 0) same.push(e[0]);
+      });
+      same.sort(function (a, b) { return wordHeld(b) - wordHeld(a) || codePointOrder(a, b); });
+      if (same.length) others[st[0]] = same.slice(0, ALTERNATIVES - 1);
+    });
+    return { text: text.split(" ").filter(Boolean).join(" "), words: words, others: others };
+  }
+
+  // pinyin.Reader.read: text (normalised) with each run of letters that reads as
+  // vocabulary words replaced by them; quoted stretches are left as typed.
+  function readQuery(text) {
+    var out = [], words = [], tokens = [], others = {}, at = 0, spans = [], m;
+    QUOTED_SPAN_RE.lastIndex = 0;
+    while ((m = QUOTED_SPAN_RE.exec(text))) spans.push([m.index, m.index + m[0].length]);
+    RUN_RE.lastIndex = 0;
+    while ((m = RUN_RE.exec(text))) {
+      var startAt = m.index;
+      if (spans.some(function (s) { return s[0] <= startAt && startAt < s[1]; })) continue;
+      var typed = m[0].split(TOKEN_BREAK_RE).filter(Boolean), pieces = [], readWords = [], group = [];
+      typed.concat([""]).forEach(function (token) {
+        if (token && !has(LITERAL, token)) { group.push(token); return; }
+        if (group.length) {
+          var r = readTokens(group);
+          pieces.push(r.text);
+          readWords = readWords.concat(r.words);
+          Object.keys(r.others).forEach(function (k) { others[k] = r.others[k]; });
+          group = [];
+        }
+        if (token) pieces.push(token);
+      });
+      if (!readWords.length) continue;
+      out.push(text.slice(at, startAt), pieces.join(" "));
+      at = startAt + m[0].length;
+      words = words.concat(readWords);
+      tokens = tokens.concat(typed);
+    }
+    if (!words.length) return { text: text, words: [], tokens: [], others: [] };
+    out.push(text.slice(at));
+    return { text: out.join(""), words: words, tokens: tokens.filter(function (t, k) { return tokens.indexOf(t) === k; }),
+             others: Object.keys(others).sort(codePointOrder).map(function (k) { return [k, others[k]]; }) };
+  }
+
+  function widen(q, reading) { // pinyin.Reader.widen
+    if (!reading.others.length) return q;
+    var others = {};
+    reading.others.forEach(function (o) { others[o[0]] = o[1]; });
+    return { parts: q.parts.map(function (p) {
+      if (p.kind !== "word" || !has(others, p.forms[0])) return p;
+      var forms = p.forms.slice();
+      others[p.forms[0]].forEach(function (w) {
+        (has(lexicon.groupOf, w) ? lexicon.groups[lexicon.groupOf[w]] : [w]).forEach(function (f) {
+          if (forms.indexOf(f) < 0) forms.push(f);
+        });
+      });
+      return { forms: forms, kind: p.kind };
+    }), phrases: q.phrases };
+  }
+
+  function bisectLeft(list, value, order) {
+    var lo = 0, hi = list.length;
+    while (lo < hi) { var mid = (lo + hi) >>> 1; if (order(list[mid], value) < 0) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  // pinyin.Reader.complete: the search box's suggestions for what was typed so far.
+  function complete(prefix) {
+    var text = normalize(prefix).replace(/\u00fc/g, "v"), found = [];
+    if (text.indexOf(" ") >= 0 || chars(text).length < MIN_PREFIX) return [];
+    if (/^[a-z]+$/.test(text)) {
+      var keys = pinyin.sortedKeys;
+      for (var i = bisectLeft(keys, text, function (a, b) { return a < b ? -1 : a > b ? 1 : 0; }); i < keys.length; i++) {
+        if (keys[i].indexOf(text) !== 0) break;
+        pinyin.keys[keys[i]].forEach(function (e) { if (has(pinyin.held, e[0])) found.push(e[0]); });
+      }
+    } else if (!/[0-9a-z]/.test(text)) {
+      var words = pinyin.sortedWords;
+      for (var j = bisectLeft(words, text, codePointOrder); j < words.length; j++) {
+        if (words[j].indexOf(text) !== 0) break;
+        found.push(words[j]);
+      }
+    }
+    var all = found.slice(), direct = {};
+    found.forEach(function (w) { direct[w] = true; });
+    found.forEach(function (w) { if (has(lexicon.groupOf, w)) all = all.concat(lexicon.groups[lexicon.groupOf[w]]); });
+    var chosen = all.filter(function (w, k) { return all.indexOf(w) === k && (pinyin.held[w] || 0) > 0; });
+    function tier(w) { return has(lexicon.groupOf, w) ? 0 : 1; }
+    chosen.sort(function (a, b) {
+      return tier(a) - tier(b) || pinyin.held[b] - pinyin.held[a] || (has(direct, a) ? 0 : 1) - (has(direct, b) ? 0 : 1) ||
+        chars(a).length - chars(b).length || codePointOrder(a, b);
+    });
+    return chosen.slice(0, SUGGESTIONS).map(function (w) { return { text: w, hits: pinyin.hits[w] }; });
+  }
+
+  // The suggestions for a prefix, once the data is loaded (what the search box shows).
+  function suggestFor(prefix) {
+    return Promise.all([load("l", 0), load("p", 0)]).then(function (loaded) {
+      if (!lexicon) useLexicon(loaded[0]);
+      if (!pinyin) usePinyin(loaded[1]);
+      return complete(prefix);
+    });
   }
 
   // ---- the query: ranking (twin of gwsite/ranking.py) -----------------------------------------
@@ -592,7 +806,7 @@
       var batch = all.slice(at, at + PAGE_SIZE * 2);
       at += batch.length;
       return loadRecords(meta, batch.map(function (h) { return h.number; })).then(function () {
-        batch.forEach(function (h) { if (holdsChecked(ranked, meta, h.number)) kept.push(h); });
+        batch.forEach(function (h) { if (h.literal || holdsChecked(ranked, meta, h.number)) kept.push(h); });
         return step();
       });
     }
@@ -602,12 +816,24 @@
   // The hits of a query (as `gwsite search`), and the records of the page shown.
   function search(params) {
     return Promise.all([load("m", 0), load("l", 0)]).then(function (loaded) {
-      var meta = loaded[0];
       if (!lexicon) useLexicon(loaded[1]);
-      var q = parse(params.q || "");
-      if (!q.parts.length) return { meta: meta, query: q, hits: [], total: 0, page: 1, missing: [], suggestions: [] };
+      var text = normalize(params.q || "");
+      // Letters may be pinyin: search/pinyin.js reads them (a Chinese query never loads it).
+      if (!hasLetters(text)) return [loaded[0], { text: text, words: [], tokens: [], others: [] }];
+      return load("p", 0).then(function (data) {
+        if (!pinyin) usePinyin(data);
+        return [loaded[0], readQuery(text)];
+      });
+    }).then(function (read) {
+      var meta = read[0], reading = read[1];
+      var q = widen(parse(reading.text), reading);
+      // the query as typed, for the notices holding its letters (search.query)
+      var literal = reading.words.length ? parse(normalize(params.q || "")) : null;
+      if (!q.parts.length) return { meta: meta, query: q, hits: [], total: 0, page: 1, missing: [], suggestions: [], reading: reading };
       var n = meta.docs, shardNumbers = {};
-      texts(q).forEach(function (t) { plan(t).grams.forEach(function (g) { shardNumbers[shardOf(g, meta.shards)] = true; }); });
+      texts(q).concat(literal ? texts(literal).concat(reading.tokens) : []).forEach(function (t) {
+        plan(t).grams.forEach(function (g) { shardNumbers[shardOf(g, meta.shards)] = true; });
+      });
       var filters = [];
       if (params.org) filters.push(["org", params.org]);
       if (params.domain) filters.push(["domain", params.domain]);
@@ -631,6 +857,14 @@
         return allowed;
       }).then(function (allowed) {
         var ranked = rank(q, meta, allowed);
+        if (literal && reading.tokens.every(function (t) { return lookup(meta, t)[0].count(); }) &&
+            literal.parts.every(function (p) { return CHECKED.indexOf(p.kind) < 0; })) {
+          // The letters as typed are in the site too: the notices holding the query as
+          // typed come first (not checked again: the reading's checked parts are not theirs).
+          var first = {}, lit = rank(literal, meta, allowed).hits.filter(function (h) { return h.complete; });
+          lit.forEach(function (h) { first[h.number] = true; h.literal = true; });
+          ranked.hits = lit.concat(ranked.hits.filter(function (h) { return !first[h.number]; }));
+        }
         if (params.order === "date") { // the hits holding every part newest first, then the rest
           ranked.hits = ranked.hits.slice().sort(function (a, b) {
             return (a.complete === b.complete ? 0 : a.complete ? -1 : 1) || a.number - b.number;
@@ -649,7 +883,7 @@
         return loadRecords(meta, shown.map(function (h) { return h.number; })).then(function () {
           return {
             meta: meta, query: q, page: page, total: hits.length, estimate: !checked.done, ranked: hits, missing: ranked.missing,
-            suggestions: suggest(params.q || "", q, ranked.missing, hits.length),
+            suggestions: suggest(reading.text, q, ranked.missing, hits.length), reading: reading,
             more: hits.length > page * PAGE_SIZE,
             hits: shown.map(function (h) { return { rec: record(meta, h.number), hit: h }; })
           };
@@ -764,6 +998,18 @@
     return p;
   }
 
+  // How a query in pinyin was read, and a link to search the letters as typed (quoted).
+  function readAs(reading, params) {
+    var p = el("p", { "class": "search-read" }, "按“" + reading.text + "”搜索");
+    var also = reading.others.map(function (o) { return o[1].join("”“"); });
+    if (also.length) p.appendChild(document.createTextNode("（也找“" + also.join("”“") + "”）"));
+    p.appendChild(document.createTextNode(" · "));
+    var literal = "\"" + params.q + "\"";
+    p.appendChild(el("a", { href: pageUrl({ q: literal, org: params.org, domain: params.domain, year: params.year }, 1) },
+                      "改为按原文搜索 " + params.q));
+    return p;
+  }
+
   function render(results, params, out, status) {
     out.textContent = "";
     var q = results.query, terms = [];
@@ -771,6 +1017,7 @@
     if (!q.parts.length) { status.textContent = "请输入关键词，可以是标题、发文字号、索引号或正文中的文字。"; return; }
     var first = (results.page - 1) * PAGE_SIZE;
     var missing = results.missing.length ? "（没有信息含有“" + results.missing.join("”“") + "”，已按其余词语查找）" : "";
+    if (results.reading && results.reading.words.length) out.appendChild(readAs(results.reading, params));
     if (results.suggestions.length) out.appendChild(suggestions(results.suggestions, params));
     if (!results.hits.length) {
       status.textContent = results.page > 1 ? "没有更多结果。" : "没有找到与“" + params.q + "”相关的公开信息。" +
@@ -855,7 +1102,7 @@
   }
 
   var api = window.gwsiteSearch = {
-    add: add, search: search, normalize: normalize, queryTerms: queryTerms, isGram: isGram,
+    add: add, load: load, useBase: function (path) { base = path; }, search: search, suggestFor: suggestFor, readQuery: readQuery, normalize: normalize, queryTerms: queryTerms, isGram: isGram,
     plan: plan, parse: parse, shardOf: shardOf, excerpt: excerpt, loaded: loaded, lastMs: null, doneAt: null
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,218 @@
+"""Pinyin, initials and suggestions (issue 21): each rule both ways — what must be read and
+found, and a near thing that must not — on a small site written for it (polyphones in
+both readings, an English word, a 发文字号) and on the demo district."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from gwsite import pinyin, pipeline, search
+from gwsite.query import Folding, Lexicon
+
+ORGS = [
+    {"id": "mzj", "name": "云岭市青溪区民政局", "kind": "department", "aliases": ["区民政局"]},
+    {"id": "baima", "name": "云岭市青溪区白马镇人民政府", "kind": "township", "aliases": ["白马镇"]},
+]
+# (file, title, publisher, published, doc_number, body)
+NOTICES = [
+    ("dibao", "关于调整城乡最低生活保障标准的通知", "mzj", "2025-03-01", "青溪民发〔2025〕7号", "城乡最低生活保障标准提高到每人每月820元。"),
+    ("dibao-gongshi", "白马镇2025年低保审核结果公示", "baima", "2025-04-01", "", "经审核，以下家庭纳入低保。"),
+    ("chongjian", "白马镇农村危房拆除重建补助公示", "baima", "2025-05-01", "", "D级危房拆除重建每户补助3.5万元。"),
+    ("zhongda", "重大行政决策事项目录", "mzj", "2025-06-01", "", "重大行政决策事项目录如下，由区政府集中公布。"),
+    ("yinhang", "城乡居民医疗保险缴费渠道", "mzj", "2025-07-01", "", "可以通过手机银行、银行柜台缴费。"),
+    ("changqi", "异地长期居住人员备案指南", "mzj", "2025-08-01", "", "异地长期居住人员可以办理备案。"),
+    ("quzhang", "区长信箱来信选登", "mzj", "2025-09-01", "", "区长信箱收到群众来信。"),
+    ("kangle", "康乐养老院收费公示", "mzj", "2025-10-01", "", "康乐养老院收费标准。"),
+    ("yinyue", "音乐厅公益演出公告", "mzj", "2025-11-01", "", "音乐厅公益演出。"),
+    ("lvyou", "乡村旅游扶持资金公示", "baima", "2025-12-01", "", "乡村旅游扶持资金。"),
+    ("excel", "公开数据下载说明", "mzj", "2026-01-05", "", "数据以excel表格提供下载。"),
+    ("gengdi", "白马镇耕地地力保护补贴发放公示", "baima", "2026-02-01", "", "耕地地力保护补贴已发放。"),
+]
+SYNONYMS = [["区长信箱", "区长来信"], ["康乐养老院", "康乐院"], ["音乐厅", "区音乐厅"], ["拆除重建", "原址重建"],
+            ["重大行政决策", "重大决策"], ["手机银行", "网上银行"], ["异地长期居住", "长期异地居住"]]
+
+
+def write_site(root: Path) -> Path:
+    config = {"title": "青溪区基层政务公开", "region": "云岭市青溪区", "host": "青溪区人民政府办公室", "orgs": ORGS,
+              "search_synonyms": SYNONYMS}
+    (root / "catalogues").mkdir(parents=True, exist_ok=True)
+    (root / "site.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    for name, title, publisher, published, number, body in NOTICES:
+        data = {"title": title, "publisher": publisher, "published": published, "disclosure": "主动公开",
+                "domain": "社会救助", "body": body}
+        if number:
+            data["doc_number"] = number
+        path = root / "content" / "notices" / publisher / f"{name}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = write_site(tmp_path_factory.mktemp("pinyin"))
+    out = root / "public"
+    result = pipeline.build(root, out)
+    assert result.report.ok, [str(p) for p in result.report.problems]
+    return out
+
+
+def ids(result) -> list[str]:
+    return [h.id.split("/")[-1] for h in result.hits]
+
+
+def same_as_chinese(out: Path, typed: str, chinese: str) -> search.SearchResult:
+    """The query as typed finds what the Chinese finds, in the same order."""
+    found, wanted = search.query(out, typed), search.query(out, chinese)
+    assert ids(found) == ids(wanted) and found.total == wanted.total > 0, (typed, ids(found), ids(wanted))
+    return found
+
+
+# --- reading pinyin onto the site's words -------------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["dibao", "di bao", "DiBao", "di'bao", "db"])
+def test_pinyin_and_initials_find_what_the_word_finds(site, typed):
+    found = same_as_chinese(site, typed, "低保")
+    assert found.read_as == ("低保",)
+    assert {"dibao", "dibao-gongshi"} <= set(ids(found))  # 最低生活保障 too, through the table
+
+
+def test_a_run_of_pinyin_is_split_into_words_however_it_is_spaced(site):
+    for typed in ["gengdidilibaohubutie", "gengdi dili baohu butie", "geng di di li bao hu bu tie"]:
+        found = same_as_chinese(site, typed, "耕地地力保护补贴")
+        assert ids(found)[0] == "gengdi" and "".join(found.read_as) == "耕地地力保护补贴"
+
+
+@pytest.mark.parametrize("typed, chinese, notice", [
+    ("chaichu chongjian", "拆除重建", "chongjian"),  # 重 chong
+    ("zhongda xingzheng juece", "重大行政决策", "zhongda"),  # 重 zhong, 行 xing
+    ("shouji yinhang", "手机银行", "yinhang"),  # 行 hang
+    ("yidi changqi juzhu", "异地长期居住", "changqi"),  # 长 chang
+    ("quzhang xinxiang", "区长信箱", "quzhang"),  # 长 zhang
+    ("kangle yanglaoyuan", "康乐养老院", "kangle"),  # 乐 le
+    ("yinyueting", "音乐厅", "yinyue"),  # 乐 yue
+])
+def test_a_polyphonic_character_counts_in_each_of_its_readings(site, typed, chinese, notice):
+    found = same_as_chinese(site, typed, chinese)
+    assert ids(found)[0] == notice and "".join(found.read_as) == chinese
+
+
+def test_a_sound_the_character_never_has_does_not_read_the_word(site):
+    # 重 is zhong or chong (both read 重大), never cheng; 长 zhang or chang, never zhan; 乐 le or yue, never luo
+    assert search.query(site, "chongda xingzheng juece").read_as == ("重大行政决策",)
+    for typed in ["chaichu chengjian", "quzhan xinxiang", "kangluo yanglaoyuan", "shouji yinhan"]:
+        result = search.query(site, typed)
+        assert not any(c in "".join(result.read_as) for c in "重长乐行"), (typed, result.read_as)
+
+
+@pytest.mark.parametrize("typed", ["lvyou", "lüyou", "luyou", "LÜYOU"])
+def test_u_umlaut_is_typed_v_u_or_itself(site, typed):
+    found = same_as_chinese(site, typed, "旅游")
+    assert ids(found) == ["lvyou"]
+
+
+def test_mixed_characters_and_pinyin(site):
+    found = same_as_chinese(site, "白马镇dibao", "白马镇低保")
+    assert ids(found)[0] == "dibao-gongshi" and found.read_as == ("低保",)
+    same_as_chinese(site, "白马镇 gengdi butie", "白马镇 耕地补贴")
+    same_as_chinese(site, "dibao标准", "低保标准")
+
+
+def test_initials_that_name_no_word_of_the_site_are_not_read(site):
+    for typed in ["qqxx", "zzzz", "kkkk"]:
+        result = search.query(site, typed)
+        assert result.read_as == () and result.total == 0, typed
+
+
+def test_numbers_codes_and_english_words_keep_their_literal_meaning(site):
+    number = search.query(site, "青溪民发2025 7号")
+    assert number.read_as == () and ids(number)[0] == "dibao"
+    assert search.query(site, "2025").read_as == ()
+    english = search.query(site, "excel")
+    assert english.read_as == () and ids(english) == ["excel"]  # no reading is invented for it
+    assert search.query(site, "pdf").read_as == ()  # a file word is never read, even where it could be
+    assert search.query(site, '"dibao"').total == 0  # quoted: the letters as typed, nothing else
+
+
+def test_a_literal_match_ranks_above_a_match_through_the_reading(tmp_path):
+    root = write_site(tmp_path / "root")
+    extra = {"title": "dibao 数据接口说明", "publisher": "mzj", "published": "2024-01-01", "disclosure": "主动公开",
+             "domain": "社会救助", "body": "接口名称 dibao。"}
+    (root / "content" / "notices" / "mzj" / "api.yaml").write_text(yaml.safe_dump(extra, allow_unicode=True), encoding="utf-8")
+    out = root / "public"
+    assert pipeline.build(root, out).report.ok
+    found = search.query(out, "dibao")
+    assert ids(found)[0] == "api" and found.read_as == ("低保",)  # the oldest, but it holds what was typed
+    assert {"dibao", "dibao-gongshi"} <= set(ids(found))
+
+
+def test_read_as_in_json_and_text(site, run_cli):
+    code, out, _ = run_cli("search", site, "dibao", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["read_as"] == ["低保"] and data["total"] > 0
+    code, out, _ = run_cli("search", site, "低保", "--json")
+    assert json.loads(out)["read_as"] == []
+    code, out, _ = run_cli("search", site, "dibao")
+    assert "read as '低保'" in out and '"dibao"' in out
+
+
+# --- suggestions ---------------------------------------------------------------------------
+
+def test_suggestions_for_a_chinese_and_a_pinyin_prefix(site, run_cli):
+    chinese = search.suggestions(site, "最低生")
+    assert chinese[0][0] == "最低生活保障" and "低保" in [t for t, _ in chinese]
+    typed = search.suggestions(site, "dib")
+    assert typed[0][0] == "低保"
+    initials = search.suggestions(site, "gdd")
+    assert initials and initials[0][0].startswith("耕地")
+    for text, hits in chinese + typed + initials:  # each says how many results it gives
+        assert search.query(site, text).total == hits > 0, text
+    assert len(search.suggestions(site, "bu")) <= pinyin.SUGGESTIONS
+    code, out, _ = run_cli("search", site, "--suggest", "dib", "--json")
+    assert code == 0 and json.loads(out) == {"suggestions": [{"text": t, "hits": h} for t, h in typed]}
+
+
+def test_no_suggestion_for_one_character_or_what_no_word_begins_with(site):
+    assert search.suggestions(site, "低") == [] and search.suggestions(site, "d") == []
+    assert search.suggestions(site, "qqx") == [] and search.suggestions(site, "没有这") == []
+    assert search.suggestions(site, "2025") == []
+
+
+# --- the reader alone ----------------------------------------------------------------------
+
+def reader(words: list[str], held: dict[str, int], groups=()) -> pinyin.Reader:
+    lexicon = Lexicon(tuple(groups), frozenset(words), Folding({}))
+    vocabulary = pinyin.vocabulary(lexicon)
+    return pinyin.Reader(lexicon, pinyin.data(lexicon, [held.get(w, 0) for w in vocabulary],
+                                              [held.get(w, 0) for w in vocabulary]))
+
+
+def test_a_word_the_site_does_not_hold_is_never_a_reading():
+    r = reader(["低保", "地堡"], {"低保": 3})
+    assert r.read("dibao").words == ("低保",)
+    r = reader(["低保", "地堡"], {"地堡": 3})
+    assert r.read("dibao").words == ("地堡",)
+    assert reader(["低保"], {}).read("dibao").words == ()
+
+
+def test_an_ambiguous_reading_searches_its_other_words_too():
+    r = reader(["失业", "事业"], {"失业": 2, "事业": 9})
+    reading = r.read("shiye")
+    assert reading.words == ("事业",) and dict(reading.others) == {"事业": ("失业",)}
+
+
+def test_initials_strung_together_must_name_a_table_word():
+    generic = reader(["期限", "长期"], {"期限": 5, "长期": 5})
+    assert generic.read("qxcq").words == ()  # two ordinary words by initials: no reading
+    assert generic.read("qixian changqi").words == ("期限", "长期")  # in full they are read
+    table = reader(["医保", "缴费"], {"医保": 5, "缴费": 5}, groups=[("医保", "医疗保险")])
+    assert table.read("ybjf").words == ("医保", "缴费")
+
+
+def test_a_space_inside_a_syllable_is_no_reading():
+    r = reader(["西安", "先"], {"西安": 2})
+    assert r.read("xi an").words == ("西安",)
+    assert r.read("x ian").words == ()

@@ -204,6 +204,53 @@ def rank(query: Query, lookup: Callable[[str], Lists], docs: int, allowed: set[i
     return out
 
 
+def count(query: Query, windows: Callable[[str], list["np.ndarray"]], docs: int) -> tuple[int, int]:
+    """How many hits ``rank`` gives for ``query`` with no filter and nothing to check, and
+    how many of them hold every part: ``rank``'s test, made on every notice at once
+    (``windows(text)``: for each window of ``text`` a boolean array of the notices holding
+    it), for counting many queries quickly (the suggestions' counts, ``search.word_hits``).
+    tests/test_pinyin.py holds it to ``len(rank(…))``."""
+    import numpy as np  # only the build counts
+
+    def every(text: str) -> np.ndarray:
+        held = None
+        for window in windows(text):
+            held = window if held is None else held & window
+        return held
+    query = back_off(query, lambda text: (every(text).any(),))
+    none = np.zeros(docs, bool)
+    holders = []
+    for part in query.parts:
+        held_by = none
+        for form in part.forms:
+            held_by = held_by | every(form)
+        holders.append(held_by)
+    counts = [int(h.sum()) for h in holders]
+    required = [i for i, p in enumerate(query.parts) if (counts[i] and p.kind not in OPTIONAL) or p.kind == "exact"]
+    if not required:
+        return 0, 0
+    weights = [idf(docs, counts[i]) for i in required]
+    total = sum(weights)
+    candidates, held, share_sum, whole = none.copy(), np.zeros(docs), np.zeros(docs), np.ones(docs, bool)
+    for i, weight in zip(required, weights):
+        part, share = query.parts[i], holders[i].astype(float)
+        candidates |= holders[i]
+        if part.kind == "word" and len(part.text) >= PARTIAL_LENGTH and not _ASCII_ALNUM.search(part.text):
+            held_windows = windows(part.text)
+            holding = sum(w.astype(int) for w in held_windows)
+            candidates |= holding > 0
+            partial = holding / len(held_windows)
+            share = np.where(holders[i], 1.0, np.where(partial >= 0.5, partial, 0.0))
+        held += weight * share
+        share_sum += share
+        whole &= holders[i]
+    for i in required:
+        if query.parts[i].kind == "exact":
+            candidates &= holders[i]
+    kept = candidates & ((held >= COVERAGE * total) | (share_sum >= COVERAGE * len(required)))
+    return int(kept.sum()), int((kept & whole).sum())
+
+
 def holds_checked(query: Query, d: int, forms: list[list[Lists]], verify: Callable[[int, str], bool]) -> bool:
     """Whether notice ``d`` holds exactly each checked part (quoted, 发文字号, code) whose
     windows it holds.  Applied after ranking, to the ranked list, so that the browser can

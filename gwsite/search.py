@@ -433,36 +433,33 @@ def site_lexicon(grams, site: Site) -> Lexicon:
     return Lexicon(kept, frozenset(words), Folding({k: v for k, v in folding.pairs.items() if v in grams}))
 
 
-def word_hits(lexicon: Lexicon, lists: dict[str, str], docs: int, items: int) -> tuple[list[int], list[int]]:
+def word_hits(lexicon: Lexicon, lists: dict[str, str], docs: int) -> tuple[list[int], list[int]]:
     """For each vocabulary word (``pinyin.vocabulary`` order), the number of results a
     search for it gives (what a suggestion says it will find) and how many of them hold
     it whole (how much the site uses it)."""
-    decoded: dict[str, ranking.Lists] = {}
+    decoded: dict[str, np.ndarray] = {}
 
-    def gram_lists(gram: str) -> ranking.Lists:
+    def held_by(gram: str) -> np.ndarray:
+        """The notices (storage numbers: a count does not depend on the order) holding a gram."""
         if gram not in decoded:
-            entry = json.loads(lists[gram]) if gram in lists else [[]]
-            decoded[gram] = tuple(set(_decode(v)) if v else set() for v in (entry + [0, 0, 0])[:4])
+            found = np.zeros(docs, bool)
+            value = json.loads(lists[gram])[0] if gram in lists else []
+            if isinstance(value, str):
+                bits = np.unpackbits(np.frombuffer(base64.b64decode(value), np.uint8), bitorder="little")[:docs]
+                found[:len(bits)] = bits.astype(bool)
+            elif value:
+                found[np.cumsum(value)] = True
+            decoded[gram] = found
         return decoded[gram]
 
-    def lookup(text: str) -> ranking.Lists:
-        found = None
-        for gram in plan(text)[0]:
-            got = gram_lists(gram)
-            found = got if found is None else tuple(a & b for a, b in zip(found, got))
-        return found
-
-    def windows(text: str) -> list[ranking.Lists]:
-        return [gram_lists(gram) for gram in plan(text)[0]]
+    def windows(text: str) -> list[np.ndarray]:
+        return [held_by(gram) for gram in plan(text)[0]]
 
     hits, held = [], []
     for word in pinyin.vocabulary(lexicon):
-        parsed = parse(word, lexicon)
-        # Storage numbers stand for ranks here: neither count depends on the order.
-        found = ranking.rank(parsed, lookup, docs, windows=windows) if any(
-            lookup(form)[0] for part in parsed.parts if part.kind != "hint" for form in part.forms) else []
-        hits.append(len(found))  # none when its characters are in the site but never together
-        held.append(sum(1 for s in found if s.complete))
+        results, whole = ranking.count(parse(word, lexicon), windows, docs)
+        hits.append(results)
+        held.append(whole)
     return hits, held
 
 
@@ -766,7 +763,7 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     # searches every word.
     items = sum(1 for key in state.ids if key.startswith("item:"))
     yield IndexPart(PINYIN, content_digest(PINYIN, data, count, items, *state.shard_keys),
-                    lambda: _script("p", 0, pinyin.data(lexicon, *word_hits(lexicon, state.lists, count, items))))
+                    lambda: _script("p", 0, pinyin.data(lexicon, *word_hits(lexicon, state.lists, count))))
 
     meta = {
         "format": FORMAT,

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
-from gwsite import pinyin, pipeline, search
+from gwsite import pinyin, pipeline, ranking, search
 from gwsite.query import Folding, Lexicon
 
 ORGS = [
@@ -216,3 +217,25 @@ def test_a_space_inside_a_syllable_is_no_reading():
     r = reader(["西安", "先"], {"西安": 2})
     assert r.read("xi an").words == ("西安",)
     assert r.read("x ian").words == ()
+
+
+def as_array(numbers: set[int], docs: int) -> np.ndarray:
+    found = np.zeros(docs, bool)
+    found[list(numbers)] = True
+    return found
+
+
+def test_the_counts_are_the_searches_totals(site):
+    """ranking.count (every notice at once, for the suggestions' counts) is rank's test:
+    the same totals for every word of the vocabulary and for queries of several parts."""
+    index = search.IndexReader(site)
+    words = pinyin.vocabulary(index.lexicon)
+    hits = index.pinyin.hits
+    for text in [*words, "低保 标准", "城乡低保标准", "拆除重建补助", "耕地地力保护补贴发放", "没有的词 低保", '"低保"']:
+        result = search.query(site, text)
+        if text in hits:
+            assert hits[text] == result.total, text
+        parsed, docs = search.parse(text, index.lexicon), index.meta["docs"]
+        total, whole = ranking.count(parsed, lambda t: [as_array(lists[0], docs) for lists in index.windows(t)], docs)
+        ranked = ranking.rank(parsed, index.lookup, docs, windows=index.windows)
+        assert (total, whole) == (len(ranked), sum(1 for s in ranked if s.complete)), text

@@ -35,9 +35,9 @@ from .noticefile import markdown_table
 
 # What each field is called on old portals (whitespace inside a label is ignored: 索 引 号).
 FIELD_LABELS = {
-    "index_number": ("索引号", "信息索引号", "索取号", "文档索引号"),
+    "index_number": ("索引号", "信息索引号", "索取号", "文档索引号", "信息索引", "索引编号"),
     "doc_number": ("发文字号", "文号", "发文文号", "文件编号", "发文编号", "文件字号", "文件文号"),
-    "topic": ("主题分类", "信息分类", "主题类别", "所属主题", "所属分类", "主题"),
+    "topic": ("主题分类", "信息分类", "主题类别", "所属主题", "所属分类", "主题", "分类"),
     "genre": ("体裁分类", "体裁", "文种", "体裁类别", "文种分类"),
     "publisher": ("发布机构", "发文机关", "发布单位", "发文单位", "发布部门", "发布机关", "制发机关", "所属机构", "公开主体"),
     "written": ("成文日期", "生成日期", "发文日期", "制发日期", "印发日期", "成文时间", "生成时间"),
@@ -63,6 +63,7 @@ _LABEL = re.compile(
     f"(?:^|(?<=[\\s\u3000\xa0|｜;；,，\ue000]))(?:{_OPEN}{_GAP})?("
     + "|".join(_GAP.join(map(re.escape, label)) for label in _ALL_LABELS)
     + f")(?:{_GAP}{_CLOSE}{_GAP}[:：]?|{_GAP}(?:[:：]|$))")
+_EMPTY_BRACKETS = re.compile(r"【[\s\u3000\xa0]*】|\[[\s\u3000\xa0]*\]|（[\s\u3000\xa0]*）|\([\s\u3000\xa0]*\)")
 _NOTHING = {"无", "暂无", "-", "—", "--", "/", "／", "空", "null", "none"}
 
 # <meta name=…> names (lower case, letters and digits only) that carry a field.
@@ -234,7 +235,8 @@ def _read_document(doc, page: OldPage) -> None:
     page.index_shapes = len({re.sub(r"\s", "", m) for m in INDEX_NUMBER_SHAPE.findall(body.text_content())})
     _drop_noise(body)
     block_cells = _read_labels(_cells(body), page)
-    site_names = {f.value for f in _meta(doc, "sitename")} | {_SEPARATORS.split(page.html_title)[-1]}
+    parts = _SEPARATORS.split(page.html_title)
+    site_names = {f.value for f in _meta(doc, "sitename")} | ({parts[-1]} if len(parts) > 1 else set())
     _find_titles(body, page, site_names)
     problem = decide_title(page)
     if problem:
@@ -448,6 +450,7 @@ def _read_labels(cells: list[_Cell], page: OldPage) -> list:
                 following = cells[i + 1]
                 if _same_row(cell.element, following.element) and not _LABEL.match(following.text):
                     value, used_next = following.text.replace(_PIECE, "").replace(_LINKED, ""), True
+            value = _EMPTY_BRACKETS.sub("", value).strip(" \u3000\xa0")  # 【打印】 whose link went with the noise
             if value.strip(" .。").lower() in _NOTHING:
                 value = ""
             found.append((label, _LABEL_FIELD.get(label), value, used_next))
@@ -476,13 +479,18 @@ def _read_labels(cells: list[_Cell], page: OldPage) -> list:
                 page.fields.setdefault(name, []).append(Found(value, cell.line, label, in_block))
         # A line of labels outside the block (发布时间：… 来源：…) goes too; a table's
         # header cells in the body (名称, 数量) stay.
-        if in_block or cell.element.tag not in ("td", "th") and _LABEL.match(cell.text) and len(cell.text) < 120:
+        if in_block or not _data_cell(cell.element) and _LABEL.match(cell.text) and len(cell.text) < 120:
             leave_out.append(cell.element)
             if any(used for *_, used in found):
                 leave_out.append(cells[i + 1].element)
     page.labels = len(shown & set(BLOCK_FIELDS))
     return [e for e in dict.fromkeys(leave_out) if e.tag not in ("body", "form", "main", "article")
             and len(e.text_content()) <= 600]
+
+
+def _data_cell(element) -> bool:
+    """A cell of a table's row of several cells (a 名称 column of a table in the text)."""
+    return element.tag in ("td", "th") and sum(1 for c in element.getparent() if c.tag in ("td", "th")) > 1
 
 
 def _inside_link(element) -> bool:
@@ -501,14 +509,15 @@ def _same_row(label, value) -> bool:
 
 # --- the title --------------------------------------------------------------------------------------
 
+_BODY_WORDS = {"content", "text", "body", "con", "zw", "nr", "neirong", "zoom", "editor", "conttxt", "contxt", "wzcon"}
 _TITLE_WORDS = {"title", "tit", "bt", "biaoti", "headline"}
 _SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|——| - |－)\s*")
 
 
 def _title_like(element) -> bool:
     words = _words(element)
-    if any(w.startswith("sub") or w in ("fbt", "subtitle", "stitle") for w in words):
-        return False
+    if any(w.startswith("sub") or w in ("fbt", "subtitle", "stitle") or w in _BODY_WORDS for w in words):
+        return False  # a subtitle, or the text itself (td.bt_content)
     return any(w in _TITLE_WORDS or (len(w) > 5 and w.endswith("title")) for w in words)
 
 
@@ -623,11 +632,20 @@ def _region(element) -> bool:
     """Whether ``element`` may hold the article rather than be a part of it (a paragraph,
     a heading, a list, a table of data): a division, a cell, a table that lays a page out."""
     if element.tag == "table":
-        return any(isinstance(e.tag, str) and e.tag in ("div", "table", "ul", "h1", "h2", "h3", "form")
-                   for e in element.iterdescendants())
+        return _lays_out(element)
     if element.tag in ("span", "font"):  # <font> or <span> wrapping paragraphs
         return any(isinstance(e.tag, str) and e.tag in ("p", "div", "br") for e in element.iterdescendants())
     return element.tag in _REGIONS
+
+
+def _lays_out(table) -> bool:
+    """Whether a table lays a page out rather than holds data: its rows are one cell each,
+    or its cells hold divisions, tables, lists, headings or a form."""
+    rows = [[c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            for tr in table.iter("tr") if _nearest_table(tr) is table]
+    return all(len(row) <= 1 for row in rows) or any(
+        isinstance(e.tag, str) and e.tag in ("div", "table", "ul", "h1", "h2", "h3", "form")
+        for e in table.iterdescendants())
 
 
 def _marked(node):
@@ -708,8 +726,8 @@ class _Converter:
         lines = [ln.strip(_EDGE) for ln in text.split("\n")]
         lines = [_LINE_START.sub(lambda m: "\\" + m.group(1) if len(m.group(1)) == 1 else
                                  m.group(1)[:-1] + "\\" + m.group(1)[-1], ln) for ln in lines if ln]
-        if lines:
-            self.blocks.append("  \n".join(lines))
+        if lines:  # a line break as a backslash: trailing spaces would not survive the YAML's block
+            self.blocks.append("\\\n".join(lines))
 
     def block(self, element, depth: int) -> None:
         tag = element.tag
@@ -736,7 +754,7 @@ class _Converter:
                 continue
             inner: list[str] = []
             _Converter(self.resolve, inner).container(li, depth + 1)
-            text = " ".join(" ".join(inner).replace("  \n", " ").split())
+            text = " ".join(" ".join(inner).replace("\\\n", " ").split())
             if not text:
                 continue
             number += 1
@@ -748,7 +766,7 @@ class _Converter:
         rows = [tr for tr in element.iter("tr") if _nearest_table(tr) is element]
         cells = [[c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")] for tr in rows]
         cells = [row for row in cells if row]
-        layout = (sum(len(r) for r in cells) <= 1 or any(c.find(".//table") is not None for r in cells for c in r)
+        layout = (all(len(r) <= 1 for r in cells) or any(c.find(".//table") is not None for r in cells for c in r)
                   or any(len(c.text_content()) > 800 for r in cells for c in r))
         if layout:  # a table that lays a page out: its cells are containers
             for row in cells:

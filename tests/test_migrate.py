@@ -438,3 +438,30 @@ def test_noise_is_left_out_and_a_paragraph_that_only_mentions_it_stays():
         <p>当前位置：首页 &gt; 信息公开</p><p>上一篇：<a href="x.html">关于…的通知</a></p>
         <p>请各单位于3月15日前关闭临时窗口，打印本页所附表格。</p><p>索引号：X/2024-00001</p></div>""")
     assert oldpage.body_markdown(page.content, lambda *a: None) == "请各单位于3月15日前关闭临时窗口，打印本页所附表格。\n"
+
+
+def test_layouts_of_other_eras_old_table_pages_dl_blocks_after_the_text_and_br_lines():
+    """Shapes not in old_portal's templates: a 2010 table-layout page with 分　　类 and a
+    bold label, a block of <dl>s after the text, lines separated by <br>."""
+    page = _page("""<table><tr><td><table border=1><tr><td><strong>索 引 号:</strong></td><td>000014349/2010-00123</td>
+        <td><strong>分　　类:</strong></td><td>民政</td></tr><tr><td><strong>发布机构:</strong></td><td>区民政局</td>
+        <td><strong>发文日期:</strong></td><td>2010年05月06日</td></tr></table>
+        <table><tr><td class=title><font size=4><b>关于2010年度低保复核工作的通知</b></font></td></tr>
+        <tr><td>发布时间：2010-05-08　【<a href="javascript:print()">打印</a>】【<a>关闭</a>】</td></tr>
+        <tr><td class=bt_content>各乡镇人民政府：<br>　　现将有关事项通知如下：<br>　　一、复核范围。</td></tr></table>
+        </td></tr></table>""")
+    assert {k: [f.value for f in page.values(k)] for k in ("index_number", "topic", "publisher", "written",
+                                                          "published")} == {
+        "index_number": ["000014349/2010-00123"], "topic": ["民政"], "publisher": ["区民政局"],
+        "written": ["2010年05月06日"], "published": ["2010-05-08"]}
+    assert page.title == "关于2010年度低保复核工作的通知"
+    assert oldpage.body_markdown(page.content, lambda *a: None) == \
+        "各乡镇人民政府：\\\n现将有关事项通知如下：\\\n一、复核范围。\n"
+    page = _page("""<article><h2 class="detail-tit">青溪街道2024年度部门预算公开</h2><div class="detail-body">
+        根据有关规定，现将预算公开如下。<br>一、部门基本情况</div>
+        <div class="attr"><dl><dt>信息索引</dt><dd>QX-JD-2024-0007</dd></dl><dl><dt>发布单位</dt><dd>青溪街道</dd></dl>
+        <dl><dt>公开时间</dt><dd>2024年02月05日</dd></dl></div></article>""")
+    assert [page.values(k)[0].value for k in ("index_number", "publisher", "published")] == [
+        "QX-JD-2024-0007", "青溪街道", "2024年02月05日"]
+    assert page.title == "青溪街道2024年度部门预算公开" and page.title_doubt == ""
+    assert oldpage.body_markdown(page.content, lambda *a: None) == "根据有关规定，现将预算公开如下。\\\n一、部门基本情况\n"

@@ -346,7 +346,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated notice counts")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
+    parser.add_argument("--out", help="instead, measure typing and pinyin queries on this built site (the demo's)")
     args = parser.parse_args()
+    if args.out:
+        from playwright.sync_api import sync_playwright
+        out = Path(args.out)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            print(f"{out}: search/pinyin.js {(out / search.PINYIN).stat().st_size / 1e3:.0f} KB, "
+                  f"search/lexicon.js {(out / search.LEXICON).stat().st_size / 1e3:.0f} KB")
+            for typed in ["dibao", "最低生活保障", "gzf", "gongzufang"]:
+                r = _typing(browser, out, typed)
+                print(f"  typing {typed:<10} first keystroke {r['first']:.0f} ms (loads {r['files']} files, "
+                      f"{r['bytes'] / 1e3:.0f} KB); later keystrokes median {r['median']:.1f} ms, max {r['max']:.1f} ms (CPU 4× slower)")
+            for q in ["dibao", "dbbz", "青龙镇dibao", "低保"]:
+                r = _query(browser, out, q)
+                print(f"  query {q:<12} {r['hits']:>5} hits, {r['files']} files, {r['bytes'] / 1e3:.0f} KB loaded, cold {r['cold']:.0f} ms")
+            browser.close()
+        return
     work = Path(tempfile.mkdtemp(prefix="gwsite-search-bench-"))
     try:
         if args.no_browser or not Path(CHROMIUM).exists():

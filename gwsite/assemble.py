@@ -7,20 +7,18 @@ made from the ``Site`` returned here and so cannot leak what it never received.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import replace
 
 from .diagnostics import Location, Problem, did_you_mean, error
 from .model import PUBLIC, CatalogueItem, Notice, Page, PrivacyMark, ReviewMark, Site, SiteConfig, derived, digest
 from .notices import REVIEW_STAGES
-from .numbering import Record
+from .numbering import Record, serial_of
 from .privacy import MASKED_FIELDS, find_personal_data, mask_personal_data, scan_notice
 
 # Notices that the law requires to name people in full (惩戒公示, 强制性信息披露) keep their text.
 PRIVACY_EXEMPT_TAGS = ("惩戒公示", "强制性信息披露")
 
-_SERIAL = re.compile(r"/(\d{4})-(\d+)$")
 
 
 def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: list[Notice],
@@ -47,6 +45,7 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
     checked: list[Notice] = []
     for notice in notices:
         checked.append(_resolve_notice(notice, org_ids, org_names, by_id, items_by_domain, problems))
+    _old_urls_once(checked, problems)
     for page in pages:
         if page.publisher and page.publisher not in org_ids:
             problems.append(error(Location(page.location.path, page.line_of("publisher")),
@@ -84,6 +83,20 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
         index_record=record.text(),
     )
     return site, problems
+
+
+def _old_urls_once(notices: list[Notice], problems: list[Problem]) -> None:
+    """An old portal's address is redirected to one notice (data/redirects.csv): a second
+    notice claiming it is an error at its line, whatever either's 公开属性."""
+    first: dict[str, Notice] = {}
+    for n in notices:
+        if not n.old_url:
+            continue
+        other = first.setdefault(n.old_url, n)
+        if other is not n:
+            problems.append(error(Location(n.location.path, n.line_of("old_url")),
+                                  f"old_url '{n.old_url}' is also that of {other.location.path}",
+                                  "an old address leads to one notice: keep it on the notice published there"))
 
 
 def _lacks_review(n: Notice, marks: list[ReviewMark]) -> bool:
@@ -245,9 +258,9 @@ def _with_index_numbers(notices: list[Notice], config: SiteConfig, problems: lis
             problems.append(error(where, f"索引号 '{n.index_number}' was published for {owner} (index-numbers.txt)",
                                   "a published 索引号 is never given to another notice: give this one another, or none"))
         explicit.setdefault(n.index_number, n)
-        m = _SERIAL.search(n.index_number)
-        if m:
-            taken[n.index_number[: m.start(1)] + m.group(1)].add(int(m.group(2)))
+        found = serial_of(n.index_number)
+        if found:
+            taken[found[0]].add(found[1])
     result = []
     used: set[tuple[str, str]] = set()
     for n in sorted(notices, key=lambda n: (n.published, n.id)):

@@ -10,7 +10,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from . import __version__, bundle, importer, pipeline, search, serve
+from . import __version__, bundle, importer, migrate, pipeline, search, serve
+from .config import read_site_config
 from .audit import PRIVACY, UNREVIEWED
 from .progress import Progress
 
@@ -212,6 +213,54 @@ def cmd_import(args) -> int:
     return 0 if imported == len(results) and not missing else 1
 
 
+def cmd_migrate(args) -> int:
+    saved = Path(args.saved)
+    if not saved.is_dir():
+        print(f"{saved}: no such folder (give the folder the old portal was saved into)", file=sys.stderr)
+        return 1
+    results, problems = migrate.migrate(saved, Path(args.root), args.base_url or "")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    labels = (("title", "标题"), ("index_number", "索引号"), ("doc_number", "发文字号"), ("publisher", "发布机构"),
+              ("published", "发布日期"), ("old_url", "旧地址"))
+    for r in results:
+        if r.status == "migrated":
+            print(f"{r.source} → {r.notice}")
+            for key, label in labels:
+                if key in r.fields:
+                    print(f"    {label}: {r.fields[key]}")
+            for rel in r.files:
+                print(f"    file: {rel}")
+            for problem in r.problems:
+                print(f"    {problem}")
+        elif r.status == "failed":
+            print(f"{r.source}: not migrated", file=sys.stderr)
+            for problem in r.problems:
+                print(f"    {problem}", file=sys.stderr)
+    groups = (("already", "already migrated (left as they are)"), ("duplicate", "saved twice (migrated once)"),
+              ("not a notice", "not notices (not migrated)"))
+    for status, title in groups:
+        listed = [r for r in results if r.status == status]
+        if listed:
+            print(f"{title}:")
+            for r in listed:
+                print(f"    {r.source}: {r.note or r.notice}")
+    count = {status: sum(1 for r in results if r.status == status)
+             for status in ("migrated", "already", "duplicate", "not a notice", "failed")}
+    checks = sum(1 for r in results if r.status == "migrated" for _ in r.problems)
+    print(f"gwsite migrate: {count['migrated']} notice(s) migrated, {count['already']} already there, "
+          f"{count['failed']} not migrated, {count['duplicate']} duplicate(s), {count['not a notice']} page(s) "
+          f"not notices" + (f"; {checks} point(s) to check (gwsite check names them in the notices)" if checks else ""))
+    config, _ = read_site_config(Path(args.root))
+    if count["migrated"] and config is not None and config.require_review:
+        # They were reviewed before the old portal published them, but not by anyone gwsite can name.
+        print("gwsite migrate: site.yaml has require_review: true, so the migrated notices are published once each "
+              "has review: with 初审, 复审 and 终审 (record who reviewed them on the old portal); gwsite check lists them")
+    return 1 if count["failed"] else 0
+
+
 def cmd_bundle(args) -> int:
     out = Path(args.out)
     target = Path(args.output) if args.output else out.parent / f"{out.resolve().name}.zip"
@@ -299,6 +348,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--item", help="the catalogue item they fulfil: 一级事项/二级事项")
     p.add_argument("--published", type=_iso_date, help="发布日期 YYYY-MM-DD (default: today)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("migrate", help="bring the notices of an old portal's saved copy over, keeping 索引号 and URLs")
+    p.add_argument("saved", help="the folder the old portal was saved into (wget --mirror, HTTrack, save page as)")
+    p.add_argument("root", nargs="?", default=".", help="site root (default: .)")
+    p.add_argument("--base-url", metavar="OLD_URL",
+                   help="the address SAVED was saved from (http://www.example.gov.cn/): a page's old address is "
+                        "this and its path under SAVED, unless the page has a canonical link")
+    p.set_defaults(func=cmd_migrate)
 
     p = sub.add_parser("bundle", help="pack a built site for an offline reading room (zip with checksums)")
     p.add_argument("out", help="a built site (the output folder)")

@@ -13,22 +13,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-
-import yaml
 
 from . import docread
 from .config import read_site_config
 from .diagnostics import Location, Problem, error, warning
 from .gongwen import SPACE, Block, Gongwen, analyse, heading_level, squeeze
-from .model import PENDING, PUBLIC, SiteConfig
+from .model import PENDING, SiteConfig
+from .noticefile import (FILES, MD_SPECIAL, NOTICES, clashing_files, escape_markdown, markdown_table, notice_yaml,
+                         safe_file_name, taken, write_notice)
 from .privacy import LABELS, find_personal_data
-
-NOTICES = "content/notices"
-FILES = "content/files"
 
 
 @dataclass
@@ -111,10 +107,16 @@ def _import_one(root: Path, config: SiteConfig, path: Path, publisher: str, doma
     addressee = [Block("para", "", doc.addressee)] if doc.addressee else []
     body, body_files = _markdown(addressee + doc.body, folder)
     attachments, written_files = _attachments(root, path, doc, folder, body_files, shown, result.problems)
-    taken = _taken(root, f"{NOTICES}/{org}/{slug}")
-    if taken:
-        result.problems.append(error(Location(shown), f"already imported as {taken}",
+    there = taken(root, f"{NOTICES}/{org}/{slug}")
+    if there:
+        result.problems.append(error(Location(shown), f"already imported as {there}",
                                      "delete or rename that notice to import the document again"))
+        return result
+    clashes = clashing_files(root, written_files)
+    for rel in clashes:
+        result.problems.append(error(Location(shown), f"{rel} exists with other content: not replaced",
+                                     "move that file away to import the document again"))
+    if clashes:
         return result
     notice_path = f"{NOTICES}/{org}/{slug}.yaml"
     # The doubts, an unmatched 附件, another signer … (personal data: the build names it itself)
@@ -137,26 +139,11 @@ def _import_one(root: Path, config: SiteConfig, path: Path, publisher: str, doma
     header = f"# imported by gwsite import from {shown}" + (f" (written by {producer})" if producer else "") + "\n"
     if data["disclosure"] == PENDING:
         header += "# 公开属性 not stated in the document: held back until disclosure is set\n"
-    text = header + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
-    target = root / notice_path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for rel, data_bytes in written_files:
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_bytes(data_bytes)
-        result.files.append(rel)
-    with open(target, "x", encoding="utf-8") as out:  # never over a file that appeared meanwhile
-        out.write(text)
+    write_notice(root, notice_path, notice_yaml(data, header), written_files)
+    result.files += [rel for rel, _ in written_files]
     result.notice = notice_path
     result.fields = data
     return result
-
-
-class _Dumper(yaml.SafeDumper):
-    """Multi-line texts (the body) as literal blocks, as people write them by hand."""
-
-
-_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -205,26 +192,7 @@ def _slug(doc: Gongwen, path: Path, day: date) -> str:
     return f"{when}-{hashlib.blake2b(doc.title.encode('utf-8'), digest_size=3).hexdigest()}"
 
 
-def _taken(root: Path, stem: str) -> str:
-    """The notice already at ``stem`` (.yaml or .md), or "": an import never overwrites."""
-    for suffix in (".yaml", ".md"):
-        if (root / (stem + suffix)).exists():
-            return stem + suffix
-    return ""
-
-
 # --- the body as Markdown ---------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
-
-
-def _escape(text: str) -> str:
-    """Text as Markdown that reads it literally: 1. stays 1., * stays *."""
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + (m.group(2)[:-1] + "\\" + m.group(2)[-1]
-                                                   if m.group(2)[-1] in ".)" else "\\" + m.group(2)), text)
-
 
 def _markdown(blocks: list[Block], folder: str) -> tuple[str, list[tuple[str, bytes]]]:
     """The body's blocks as Markdown (headings ## … #####, tables, pictures), and the
@@ -238,45 +206,23 @@ def _markdown(blocks: list[Block], folder: str) -> tuple[str, list[tuple[str, by
                 continue
             level = heading_level(text)
             if b.bullet:
-                out.append("- " + _escape(text.strip(SPACE)))
+                out.append("- " + escape_markdown(text.strip(SPACE)))
             elif level:
-                out.append("#" * (level + 1) + " " + _MD_SPECIAL.sub(r"\\\1", squeeze(text)))
+                out.append("#" * (level + 1) + " " + MD_SPECIAL.sub(r"\\\1", squeeze(text)))
             else:
-                out.append("\n".join(_escape(line.strip(SPACE)) for line in text.split("\n") if line.strip(SPACE)).replace("\n", "  \n"))
+                out.append("\n".join(escape_markdown(line.strip(SPACE)) for line in text.split("\n") if line.strip(SPACE)).replace("\n", "  \n"))
         elif b.kind == "table":
             out.append(_table(b))
         elif b.kind == "file":
             rel = f"{folder}/{b.name}"
             files.append((rel, b.data))
-            out.append(f"![{_escape(b.name)}]({rel.removeprefix('content/')})")
+            out.append(f"![{escape_markdown(b.name)}]({rel.removeprefix('content/')})")
     # Items of one bulleted list stand on consecutive lines: one Markdown list.
     return re.sub(r"(?m)^(- .*)\n\n(?=- )", r"\1\n", "\n\n".join(out)) + "\n", files
 
 
 def _table(b: Block) -> str:
-    """A table as Markdown when it is a plain grid, else as HTML (merged cells kept)."""
-    rows = b.rows
-    if not rows:
-        return ""
-    plain = all(cs == 1 and rs == 1 and "\n" not in t for row in rows for t, cs, rs in row) \
-        and len({len(row) for row in rows}) == 1
-    if plain:
-        def line(row):
-            return "| " + " | ".join(_escape(t) or " " for t, _, _ in row) + " |"
-        return "\n".join([line(rows[0]), "|" + "---|" * len(rows[0]), *map(line, rows[1:])])
-    html_rows = []
-    for r, row in enumerate(rows):
-        cells = []
-        for text, cs, rs in row:
-            tag = "th" if r == 0 else "td"
-            attrs = (f' colspan="{cs}"' if cs > 1 else "") + (f' rowspan="{rs}"' if rs > 1 else "")
-            cells.append(f"<{tag}{attrs}>{_html(text)}</{tag}>")
-        html_rows.append("<tr>" + "".join(cells) + "</tr>")
-    return "<table>\n" + "\n".join(html_rows) + "\n</table>"
-
-
-def _html(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")).replace("\n", "<br>")
+    return markdown_table(b.rows)
 
 
 # --- attachments --------------------------------------------------------------------------------
@@ -302,7 +248,7 @@ def _attachments(root: Path, path: Path, doc: Gongwen, folder: str, body_files: 
         if embedded:
             file = embedded.pop(0)
             suffix = Path(file.name).suffix
-            rel = f"{folder}/{_safe(name)}{suffix}"
+            rel = f"{folder}/{safe_file_name(name)}{suffix}"
             written.append((rel, file.data))
             names.append(rel)
             continue
@@ -316,7 +262,3 @@ def _attachments(root: Path, path: Path, doc: Gongwen, folder: str, body_files: 
                                 "check that it belongs to the notice"))
     return names, written
 
-
-def _safe(name: str) -> str:
-    """An attachment's name as a file name (no path separators or characters Windows refuses)."""
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._")[:80] or "附件"

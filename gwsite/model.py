@@ -133,6 +133,7 @@ class Notice:
     genre: str = ""  # 体裁分类
     validity: str = ""  # 有效性 (规范性文件)
     interprets: str = ""  # id of the policy this notice interprets (政策解读)
+    old_url: str = ""  # where the old portal published it (gwsite migrate): redirected here, data/redirects.csv
     attachments: tuple[str, ...] = ()  # paths relative to content/
     body: str = ""  # Markdown
     review: tuple[tuple[str, str], ...] = ()  # 三审: (stage, reviewer)

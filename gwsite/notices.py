@@ -31,7 +31,7 @@ CONTENT_DIR = "content"
 
 NOTICE_KEYS = ("title", "publisher", "published", "disclosure", "written", "doc_number",
                "index_number", "domain", "item", "topic", "genre", "validity", "interprets",
-               "attachments", "body", "review", "tags", "to_check")
+               "attachments", "body", "review", "tags", "to_check", "old_url")
 NOTICE_REQUIRED = ("title", "publisher", "published", "disclosure")
 PAGE_KEYS = ("title", "publisher", "section", "published", "body")
 PAGE_REQUIRED = ("title",)
@@ -408,6 +408,13 @@ def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
 
     problems += _link_problems(body, lambda at: body_line_at(body, body_line, body_lines, at), rel, tuple(attachments))
     review = _read_review(data, rel, problems)
+    old_url = _plain_text(data, "old_url", rel, problems)
+    if old_url and not re.fullmatch(r"https?://[^/\s]+(/\S*)?", old_url, re.I):
+        problems.append(error(Location(rel, data.line_of("old_url")),
+                              f"old_url '{old_url}' is not an absolute http(s) address",
+                              "write the address the old portal published the notice at, e.g. "
+                              "https://www.example.gov.cn/xxgk/2024/t20240312_1.html"))
+        old_url = ""
     # A notice with problems is still returned, so that assemble can report its
     # references too; the build stops on the errors anyway.  A missing or invalid
     # disclosure ("") is never 主动公开, so such a notice could not be published.
@@ -418,7 +425,7 @@ def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
         index_number=_plain_text(data, "index_number", rel, problems),
         domains=tuple(dict.fromkeys(domain_names)), item=_plain_text(data, "item", rel, problems),
         topic=_plain_text(data, "topic", rel, problems), genre=_plain_text(data, "genre", rel, problems),
-        validity=validity, interprets=_plain_text(data, "interprets", rel, problems),
+        validity=validity, interprets=_plain_text(data, "interprets", rel, problems), old_url=old_url,
         attachments=tuple(attachments), body=body, review=review,
         tags=tuple(t for t, _ in _string_list(data, "tags", rel, problems)),
         location=Location(rel, 1), body_line=body_line, body_lines=body_lines,

@@ -18,6 +18,7 @@ back from the published site.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,17 @@ HEADER = ("# 索引号 published by this site: notice id, a tab, its 索引号; 
           "# gwsite adds a line for each notice it numbers and never removes one: a withdrawn\n"
           "# notice's number is not given again.  Commit this file with the site.\n")
 _SERIAL = re.compile(r"/(\d{4})-(\d+)$")
+
+
+def serial_of(number: str) -> tuple[str, int] | None:
+    """(prefix ``{org code}/{year}``, serial) of a 索引号 in the site's own scheme, read
+    through the ways an old portal wrote it (full-width characters, spaces, lower case:
+    ``11500116mb0000001 / 2024－00012``), or None for another scheme (``…/202403-00057``).
+    The number itself is always kept as written; this says only which serial it took, so
+    that no generated number is ever the same number written otherwise."""
+    plain = "".join(unicodedata.normalize("NFKC", number).split()).upper()
+    m = _SERIAL.search(plain)
+    return (plain[:m.start(1)] + m.group(1), int(m.group(2))) if m else None
 
 
 @dataclass
@@ -49,10 +61,10 @@ class Record:
     def _note(self, notice_id: str, number: str) -> None:
         self.by_id.setdefault(notice_id, number)
         self.owner.setdefault(number, notice_id)
-        m = _SERIAL.search(number)
-        if m:
-            prefix = number[:m.start(1)] + m.group(1)
-            self.top[prefix] = max(self.top[prefix], int(m.group(2)))
+        found = serial_of(number)
+        if found:
+            prefix, serial = found
+            self.top[prefix] = max(self.top[prefix], serial)
 
     def add(self, notice_id: str, number: str) -> None:
         """Record ``number`` as published for ``notice_id`` (nothing when it is already)."""

@@ -20,6 +20,7 @@ CATALOGUE_JSON = "data/catalogue.json"
 CATALOGUE_XLSX = "data/catalogue.xlsx"
 CATALOGUE_CSV = "data/catalogue.csv"
 INDEX_RECORD = "data/index-numbers.txt"  # a copy of the site root's 索引号 record (numbering)
+REDIRECTS = "data/redirects.csv"  # old portal address -> notice page, for the web server (contract §7)
 SITE_FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 LATEST = "latest/index.html"

@@ -7,8 +7,10 @@ read-only view with the groupings they need, not the readers' objects.
 """
 from __future__ import annotations
 
+import csv
 import functools
 import html as html_module
+import io
 import json
 import os
 import re
@@ -510,6 +512,10 @@ def plan_site(site: Site, theme: Theme) -> list[Job]:
         data(paths.CATALOGUE_XLSX, digests.catalogue,
              lambda: catalogue_xlsx(site.catalogue, f"{config.region}基层政务公开标准目录"))
         data(paths.CATALOGUE_CSV, digests.catalogue, lambda: catalogue_csv(site.catalogue))
+    # Every build writes it, a header alone when nothing was migrated: the web server's
+    # redirect map is made from it (README), and only published notices are in it.
+    redirected = sorted((n.old_url, paths.notice(n.id)) for n in site.notices if n.old_url)
+    data(paths.REDIRECTS, content_digest(repr(redirected)), lambda: redirects_csv(redirected))
     if config.base_url:
         pages = sorted(j.path for j in jobs if j.kind)
         data(paths.SITEMAP, content_digest(*pages), lambda: _sitemap(config.base_url, pages))
@@ -607,6 +613,17 @@ def _sitemap(base_url: str, pages: list[str]) -> bytes:
         lines.append(f"  <url><loc>{xml_escape(paths.absolute(base_url, path))}</loc></url>")
     lines.append("</urlset>\n")
     return "\n".join(lines).encode("utf-8")
+
+
+def redirects_csv(rows: list[tuple[str, str]]) -> bytes:
+    """``data/redirects.csv`` (contract §7): UTF-8 without a BOM (it is for servers and
+    scripts, not Excel), header ``old_url,new_path``, one row per migrated notice, the
+    new path relative to the output, ``\n`` line ends."""
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(("old_url", "new_path"))
+    writer.writerows(rows)
+    return text.getvalue().encode("utf-8")
 
 
 def _json(data) -> bytes:

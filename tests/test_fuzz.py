@@ -441,3 +441,86 @@ def test_a_superscript_digit_in_a_cell_is_read(tmp_path):
     wb.worksheets[0].cell(3, 2).value = "¹"
     wb.save(path)
     assert_located(root, pipeline.check(root))
+
+
+# --------------------------------------------------------------------------------------
+# A saved page of an old portal (gwsite migrate)
+
+from old_portal import DIBAO_BODY, dahan_page, trs_page  # noqa: E402
+
+from gwsite import oldpage  # noqa: E402
+
+OLD_PAGES = {
+    "trs": trs_page(title="关于调整2024年城乡最低生活保障标准的通知", index_number="11500116MB0000010Y/2024-00012",
+                    body=DIBAO_BODY),
+    "dahan": dahan_page(title="2024年第一季度低保资金公示", index_number="11500116MB0000010Y/2024-00015",
+                        body="<p>　　现将发放情况公示如下：</p><table><tr><td rowspan='x'>甲</td></tr></table>"),
+}
+
+# What old pages hold where markup was expected: broken and nested tags, odd encodings.
+html_snippets = st.sampled_from([
+    "<table>", "</td></tr>", "<td colspan='99999999999'>", "<ul><li><b>[ 索引号 ]</b>", "索引号：", "发布机构：",
+    "<meta charset='gbk'>", "<meta charset='nonsense'>", "<?xml version='1.0' encoding='utf-16'?>", "<br>" * 50,
+    "<div>" * 300, "<a href='../../../../etc/passwd'>x</a>", "<img src='data:,x'>", "<script>", "</html>",
+    "<!--", "&#0;", "&#xD800;", "\x00", "<p>" + "低保" * 3000 + "</p>", "<h1>另一个标题</h1>",
+    "<link rel='canonical' href='javascript:x'>", "2024年13月45日", "<meta name='ArticleTitle' content=''>",
+])
+
+
+@st.composite
+def page_mutations(draw, text: str) -> bytes:
+    how = draw(st.sampled_from(["bytes", "snippet", "encoding"]))
+    if how == "bytes":
+        return draw(st.one_of(flipped(text.encode("utf-8")), truncated(text.encode("utf-8")), inserted(text)))
+    if how == "snippet":
+        at = draw(st.integers(0, len(text)))
+        return (text[:at] + draw(html_snippets) + text[at:]).encode("utf-8", "surrogatepass")
+    return text.encode(draw(st.sampled_from(["gb18030", "utf-16", "big5", "latin-1"])), "replace")
+
+
+@pytest.mark.parametrize("name", OLD_PAGES)
+def test_a_mutated_saved_page_is_read_or_named_never_a_traceback(name):
+    @settings(max_examples=_LONGER or 60, deadline=None, derandomize=not _LONGER, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(data=page_mutations(OLD_PAGES[name]))
+    def run(data):
+        page = oldpage.read_page(data, "www.example.gov.cn/a.html")
+        for problem in page.problems:
+            text = str(problem)
+            assert problem.location.path == "www.example.gov.cn/a.html" and "\n" not in text, text
+        if page.content is not None:
+            oldpage.body_markdown(page.content, lambda url, kind, label: None)
+            oldpage.body_markdown(page.content, lambda url, kind, label: url or None)
+        for found in page.fields.values():
+            for f in found:
+                oldpage.read_date(f.value)
+
+    run()
+
+
+def test_migrating_a_mutated_saved_page_names_every_problem_with_its_path(tmp_path_factory):
+    from gwsite import migrate
+
+    root = make_site(tmp_path_factory.mktemp("migrate") / "site")
+    saved = tmp_path_factory.mktemp("saved")
+    page = saved / "www.example.gov.cn" / "xxgk" / "t20240312_12.html"
+    page.parent.mkdir(parents=True)
+    (page.parent / "P020240312593184637021.xls").write_bytes(b"xls")
+    text = OLD_PAGES["trs"].replace("青溪区民政局", "测试区民政局")
+
+    @settings(max_examples=_LONGER or 20, deadline=None, derandomize=not _LONGER, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(data=page_mutations(text))
+    def run(data):
+        page.write_bytes(data)
+        results, problems = migrate.migrate(saved, root, "http://www.example.gov.cn/")
+        assert problems == []
+        for result in results:
+            for problem in result.problems:
+                assert problem.location.path == "www.example.gov.cn/xxgk/t20240312_12.html", str(problem)
+            if result.status == "migrated":  # what it wrote checks with located problems only
+                assert_located(root, pipeline.check(root))
+                (root / result.notice).unlink()
+                (root / "index-numbers.txt").unlink()
+
+    run()

@@ -8,9 +8,9 @@ PACKAGE = Path(__file__).resolve().parents[1] / "gwsite"
 LAYERS = [
     {"diagnostics", "domains", "postings", "forking", "cpu", "query", "gongwen"},
     {"privacy", "workdays", "ranking", "docread", "pinyin"},
-    {"model", "yamlsrc", "paths", "write", "buildcache", "progress", "attachments"},
-    {"config", "catalogue", "notices", "markup", "deadlines", "numbering"},
-    {"assemble", "catalogue_export", "importer"},
+    {"model", "yamlsrc", "paths", "write", "buildcache", "progress", "attachments", "noticefile"},
+    {"config", "catalogue", "notices", "markup", "deadlines", "numbering", "oldpage"},
+    {"assemble", "catalogue_export", "importer", "migrate"},
     {"audit", "render", "search", "bundle"},
     {"renderpool"},
     {"pipeline"},

@@ -381,7 +381,10 @@
     return out.slice(0, SUGGESTIONS);
   }
 
+  var SURROGATE_RE = /[\ud800-\udfff]/;
   function codePointOrder(a, b) { // Python's str order
+    // Without surrogate pairs, UTF-16 order is code point order (and much quicker).
+    if (!SURROGATE_RE.test(a) && !SURROGATE_RE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
     var x = chars(a), y = chars(b);
     for (var i = 0; i < Math.min(x.length, y.length); i++) {
       var d = x[i].codePointAt(0) - y[i].codePointAt(0);
@@ -402,49 +405,85 @@
 
   function hasLetters(text) { RUN_RE.lastIndex = 0; return RUN_RE.test(text); }
 
-  function spellings(word, initials, readings) { // pinyin.Reader._spellings
-    var options = [], c = chars(word);
-    for (var i = 0; i < c.length; i++) {
-      var found = readings[c[i]];
-      if (!found) return [];
-      var opts = [];
-      if (initials) {
-        found.forEach(function (r) {
-          opts.push(r.charAt(0));
-          var two = r.slice(0, 2);
-          if (two === "zh" || two === "ch" || two === "sh") opts.push(two);
-        });
-      } else {
-        opts = found.concat(found.filter(function (r) { return r.indexOf("v") >= 0; }).map(function (r) { return r.replace(/v/g, "u"); }));
-      }
-      options.push(opts.filter(function (o, k) { return opts.indexOf(o) === k; }));
+  // The ways one character is typed, in full or by initials (pinyin.Reader._spellings).
+  function charOptions(found, initials) {
+    var opts = [];
+    if (initials) {
+      found.forEach(function (r) {
+        opts.push(r.charAt(0));
+        var two = r.slice(0, 2);
+        if (two === "zh" || two === "ch" || two === "sh") opts.push(two);
+      });
+    } else {
+      opts = found.concat(found.filter(function (r) { return r.indexOf("v") >= 0; }).map(function (r) { return r.replace(/v/g, "u"); }));
     }
-    var out = [];
-    (function walk(k, text, ends) { // itertools.product's order, first COMBINATIONS
-      if (out.length >= COMBINATIONS) return;
-      if (k === options.length) { out.push([text, ends]); return; }
-      options[k].forEach(function (piece) { walk(k + 1, text + piece, ends.concat([text.length + piece.length])); });
-    })(0, "", []);
-    return out;
+    return opts.filter(function (o, k) { return opts.indexOf(o) === k; });
+  }
+
+  function spellings(word, options) { // pinyin.Reader._spellings: options[mode][char]
+    var c = chars(word), each = [];
+    for (var i = 0; i < c.length; i++) {
+      var o = options[c[i]];
+      if (!o) return [];
+      each.push(o);
+    }
+    // itertools.product's order, the first COMBINATIONS (each prefix among the first too)
+    var partial = [["", []]];
+    for (var k = 0; k < each.length; k++) {
+      var next = [];
+      for (var a = 0; a < partial.length && next.length < COMBINATIONS; a++) {
+        for (var b = 0; b < each[k].length && next.length < COMBINATIONS; b++) {
+          var text = partial[a][0] + each[k][b];
+          next.push([text, partial[a][1].concat([text.length])]);
+        }
+      }
+      partial = next;
+    }
+    return partial;
   }
 
   function usePinyin(data) {
-    var readings = {}, list = data.chars ? data.readings.split(",") : [];
-    chars(data.chars).forEach(function (c, i) { readings[c] = list[i].split(" "); });
+    var options = { full: {}, initials: {} }, list = data.chars ? data.readings.split(",") : [];
+    chars(data.chars).forEach(function (c, i) {
+      var found = list[i].split(" ");
+      options.full[c] = charOptions(found, false);
+      options.initials[c] = charOptions(found, true);
+    });
     var words = Object.keys(lexicon.words).sort(codePointOrder), hits = {}, heldBy = {};
     words.forEach(function (w, i) { hits[w] = data.hits[i]; heldBy[w] = data.held[i]; });
-    var keys = Object.create(null), longest = 0;
     var held = words.filter(function (w) { return heldBy[w] > 0; });
     var fillers = FILLERS.filter(function (f) { return chars(f).length >= 2 && !has(hits, f); }).sort(codePointOrder);
+    // The spellings are made a first letter at a time, when a query or a prefix needs them:
+    // all of them at once cost a third of a second on a slow phone.
+    var members = Object.create(null);
     held.concat(fillers).forEach(function (word) {
+      var first = options.full[chars(word)[0]], seen = {};
+      (first || []).forEach(function (r) {
+        var letter = r.charAt(0);
+        if (has(seen, letter)) return;
+        seen[letter] = true;
+        (members[letter] = members[letter] || []).push(word);
+      });
+    });
+    pinyin = { hits: hits, held: heldBy, options: options, members: members, buckets: Object.create(null), sortedWords: words };
+  }
+
+  // The spellings beginning with `letter`: {keys: letters -> [[word, by initials, ends]],
+  // longest, sorted keys} (pinyin.Reader.keys, in the same order).
+  function bucket(letter) {
+    if (pinyin.buckets[letter]) return pinyin.buckets[letter];
+    var keys = Object.create(null), longest = 0;
+    (pinyin.members[letter] || []).forEach(function (word) {
       [false, true].forEach(function (initials) {
-        spellings(word, initials, readings).forEach(function (sp) {
+        spellings(word, initials ? pinyin.options.initials : pinyin.options.full).forEach(function (sp) {
+          if (sp[0].charAt(0) !== letter) return;
           (keys[sp[0]] = keys[sp[0]] || []).push([word, initials, sp[1]]);
           longest = Math.max(longest, sp[0].length);
         });
       });
     });
-    pinyin = { hits: hits, held: heldBy, keys: keys, longest: longest, sortedKeys: Object.keys(keys).sort(), sortedWords: words };
+    pinyin.buckets[letter] = { keys: keys, longest: longest, sorted: Object.keys(keys).sort() };
+    return pinyin.buckets[letter];
   }
 
   function wordHeld(w) { return has(pinyin.held, w) ? pinyin.held[w] : isFiller(w) ? FILLER_HITS : 0; }
@@ -473,8 +512,9 @@
           var end = starts[i];
           better(best[end], state, [cost[0] + end - i, cost[1], cost[2], cost[3]], steps.concat([[typedAt[i], null]]));
         }
-        for (var size = 1; size <= Math.min(pinyin.longest, n - i); size++) {
-          var entries = pinyin.keys[letters.slice(i, i + size)] || [];
+        var here = bucket(letters.charAt(i));
+        for (var size = 1; size <= Math.min(here.longest, n - i); size++) {
+          var entries = here.keys[letters.slice(i, i + size)] || [];
           entries.forEach(function (e) {
             var word = e[0], initials = e[1];
             if (crossesSyllable(i, size, e[2], breaks)) return; // a space typed inside a syllable
@@ -500,7 +540,7 @@
       text += st[1] !== null ? st[0] : " " + st[0] + " ";
       if (st[1] === null) return;
       var i = st[1][0], size = st[1][1], initials = st[1][2], same = [];
-      pinyin.keys[letters.slice(i, i + size)].forEach(function (e) {
+      bucket(letters.charAt(i)).keys[letters.slice(i, i + size)].forEach(function (e) {
         if (e[1] === initials && e[0] !== st[0] && !isFiller(e[0]) && !crossesSyllable(i, size, e[2], breaks) &&
             same.indexOf(e[0]) < 0) same.push(e[0]);
       });
@@ -571,10 +611,10 @@
     var text = normalize(prefix).replace(/\u00fc/g, "v"), found = [];
     if (text.indexOf(" ") >= 0 || chars(text).length < MIN_PREFIX) return [];
     if (/^[a-z]+$/.test(text)) {
-      var keys = pinyin.sortedKeys;
+      var here = bucket(text.charAt(0)), keys = here.sorted;
       for (var i = bisectLeft(keys, text, function (a, b) { return a < b ? -1 : a > b ? 1 : 0; }); i < keys.length; i++) {
         if (keys[i].indexOf(text) !== 0) break;
-        pinyin.keys[keys[i]].forEach(function (e) { if (has(pinyin.held, e[0])) found.push(e[0]); });
+        here.keys[keys[i]].forEach(function (e) { if (has(pinyin.held, e[0])) found.push(e[0]); });
       }
     } else if (!/[0-9a-z]/.test(text)) {
       var words = pinyin.sortedWords;

@@ -114,7 +114,7 @@ class Reader:
         self.keys: dict[str, list[tuple[str, bool, tuple[int, ...]]]] = {}
         # Only words the site holds: a reading never leads to nothing.
         for word in [*(w for w in words if self.held[w] > 0), *sorted(f for f in FILLERS if len(f) >= 2 and f not in self.hits)]:
-            for initials in (False, True):
+            for initials in (False, True) if word in self.held else (False,):  # a question word only in full
                 for key, ends in self._spellings(word, initials):
                     self.keys.setdefault(key, []).append((word, initials, ends))
         self.longest = max(map(len, self.keys), default=0)
@@ -219,7 +219,7 @@ class Reader:
             return " ".join(typed), [], {}
         cost, steps = min(ended, key=lambda found: found[0])
         read_words = [piece for piece, where in steps if where is not None]
-        if not read_words:
+        if all(w in FILLERS for w in read_words):  # nothing to search for: as typed
             return " ".join(typed), [], {}
         text, others = "", {}
         for piece, where in steps:  # read words join up; a token kept as typed keeps its spaces

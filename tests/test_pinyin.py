@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from gwsite import pinyin, pipeline, ranking, search
-from gwsite.query import Folding, Lexicon
+from gwsite.query import FILLERS, Folding, Lexicon
 
 ORGS = [
     {"id": "mzj", "name": "云岭市青溪区民政局", "kind": "department", "aliases": ["区民政局"]},
@@ -239,3 +239,38 @@ def test_the_counts_are_the_searches_totals(site):
         total, whole = ranking.count(parsed, lambda t: [as_array(lists[0], docs) for lists in index.windows(t)], docs)
         ranked = ranking.rank(parsed, index.lookup, docs, windows=index.windows)
         assert (total, whole) == (len(ranked), sum(1 for s in ranked if s.complete)), text
+
+
+# --- any input ------------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+TYPED = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzü' 0123456789-/\"“”") + list("低保标准重行长乐ＡＤ")),
+                max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TYPED)
+def test_any_query_is_read_onto_the_vocabulary_or_left_as_typed(text):
+    r = reader(["低保", "标准", "重大", "银行", "行政", "长期", "医保", "缴费"],
+               {"低保": 5, "标准": 9, "重大": 2, "银行": 1, "行政": 3, "长期": 2, "医保": 4, "缴费": 4},
+               groups=[("医保", "医疗保险")])
+    from gwsite.query import normalize
+    typed = normalize(text)
+    reading = r.read(typed)
+    assert set(reading.words) <= {"低保", "标准", "重大", "银行", "行政", "长期", "医保", "缴费", *FILLERS}
+    assert not reading.words or not set(reading.words) <= set(FILLERS)  # question words alone are no reading
+    if not reading.words:
+        assert reading.text == typed and reading.tokens == ()
+    for word, others in reading.others:
+        assert word in reading.words and word not in others
+    for suggestion, hits in r.complete(text):
+        assert hits > 0 and suggestion in r.hits
+
+
+def test_a_long_run_of_letters_is_read_quickly():
+    import time
+    r = reader(["低保", "标准", "医保", "缴费"], {"低保": 5, "标准": 9, "医保": 4, "缴费": 4})
+    started = time.perf_counter()
+    reading = r.read("dibaobiaozhun" * 20 + " " + "y" * 200)
+    assert reading.words[:2] == ("低保", "标准") and time.perf_counter() - started < 5

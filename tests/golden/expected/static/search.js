@@ -475,6 +475,7 @@
     var keys = Object.create(null), longest = 0;
     (pinyin.members[letter] || []).forEach(function (word) {
       [false, true].forEach(function (initials) {
+        if (initials && !has(pinyin.held, word)) return; // a question word only in full
         spellings(word, initials ? pinyin.options.initials : pinyin.options.full).forEach(function (sp) {
           if (sp[0].charAt(0) !== letter) return;
           (keys[sp[0]] = keys[sp[0]] || []).push([word, initials, sp[1]]);
@@ -535,7 +536,7 @@
     if (!chosen) return none;
     var steps = chosen[1], words = [], text = "", others = {};
     steps.forEach(function (st) { if (st[1] !== null) words.push(st[0]); });
-    if (!words.length) return none;
+    if (words.every(isFiller)) return none; // nothing to search for: as typed
     steps.forEach(function (st) {
       text += st[1] !== null ? st[0] : " " + st[0] + " ";
       if (st[1] === null) return;

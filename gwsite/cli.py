@@ -143,7 +143,7 @@ def cmd_search(args) -> int:
         return 0
     print(f"{result.total} hit(s) for {args.query!r}")
     if result.read_as:
-        print(f"      (read as {result.read_text!r}; quote it, \"{args.query}\", to search the letters as typed)")
+        print(f"      (read as {result.read_text!r}; search {result.as_typed} for the letters as typed)")
     if result.missing:
         print(f"      (no page holds {'、'.join(result.missing)}: searched for the other words)")
     if result.suggestions:

@@ -46,6 +46,9 @@ LITERAL = frozenset("""
 pdf doc docx xls xlsx wps ofd txt rar zip jpg jpeg png gif html htm shtml www http https com cn gov org net
 app wifi email ok id ppt pptx csv xml
 """.split())
+# What search/pinyin.js holds and how its readings are chosen: a build remakes the file when
+# this, pypinyin's version or the vocabulary changes (search._parts).
+DATA_FORMAT = 2  # 2: a character's usual reading and those it has inside the site's words
 COMBINATIONS = 16  # readings of one word considered, at most, in each of full and initials
 FILLER_HITS = 10 ** 9  # a question word (怎么 zenme) reads before any word of the same letters
 SUGGESTIONS = 8
@@ -65,22 +68,48 @@ class Reading:
     others: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a word read -> the other words its letters could be
 
 
+def as_typed(text: str) -> str:
+    """``text`` (normalised) with each run of letters outside quotes in quotes: the query
+    that searches the letters as typed, the rest as before (改为按原文搜索)."""
+    spans = [m.span() for m in _QUOTED.finditer(text)]
+    out, at = [], 0
+    for run in _RUN.finditer(text):
+        if any(s <= run.start() < e for s, e in spans):
+            continue
+        out += [text[at:run.start()], f'"{run.group()}"']
+        at = run.end()
+    return "".join(out) + text[at:]
+
+
 def has_letters(text: str) -> bool:
     """Whether a normalised query has a run of letters that could be pinyin (and so needs
     ``search/pinyin.js``)."""
     return _RUN.search(text) is not None
 
 
-def char_readings(chars: set[str]) -> dict[str, tuple[str, ...]]:
-    """Every toneless reading of each character (pypinyin's, ü written v), at build time."""
-    from pypinyin import Style, pinyin  # build time only: a large dictionary
-    out = {}
-    for char in sorted(chars):
-        found = [r for r in pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")[0] if r.isascii() and r.isalpha()] \
-            if "\u3400" <= char <= "\u9fff" else []
-        if found:
-            out[char] = tuple(dict.fromkeys(found))
-    return out
+def char_readings(words: list[str]) -> dict[str, tuple[str, ...]]:
+    """The toneless readings (ü written v) of each character of ``words``, at build time:
+    its usual reading, then every reading pypinyin gives it inside one of the words (银行
+    hang, 行政 xing; 重建 chong, 重大 zhong).  Not every reading the dictionary lists: its
+    rare and archaic ones (土 cha, 告 ju, 扶 pu) would read letters onto words nobody
+    meant."""
+    from pypinyin import Style, lazy_pinyin, pinyin  # build time only: a large dictionary
+    found: dict[str, list[str]] = {}
+    for char in sorted({c for w in words for c in w}):
+        if "\u3400" <= char <= "\u9fff":
+            usual = pinyin(char, style=Style.NORMAL, errors="ignore")
+            if usual and usual[0] and usual[0][0].isascii() and usual[0][0].isalpha():
+                found[char] = [usual[0][0]]
+    for word in sorted(words):
+        if not all(char in found for char in word):
+            continue  # a character with no reading: pypinyin would not keep the word's places
+        readings = lazy_pinyin(word, style=Style.NORMAL)
+        if len(readings) != len(word):
+            continue
+        for char, reading in zip(word, readings):
+            if char in found and reading and reading.isascii() and reading.isalpha() and reading not in found[char]:
+                found[char].append(reading)
+    return {c: tuple(r) for c, r in found.items()}
 
 
 def vocabulary(lexicon: Lexicon) -> list[str]:
@@ -89,12 +118,20 @@ def vocabulary(lexicon: Lexicon) -> list[str]:
     return sorted(lexicon.words)
 
 
+def data_version() -> str:
+    """The version of the data ``data`` makes: DATA_FORMAT and pypinyin's release."""
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return f"{DATA_FORMAT}/{version('pypinyin')}"
+    except PackageNotFoundError:
+        return f"{DATA_FORMAT}/?"
+
+
 def data(lexicon: Lexicon, hits: list[int], held: list[int]) -> dict:
     """``search/pinyin.js``: the readings of every character of the vocabulary and of the
     question words, and for each vocabulary word (``vocabulary`` order) the number of
     results a search for it gives and of those holding it whole."""
-    chars = {c for w in [*lexicon.words, *FILLERS] for c in w}
-    readings = char_readings(chars)
+    readings = char_readings([*lexicon.words, *FILLERS])
     keys = "".join(sorted(readings))
     return {"chars": keys, "readings": ",".join(" ".join(readings[c]) for c in keys), "hits": hits, "held": held}
 
@@ -196,11 +233,13 @@ class Reader:
             at += len(t)
         breaks = set(starts) - {0}
         n = len(letters)
-        # best[i][state]: (letters unread, words, words by initials, -results) and the steps
-        # there, for each state (a table word read by initials so far, words read by
-        # initials up to 2): initials strung together must name one of the site's things.
+        # best[i][state]: (letters unread, words, words read by initials, ordinary words
+        # read by initials, -the notices holding them, summed) and the steps there,
+        # for each state (a table word read by initials so far, words read by initials up
+        # to 2): initials strung together must name one of the site's things, and the
+        # table's names are what initials are typed for (yb 医保, not 一般).
         best: list[dict] = [{} for _ in range(n + 1)]
-        best[0][(False, 0)] = ((0, 0, 0, 0), [])
+        best[0][(False, 0)] = ((0, 0, 0, 0, 0), [])
         for i in range(n):
             for state in sorted(best[i]):
                 cost, steps = best[i][state]
@@ -211,8 +250,10 @@ class Reader:
                     for word, initials, ends in self.keys.get(letters[i:i + size], ()):
                         if any(i < b < i + size and b - i not in ends for b in breaks):
                             continue  # a space typed inside a syllable
-                        after = (state[0] or (initials and word in self.table), min(2, state[1] + initials))
-                        _better(best[i + size], after, (cost[0], cost[1] + 1, cost[2] + initials, cost[3] - self._held(word)),
+                        table = word in self.table
+                        after = (state[0] or (initials and table), min(2, state[1] + initials))
+                        _better(best[i + size], after, (cost[0], cost[1] + 1, cost[2] + initials,
+                                                        cost[3] + (initials and not table), cost[4] - self._held(word)),
                                 steps + [(word, (i, size, initials))])
         ended = [best[n][state] for state in sorted(best[n]) if state[0] or state[1] < 2]
         if not ended:

@@ -762,7 +762,7 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     # Made only when a list or the vocabulary changed: counting each word's results
     # searches every word.
     items = sum(1 for key in state.ids if key.startswith("item:"))
-    yield IndexPart(PINYIN, content_digest(PINYIN, data, count, items, *state.shard_keys),
+    yield IndexPart(PINYIN, content_digest(PINYIN, pinyin.data_version(), data, count, items, *state.shard_keys),
                     lambda: _script("p", 0, pinyin.data(lexicon, *word_hits(lexicon, state.lists, count))))
 
     meta = {
@@ -806,6 +806,7 @@ class SearchResult:
     suggestions: tuple[str, ...] = ()  # 您是不是要找: queries one character away (query.suggest)
     read_as: tuple[str, ...] = ()  # the words a query in pinyin was read as (pinyin.Reader.read)
     read_text: str = ""  # … and the query so read
+    as_typed: str = ""  # … and the query that searches its letters as typed (pinyin.as_typed)
 
 
 class IndexReader:
@@ -960,7 +961,8 @@ def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | No
                         s.score, s.complete, s.via, r[KIND] if len(r) > KIND else "notice"))
     return SearchResult(len(scored), tuple(hits), missing,
                         tuple(suggest(reading.text, parsed, index.lexicon, missing, len(scored))),
-                        reading.words, reading.text if reading.words else "")
+                        reading.words, reading.text if reading.words else "",
+                        pinyin.as_typed(text) if reading.words else "")
 
 
 def suggestions(out_dir: Path, prefix: str, reader: IndexReader | None = None) -> list[tuple[str, int]]:

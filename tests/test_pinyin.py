@@ -157,7 +157,11 @@ def test_read_as_in_json_and_text(site, run_cli):
     code, out, _ = run_cli("search", site, "低保", "--json")
     assert json.loads(out)["read_as"] == []
     code, out, _ = run_cli("search", site, "dibao")
-    assert "read as '低保'" in out and '"dibao"' in out
+    assert "read as '低保'" in out and 'search "dibao" for the letters as typed' in out
+    # 改为按原文搜索 quotes the letters only: the rest of the query keeps its meaning
+    mixed = search.query(site, "白马镇 gengdi butie")
+    assert mixed.as_typed == '白马镇 "gengdi butie"' and search.query(site, mixed.as_typed).read_as == ()
+    assert search.query(site, '青龙镇dibao "标准"').as_typed == '青龙镇"dibao" "标准"' 
 
 
 # --- suggestions ---------------------------------------------------------------------------
@@ -197,6 +201,17 @@ def test_a_word_the_site_does_not_hold_is_never_a_reading():
     r = reader(["低保", "地堡"], {"地堡": 3})
     assert r.read("dibao").words == ("地堡",)
     assert reader(["低保"], {}).read("dibao").words == ()
+
+
+def test_by_initials_a_table_name_comes_before_an_ordinary_word():
+    r = reader(["医保", "一般"], {"医保": 3, "一般": 60}, groups=[("医保", "医疗保险")])
+    assert r.read("yb").words == ("医保",) and r.read("yiban").words == ("一般",)
+
+
+def test_a_rare_dictionary_reading_is_no_reading():
+    readings = pinyin.char_readings(["土地", "报告", "银行", "行政", "重建", "重大"])
+    assert readings["土"] == ("tu",) and readings["告"] == ("gao",)  # not cha, not ju
+    assert set(readings["行"]) == {"xing", "hang"} and set(readings["重"]) == {"zhong", "chong"}
 
 
 def test_an_ambiguous_reading_searches_its_other_words_too():

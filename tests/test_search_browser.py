@@ -11,7 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from test_search import write_site_root  # noqa: E402
 
-from gwsite import pipeline, query, search  # noqa: E402
+from gwsite import pinyin, pipeline, query, search  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -232,6 +232,8 @@ def test_pinyin_readings_suggestions_and_order_are_the_clis(page, demo_build):
         js = page.evaluate("q => window.gwsiteSearch.readQuery(window.gwsiteSearch.normalize(q))", q)
         py = index.pinyin.read(query.normalize(q, index.lexicon.folding))
         assert (js["text"], js["words"], js["others"]) == (py.text, list(py.words), [[w, list(o)] for w, o in py.others]), q
+        assert page.evaluate("q => window.gwsiteSearch.asTyped(window.gwsiteSearch.normalize(q))", q) == \
+            pinyin.as_typed(query.normalize(q, index.lexicon.folding)), q
         shown = page.eval_on_selector_all(".search-read", "els => els.map(e => e.textContent)")
         if py.words:  # the page says how it read the query, and offers the letters as typed
             assert len(shown) == 1 and shown[0].startswith(f"按“{py.text}”搜索") and shown[0].endswith(f"改为按原文搜索 {q}"), q

@@ -120,6 +120,7 @@
       }, function () { close(); });
     });
     input.addEventListener("keydown", function (e) {
+      if (e.isComposing || e.keyCode === 229) return; // an input method is composing: its keys are its own
       if (e.key === "ArrowDown") {
         if (list.hidden && options.length) { list.hidden = false; input.setAttribute("aria-expanded", "true"); }
         if (options.length) { move(active + 1 < options.length ? active + 1 : 0); e.preventDefault(); }

@@ -405,6 +405,20 @@
 
   function hasLetters(text) { RUN_RE.lastIndex = 0; return RUN_RE.test(text); }
 
+  function asTyped(text) { // pinyin.as_typed: each run of letters outside quotes in quotes
+    var spans = [], out = [], at = 0, m;
+    QUOTED_SPAN_RE.lastIndex = 0;
+    while ((m = QUOTED_SPAN_RE.exec(text))) spans.push([m.index, m.index + m[0].length]);
+    RUN_RE.lastIndex = 0;
+    while ((m = RUN_RE.exec(text))) {
+      var startAt = m.index;
+      if (spans.some(function (s) { return s[0] <= startAt && startAt < s[1]; })) continue;
+      out.push(text.slice(at, startAt), '"' + m[0] + '"');
+      at = startAt + m[0].length;
+    }
+    return out.join("") + text.slice(at);
+  }
+
   // The ways one character is typed, in full or by initials (pinyin.Reader._spellings).
   function charOptions(found, initials) {
     var opts = [];
@@ -488,7 +502,7 @@
   }
 
   function wordHeld(w) { return has(pinyin.held, w) ? pinyin.held[w] : isFiller(w) ? FILLER_HITS : 0; }
-  function lessCost(a, b) { for (var i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i] < b[i]; return false; }
+  function lessCost(a, b) { for (var i = 0; i < 5; i++) if (a[i] !== b[i]) return a[i] < b[i]; return false; }
   function crossesSyllable(i, size, ends, breaks) {
     return breaks.some(function (b) { return i < b && b < i + size && ends.indexOf(b - i) < 0; });
   }
@@ -505,13 +519,13 @@
       if (!has(states, state) || lessCost(cost, states[state][0])) states[state] = [cost, steps];
     }
     function sortedStates(states) { return Object.keys(states).map(Number).sort(function (a, b) { return a - b; }); }
-    best[0][0] = [[0, 0, 0, 0], []];
+    best[0][0] = [[0, 0, 0, 0, 0], []];
     for (var i = 0; i < n; i++) {
       sortedStates(best[i]).forEach(function (state) {
         var cost = best[i][state][0], steps = best[i][state][1];
         if (has(starts, i)) {
           var end = starts[i];
-          better(best[end], state, [cost[0] + end - i, cost[1], cost[2], cost[3]], steps.concat([[typedAt[i], null]]));
+          better(best[end], state, [cost[0] + end - i, cost[1], cost[2], cost[3], cost[4]], steps.concat([[typedAt[i], null]]));
         }
         var here = bucket(letters.charAt(i));
         for (var size = 1; size <= Math.min(here.longest, n - i); size++) {
@@ -519,9 +533,11 @@
           entries.forEach(function (e) {
             var word = e[0], initials = e[1];
             if (crossesSyllable(i, size, e[2], breaks)) return; // a space typed inside a syllable
-            var table = Math.floor(state / 3) === 1 || (initials && has(lexicon.groupOf, word));
+            var inTable = has(lexicon.groupOf, word);
+            var table = Math.floor(state / 3) === 1 || (initials && inTable);
             var after = (table ? 3 : 0) + Math.min(2, state % 3 + (initials ? 1 : 0));
-            better(best[i + size], after, [cost[0], cost[1] + 1, cost[2] + (initials ? 1 : 0), cost[3] - wordHeld(word)],
+            better(best[i + size], after, [cost[0], cost[1] + 1, cost[2] + (initials ? 1 : 0),
+                                           cost[3] + (initials && !inTable ? 1 : 0), cost[4] - wordHeld(word)],
                    steps.concat([[word, [i, size, initials]]]));
           });
         }
@@ -1045,7 +1061,7 @@
     var also = reading.others.map(function (o) { return o[1].join("”“"); });
     if (also.length) p.appendChild(document.createTextNode("（也找“" + also.join("”“") + "”）"));
     p.appendChild(document.createTextNode(" · "));
-    var literal = "\"" + params.q + "\"";
+    var literal = asTyped(normalize(params.q));
     p.appendChild(el("a", { href: pageUrl({ q: literal, org: params.org, domain: params.domain, year: params.year }, 1) },
                       "改为按原文搜索 " + params.q));
     return p;
@@ -1143,7 +1159,7 @@
   }
 
   var api = window.gwsiteSearch = {
-    add: add, load: load, useBase: function (path) { base = path; }, search: search, suggestFor: suggestFor, readQuery: readQuery, normalize: normalize, queryTerms: queryTerms, isGram: isGram,
+    add: add, load: load, useBase: function (path) { base = path; }, search: search, suggestFor: suggestFor, readQuery: readQuery, asTyped: asTyped, normalize: normalize, queryTerms: queryTerms, isGram: isGram,
     plan: plan, parse: parse, shardOf: shardOf, excerpt: excerpt, loaded: loaded, lastMs: null, doneAt: null
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -48,7 +48,7 @@ app wifi email ok id ppt pptx csv xml
 """.split())
 # What search/pinyin.js holds and how its readings are chosen: a build remakes the file when
 # this, pypinyin's version or the vocabulary changes (search._parts).
-DATA_FORMAT = 2  # 2: a character's usual reading and those it has inside the site's words
+DATA_FORMAT = 3  # 2: a character's usual reading and those it has inside the site's words; 3: terms
 COMBINATIONS = 16  # readings of one word considered, at most, in each of full and initials
 FILLER_HITS = 10 ** 9  # a question word (怎么 zenme) reads before any word of the same letters
 SUGGESTIONS = 8
@@ -127,13 +127,14 @@ def data_version() -> str:
         return f"{DATA_FORMAT}/?"
 
 
-def data(lexicon: Lexicon, hits: list[int], held: list[int]) -> dict:
+def data(lexicon: Lexicon, hits: list[int], held: list[int], terms: list[str] = (), term_held: list[int] = ()) -> dict:
     """``search/pinyin.js``: the readings of every character of the vocabulary and of the
     question words, and for each vocabulary word (``vocabulary`` order) the number of
     results a search for it gives and of those holding it whole."""
-    readings = char_readings([*lexicon.words, *FILLERS])
+    readings = char_readings([*lexicon.words, *FILLERS, *terms])
     keys = "".join(sorted(readings))
-    return {"chars": keys, "readings": ",".join(" ".join(readings[c]) for c in keys), "hits": hits, "held": held}
+    return {"chars": keys, "readings": ",".join(" ".join(readings[c]) for c in keys), "hits": hits, "held": held,
+            "terms": " ".join(terms), "term_held": list(term_held)}
 
 
 class Reader:
@@ -146,12 +147,16 @@ class Reader:
         words = vocabulary(lexicon)
         self.hits = dict(zip(words, pinyin_data["hits"]))
         self.held = dict(zip(words, pinyin_data["held"]))
+        # The site's terms (places, title words): read in full only, never suggested.
+        terms = pinyin_data.get("terms", "").split()
+        self.term_held = dict(zip(terms, pinyin_data.get("term_held", [])))
         self.table = set(lexicon.group_of)
         # letters -> [(word, by initials, syllable ends)], in vocabulary order, full first
         self.keys: dict[str, list[tuple[str, bool, tuple[int, ...]]]] = {}
         # Only words the site holds: a reading never leads to nothing.
-        for word in [*(w for w in words if self.held[w] > 0), *sorted(f for f in FILLERS if len(f) >= 2 and f not in self.hits)]:
-            for initials in (False, True) if word in self.held else (False,):  # a question word only in full
+        fillers = sorted(f for f in FILLERS if len(f) >= 2 and f not in self.hits)
+        for word in [*(w for w in words if self.held[w] > 0), *fillers, *(t for t in terms if self.term_held[t] > 0)]:
+            for initials in (False, True) if word in self.held else (False,):  # question words, terms: in full
                 for key, ends in self._spellings(word, initials):
                     self.keys.setdefault(key, []).append((word, initials, ends))
         self.longest = max(map(len, self.keys), default=0)
@@ -185,7 +190,9 @@ class Reader:
 
     def _held(self, word: str) -> int:
         """How much the site uses a word: the notices holding it whole."""
-        return self.held.get(word, FILLER_HITS if word in FILLERS else 0)
+        if word in self.held:
+            return self.held[word]
+        return FILLER_HITS if word in FILLERS else self.term_held.get(word, 0)
 
     # ---- reading a query ----------------------------------------------------------------
 

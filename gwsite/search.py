@@ -69,7 +69,7 @@ from .domains import DomainTable
 from .model import Notice, Page, Site, collector_paused, content_digest, digest
 from .postings import OFTEN_COUNT, OFTEN_MARK, Block, Inverter, invert
 from . import pinyin, ranking
-from .query import (EDGE_PUNCTUATION, SPACES, Folding, Lexicon, builtin_folding, builtin_groups, builtin_words,
+from .query import (EDGE_PUNCTUATION, FILLERS, SPACES, Folding, Lexicon, builtin_folding, builtin_groups, builtin_words,
                     merge_groups, normalize, parse, query_terms, suggest)
 from .write import OutputFile
 
@@ -433,7 +433,41 @@ def site_lexicon(grams, site: Site) -> Lexicon:
     return Lexicon(kept, frozenset(words), Folding({k: v for k, v in folding.pairs.items() if v in grams}))
 
 
-def word_hits(lexicon: Lexicon, lists: dict[str, str], docs: int) -> tuple[list[int], list[int]]:
+# A place in an organisation's name, at its start or after another place (云岭市青溪区白沙街道
+# 办事处: 云岭市, 青溪区, 白沙街道): said with and without its ending (白沙, 青溪).
+_PLACE = re.compile("([\u4e00-\u9fff]{2,}?)(街道|市|区|县|镇|乡)")
+TERMS = 3000  # title words kept for reading pinyin, the most frequent first
+TERM_TITLES = 3  # … each in at least this many titles
+
+
+def site_terms(site: Site, lexicon: Lexicon, grams) -> list[str]:
+    """Words of the site for reading pinyin in full only (``pinyin.Reader``): its places
+    without their endings (白沙, 青溪区, 青溪), and the pairs of characters that stand in
+    the titles of at least ``TERM_TITLES`` documents (交通, 考试, 贷款: "frequent index
+    words"), those not in the lexicon already, at most ``TERMS``."""
+    # the district and its townships: a department's name holds 城乡 and the like, no place
+    names = [site.config.region, *(n for o in site.config.orgs if o.kind == "township" for n in (o.name, *o.aliases))]
+    places = set()
+    for name in map(_fold, names):
+        at = 0
+        while (place := _PLACE.match(name, at)) is not None:
+            places.update((place.group(1), place.group()))
+            at = place.end()
+    places = {p for p in places if len(p) <= 6}
+    titles: Counter[str] = Counter()
+    for document in documents(site):
+        title = _fold(document.title)
+        titles.update({title[i:i + 2] for i in range(len(title) - 1) if _CJK_ONLY.fullmatch(title[i:i + 2])})
+    frequent = sorted((pair for pair, n in titles.items() if n >= TERM_TITLES), key=lambda pair: (-titles[pair], pair))
+    found = [t for t in dict.fromkeys([*sorted(places), *frequent]) if t not in lexicon.words and t not in FILLERS
+             and all(g in grams for g in plan(t)[0])]
+    return sorted(found[:TERMS])
+
+
+_CJK_ONLY = re.compile("[\u4e00-\u9fff]+")
+
+
+def word_hits(lexicon: Lexicon, lists: dict[str, str], docs: int, extra: list[str] = ()) -> tuple[list[int], list[int]]:
     """For each vocabulary word (``pinyin.vocabulary`` order), the number of results a
     search for it gives (what a suggestion says it will find) and how many of them hold
     it whole (how much the site uses it)."""
@@ -456,11 +490,19 @@ def word_hits(lexicon: Lexicon, lists: dict[str, str], docs: int) -> tuple[list[
         return [held_by(gram) for gram in plan(text)[0]]
 
     hits, held = [], []
-    for word in pinyin.vocabulary(lexicon):
+    for word in [*pinyin.vocabulary(lexicon), *extra]:
         results, whole = ranking.count(parse(word, lexicon), windows, docs)
         hits.append(results)
         held.append(whole)
     return hits, held
+
+
+def pinyin_data(lexicon: Lexicon, site: Site, lists: dict[str, str], docs: int) -> dict:
+    """search/pinyin.js: the vocabulary's readings and counts, and the site's terms."""
+    terms = site_terms(site, lexicon, lists)
+    hits, held = word_hits(lexicon, lists, docs, terms)
+    words = len(lexicon.words)
+    return pinyin.data(lexicon, hits[:words], held[:words], terms, held[words:])
 
 
 def _title_lengths(lengths: list[int | None]) -> list:
@@ -763,7 +805,7 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     # searches every word.
     items = sum(1 for key in state.ids if key.startswith("item:"))
     yield IndexPart(PINYIN, content_digest(PINYIN, pinyin.data_version(), data, count, items, *state.shard_keys),
-                    lambda: _script("p", 0, pinyin.data(lexicon, *word_hits(lexicon, state.lists, count))))
+                    lambda: _script("p", 0, pinyin_data(lexicon, site, state.lists, count)))
 
     meta = {
         "format": FORMAT,

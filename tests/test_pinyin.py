@@ -289,3 +289,13 @@ def test_a_long_run_of_letters_is_read_quickly():
     started = time.perf_counter()
     reading = r.read("dibaobiaozhun" * 20 + " " + "y" * 200)
     assert reading.words[:2] == ("低保", "标准") and time.perf_counter() - started < 5
+
+
+def test_places_are_read_without_their_endings_and_title_words_in_full_only(site):
+    found = search.query(site, "baima")  # 白马镇's place, as people say it
+    assert found.read_as == ("白马",) and {"dibao-gongshi", "chongjian", "gengdi"} <= set(ids(found))
+    assert search.query(site, "qingxi").read_as == ("青溪",)  # the district, from site.yaml's region
+    assert "白马" not in search.query(site, "bm").read_as  # a term is never read by initials
+    assert "白马" not in [t for t, _ in search.suggestions(site, "baim")]  # nor suggested
+    index = search.IndexReader(site)
+    assert "白马" in index.pinyin.term_held and not set(index.pinyin.term_held) & index.lexicon.words

@@ -467,10 +467,14 @@
     words.forEach(function (w, i) { hits[w] = data.hits[i]; heldBy[w] = data.held[i]; });
     var held = words.filter(function (w) { return heldBy[w] > 0; });
     var fillers = FILLERS.filter(function (f) { return chars(f).length >= 2 && !has(hits, f); }).sort(codePointOrder);
+    // the site's terms (places, title words): read in full only, never suggested
+    var terms = (data.terms || "").split(" ").filter(Boolean), termHeld = {};
+    terms.forEach(function (t, i) { termHeld[t] = data.term_held[i]; });
+    terms = terms.filter(function (t) { return termHeld[t] > 0; });
     // The spellings are made a first letter at a time, when a query or a prefix needs them:
     // all of them at once cost a third of a second on a slow phone.
     var members = Object.create(null);
-    held.concat(fillers).forEach(function (word) {
+    held.concat(fillers, terms).forEach(function (word) {
       var first = options.full[chars(word)[0]], seen = {};
       (first || []).forEach(function (r) {
         var letter = r.charAt(0);
@@ -479,7 +483,7 @@
         (members[letter] = members[letter] || []).push(word);
       });
     });
-    pinyin = { hits: hits, held: heldBy, options: options, members: members, buckets: Object.create(null), sortedWords: words };
+    pinyin = { hits: hits, held: heldBy, termHeld: termHeld, options: options, members: members, buckets: Object.create(null), sortedWords: words };
   }
 
   // The spellings beginning with `letter`: {keys: letters -> [[word, by initials, ends]],
@@ -489,7 +493,7 @@
     var keys = Object.create(null), longest = 0;
     (pinyin.members[letter] || []).forEach(function (word) {
       [false, true].forEach(function (initials) {
-        if (initials && !has(pinyin.held, word)) return; // a question word only in full
+        if (initials && !has(pinyin.held, word)) return; // question words, terms: in full only
         spellings(word, initials ? pinyin.options.initials : pinyin.options.full).forEach(function (sp) {
           if (sp[0].charAt(0) !== letter) return;
           (keys[sp[0]] = keys[sp[0]] || []).push([word, initials, sp[1]]);
@@ -501,7 +505,10 @@
     return pinyin.buckets[letter];
   }
 
-  function wordHeld(w) { return has(pinyin.held, w) ? pinyin.held[w] : isFiller(w) ? FILLER_HITS : 0; }
+  function wordHeld(w) {
+    if (has(pinyin.held, w)) return pinyin.held[w];
+    return isFiller(w) ? FILLER_HITS : has(pinyin.termHeld, w) ? pinyin.termHeld[w] : 0;
+  }
   function lessCost(a, b) { for (var i = 0; i < 5; i++) if (a[i] !== b[i]) return a[i] < b[i]; return false; }
   function crossesSyllable(i, size, ends, breaks) {
     return breaks.some(function (b) { return i < b && b < i + size && ends.indexOf(b - i) < 0; });

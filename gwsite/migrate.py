@@ -117,6 +117,7 @@ def _norm(text: str) -> str:
 @dataclass
 class _Existing:
     by_number: dict[str, str] = field(default_factory=dict)  # normalised 索引号 -> notice file
+    titles: dict[str, str] = field(default_factory=dict)  # notice file -> its title
     by_url: dict[str, str] = field(default_factory=dict)  # old_url -> notice file
 
 
@@ -145,6 +146,7 @@ def _existing_notices(root: Path) -> _Existing:
         if not isinstance(data, dict):
             continue
         rel = path.relative_to(root).as_posix()
+        existing.titles[rel] = str(data.get("title") or "")
         if data.get("index_number"):
             existing.by_number.setdefault(_norm(str(data["index_number"])), rel)
         if data.get("old_url"):
@@ -335,14 +337,32 @@ class _Run:
                                             "a 索引号 belongs to one notice: correct the saved page that is wrong"))
                 continue
             first_by_number[key] = r
-            there = self.existing.by_number.get(key) or self.existing.by_url.get(r.fields.get("old_url", ""))
-            if there:
+            there = self.existing.by_url.get(r.fields.get("old_url", ""))
+            if there:  # its old address: that notice is it
                 r.status, r.notice = "already", there
+                continue
+            there = self.existing.by_number.get(key)
+            if there:
+                # The same number is the same notice only under the same title: else one of
+                # them is wrong, and skipping the page would lose it without a word.
+                title = self.existing.titles.get(there, "")
+                if _norm(title) == _norm(r.fields["title"]):
+                    r.status, r.notice = "already", there
+                else:
+                    r.status = "failed"
+                    r.problems.append(error(Location(r.source), f"索引号 {r.fields['index_number']} is that of {there}, "
+                                                                f"titled '{title}', not '{r.fields['title']}'",
+                                            "a 索引号 belongs to one notice: if they are one, correct the title that "
+                                            "is wrong (and add old_url: to that notice); else correct the saved page"))
                 continue
             r.status = "new"
         new = [r for r in read if r.status == "new"]
+        # Recorded numbers compared as numbers, not strings: 'X / 2024-00001', 'X／2024－00001'.
+        owners: dict[str, str] = {}
+        for number, owner in self.record.owner.items():
+            owners.setdefault(_norm(number), owner)
         for r in new:
-            owner = self.record.owner.get(r.fields["index_number"])
+            owner = owners.get(_norm(r.fields["index_number"]))
             r.notice = self._notice_path(r, new)
             if owner is not None and owner != _notice_id(r.notice):
                 r.status = "failed"

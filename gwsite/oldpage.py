@@ -446,14 +446,17 @@ def _read_labels(cells: list[_Cell], page: OldPage) -> list:
             label = re.sub(r"[\s\u3000\xa0]", "", m.group(1))
             end = matches[k + 1].start() if k + 1 < len(matches) else len(cell.text)
             value, used_next = cell.text[m.end():end].replace(_PIECE, "").replace(_LINKED, "").strip(" \u3000\xa0:："), False
+            name = _LABEL_FIELD.get(label)
             if not value and k + 1 == len(matches) and i + 1 < len(cells):
                 following = cells[i + 1]
                 if _same_row(cell.element, following.element) and not _LABEL.match(following.text):
-                    value, used_next = following.text.replace(_PIECE, "").replace(_LINKED, ""), True
+                    value, used_next = _joined(name, cells, i + 1, following.text), True
+            elif value and k + 1 == len(matches) and name in ("index_number", "doc_number"):
+                value = _joined(name, cells, i, value)
             value = _EMPTY_BRACKETS.sub("", value).strip(" \u3000\xa0")  # 【打印】 whose link went with the noise
             if value.strip(" .。").lower() in _NOTHING:
                 value = ""
-            found.append((label, _LABEL_FIELD.get(label), value, used_next))
+            found.append((label, name, value, used_next))
         labelled.append((i, found))
     # The block: the smallest element around the 索引号 label that holds three labels.
     label_elements = [(cells[i].element, sum(1 for _, name, _, _ in found if name)) for i, found in labelled]
@@ -486,6 +489,31 @@ def _read_labels(cells: list[_Cell], page: OldPage) -> list:
     page.labels = len(shown & set(BLOCK_FIELDS))
     return [e for e in dict.fromkeys(leave_out) if e.tag not in ("body", "form", "main", "article")
             and len(e.text_content()) <= 600]
+
+
+def _joined(name: str | None, cells: list[_Cell], i: int, value: str) -> str:
+    """``value`` (from ``cells[i]``) and the lines a <br> split from it in the same cell.
+    A 索引号 or 发文字号 wrapped to a narrow cell's width goes on with no space, until it
+    is whole (a 索引号 of the usual shape; a 发文字号 ending in 号), never past it; another
+    field's lines are joined with a space."""
+    value = value.replace(_PIECE, "").replace(_LINKED, "")
+    for cell in cells[i + 1:]:
+        if cell.element is not cells[i].element or _LABEL.match(cell.text) or len(cell.text) > 100:
+            break
+        line = cell.text.replace(_PIECE, "").replace(_LINKED, "").strip(" \u3000\xa0")
+        if name == "index_number":
+            if INDEX_NUMBER_SHAPE.fullmatch(value.strip()) or not (
+                    re.search("[/／\\-－—]$", value.strip()) or re.match("[/／\\-－—]", line)
+                    or INDEX_NUMBER_SHAPE.fullmatch(value.strip() + line)):
+                break
+            value = value.strip() + line
+        elif name == "doc_number":
+            if value.strip().endswith("号"):
+                break
+            value = value.strip() + line
+        else:
+            value = f"{value} {line}"
+    return value
 
 
 def _data_cell(element) -> bool:

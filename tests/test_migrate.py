@@ -255,9 +255,26 @@ def test_a_number_already_published_for_another_notice_is_not_taken(site):
         f"title: 手工录入\npublisher: mzj\npublished: 2024-03-12\ndisclosure: 主动公开\nindex_number: {DIBAO_NUMBER}\n",
         encoding="utf-8")
     results, _ = migrate.migrate(saved, root, BASE)
-    assert outcome(results, PAGE_DIBAO).status == "already"  # the same number: that notice is it
+    # the same number under another title: one of them is wrong, and the page is not skipped unsaid
+    assert [str(p) for p in outcome(results, PAGE_DIBAO).problems] == [
+        f"{PAGE_DIBAO}: 索引号 {DIBAO_NUMBER} is that of content/notices/mzj/hand.yaml, titled '手工录入', not "
+        f"'{DIBAO}' (a 索引号 belongs to one notice: if they are one, correct the title that is wrong (and add "
+        "old_url: to that notice); else correct the saved page)"]
+    assert outcome(results, PAGE_DIBAO).status == "failed"
     assert not (root / "content/notices/mzj/t20240312_12.yaml").exists()
-    (root / "content/notices/mzj/hand.yaml").unlink()
+    # the same number and the same title (written otherwise): that notice is it
+    hand = (root / "content/notices/mzj/hand.yaml")
+    hand.write_text(hand.read_text(encoding="utf-8").replace("手工录入", DIBAO.replace("2024", "２０２４")),
+                    encoding="utf-8")
+    results, _ = migrate.migrate(saved, root, BASE)
+    assert outcome(results, PAGE_DIBAO).status == "already"
+    assert outcome(results, PAGE_DIBAO).notice == "content/notices/mzj/hand.yaml"
+    assert not (root / "content/notices/mzj/t20240312_12.yaml").exists()
+    # the same old address: that notice is it, whatever its title has become
+    hand.write_text(hand.read_text(encoding="utf-8").replace(DIBAO_NUMBER, f"{CODE}/2024-00099")
+                    + f"old_url: {BASE}mzj/xxgk/202403/t20240312_12.shtml\n", encoding="utf-8")
+    assert outcome(migrate.migrate(saved, root, BASE)[0], PAGE_DIBAO).status == "already"
+    hand.unlink()
     (root / "index-numbers.txt").write_text(f"mzj/withdrawn\t{DIBAO_NUMBER}\n", encoding="utf-8")
     results, _ = migrate.migrate(saved, root, BASE)
     assert [str(p) for p in outcome(results, PAGE_DIBAO).problems] == [
@@ -465,3 +482,60 @@ def test_layouts_of_other_eras_old_table_pages_dl_blocks_after_the_text_and_br_l
         "QX-JD-2024-0007", "青溪街道", "2024年02月05日"]
     assert page.title == "青溪街道2024年度部门预算公开" and page.title_doubt == ""
     assert oldpage.body_markdown(page.content, lambda *a: None) == "根据有关规定，现将预算公开如下。\\\n一、部门基本情况\n"
+
+
+# --- numbers as pages write them ------------------------------------------------------------------
+
+def _one_run(tmp_path, pages: dict[str, str], record: str = "") -> tuple[Path, list[migrate.Migrated]]:
+    root = tmp_path / "site"
+    (root / "content/notices").mkdir(parents=True)
+    (root / "site.yaml").write_text(SITE, encoding="utf-8")
+    if record:
+        (root / "index-numbers.txt").write_text(record, encoding="utf-8")
+    results, problems = migrate.migrate(write_saved(tmp_path / "saved", pages), root, BASE)
+    assert problems == []
+    return root, results
+
+
+PAGE_A = f"{HOST}/mzj/xxgk/202402/t20240215_2001.html"
+PAGE_B = f"{HOST}/mzj/xxgk/202402/t20240216_2002.html"
+
+
+def test_an_index_number_wrapped_by_a_br_is_joined(tmp_path):
+    root, results = _one_run(tmp_path, {
+        PAGE_A: trs_page(title="关于春节期间走访慰问情况的通报", index_number=f"{CODE}/<br>2024-00201",
+                         doc_number="青溪民发<br />〔2024〕3号"),
+        # a <br> in another field is a space, and a value that does not end in / or - ends at its <br>
+        PAGE_B: trs_page(title="关于春节期间走访慰问情况的通报（二）", index_number=f"{CODE}/2024-00202<br>（已归档）",
+                         body="<p>春节期间走访慰问困难群众。</p>", topic="民政<br>社会救助"),
+    })
+    assert outcome(results, PAGE_A).status == "migrated"
+    a = notice(root, "content/notices/mzj/t20240215_2001.yaml")
+    assert (a["index_number"], a["doc_number"]) == (f"{CODE}/2024-00201", "青溪民发〔2024〕3号")
+    assert f"mzj/t20240215_2001\t{CODE}/2024-00201" in (root / "index-numbers.txt").read_text(encoding="utf-8")
+    b = notice(root, "content/notices/mzj/t20240216_2002.yaml")
+    assert (b["index_number"], b["topic"]) == (f"{CODE}/2024-00202", "民政 社会救助")
+    page = _page("<div>索引号：X/2024-00001<br>发布机构：区民政局<br>发布日期：2024-01-02</div>")
+    assert [page.values(k)[0].value for k in ("index_number", "publisher")] == ["X/2024-00001", "区民政局"]
+    page = _page("<p>索引号：X/<br>2024-00001</p>")  # one cell, wrapped after its /
+    assert [f.value for f in page.values("index_number")] == ["X/2024-00001"]
+
+
+@pytest.mark.parametrize("written", [f"{CODE} / 2024-00001", f"{CODE}／２０２４－００００１", f"{CODE.lower()}/2024-00001"])
+def test_a_published_number_written_otherwise_is_not_given_to_a_second_notice(tmp_path, written):
+    record = f"mzj/2024-tekun-xize-01\t{CODE}/2024-00001\n"
+    root, results = _one_run(tmp_path, {PAGE_A: trs_page(title="关于做好特困人员认定工作的通知", index_number=written)},
+                             record)
+    assert [str(p) for p in outcome(results, PAGE_A).problems] == [
+        f"{PAGE_A}: 索引号 {written} was published for mzj/2024-tekun-xize-01 (index-numbers.txt) "
+        "(a published 索引号 is never given to another notice: check which it is)"]
+    assert not (root / "content/notices/mzj").exists()
+    assert (root / "index-numbers.txt").read_text(encoding="utf-8") == record
+
+
+def test_a_new_number_written_with_full_width_characters_is_kept_as_published(tmp_path):
+    written = f"{CODE}／2024－00002"
+    record = f"mzj/2024-tekun-xize-01\t{CODE}/2024-00001\n"
+    root, results = _one_run(tmp_path, {PAGE_A: trs_page(title="关于2024年部门预算的说明", index_number=written)}, record)
+    assert outcome(results, PAGE_A).status == "migrated"
+    assert notice(root, "content/notices/mzj/t20240215_2001.yaml")["index_number"] == written

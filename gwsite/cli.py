@@ -10,7 +10,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from . import __version__, bundle, importer, migrate, pipeline, search, serve
+from . import __version__, bundle, importer, pipeline, search, serve
 from .config import read_site_config
 from .audit import PRIVACY, UNREVIEWED
 from .progress import Progress
@@ -218,6 +218,7 @@ def cmd_migrate(args) -> int:
     if not saved.is_dir():
         print(f"{saved}: no such folder (give the folder the old portal was saved into)", file=sys.stderr)
         return 1
+    from . import migrate  # lxml is loaded only by the command that reads old pages
     results, problems = migrate.migrate(saved, Path(args.root), args.base_url or "")
     for problem in problems:
         print(problem, file=sys.stderr)

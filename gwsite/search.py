@@ -456,8 +456,7 @@ def site_terms(site: Site, lexicon: Lexicon, grams) -> list[str]:
     places = {p for p in places if len(p) <= 6}
     titles: Counter[str] = Counter()
     for document in documents(site):
-        title = _fold(document.title)
-        titles.update({title[i:i + 2] for i in range(len(title) - 1) if _CJK_ONLY.fullmatch(title[i:i + 2])})
+        titles.update({run[i:i + 2] for run in _CJK_ONLY.findall(_fold(document.title)) for i in range(len(run) - 1)})
     frequent = sorted((pair for pair, n in titles.items() if n >= TERM_TITLES), key=lambda pair: (-titles[pair], pair))
     found = [t for t in dict.fromkeys([*sorted(places), *frequent]) if t not in lexicon.words and t not in FILLERS
              and all(g in grams for g in plan(t)[0])]
@@ -477,12 +476,13 @@ def word_hits(lexicon: Lexicon, lists: dict[str, str], docs: int, extra: list[st
         """The notices (storage numbers: a count does not depend on the order) holding a gram."""
         if gram not in decoded:
             found = np.zeros(docs, bool)
-            value = json.loads(lists[gram])[0] if gram in lists else []
-            if isinstance(value, str):
+            entry = lists.get(gram, "[[]]")  # "[all,title,…]": only the first list is read
+            if entry[1] == '"':  # a base64 bitmap
+                value = entry[2:entry.index('"', 2)]
                 bits = np.unpackbits(np.frombuffer(base64.b64decode(value), np.uint8), bitorder="little")[:docs]
                 found[:len(bits)] = bits.astype(bool)
-            elif value:
-                found[np.cumsum(value)] = True
+            elif entry[2] != "]":  # gaps between document numbers
+                found[np.cumsum(np.array(entry[2:entry.index("]")].split(","), dtype=np.int64))] = True
             decoded[gram] = found
         return decoded[gram]
 

@@ -278,13 +278,37 @@ class _Run:
     def _publisher(self, page: oldpage.OldPage, result: Migrated) -> str:
         """The org id the 发布机构 (else the 来源, else <meta ContentSource>) names:
         its name or an alias, or one that a longer written name ends with (区民政局 →
-        云岭市青溪区民政局's alias 民政局 will not do: four characters or more)."""
+        云岭市青溪区民政局's alias 民政局 will not do: four characters or more).  Two or
+        more organisations named (联合发文) are named back, never one of them chosen."""
         stated = page.values("publisher") or page.values("source")
         if not stated:
             result.problems.append(error(Location(page.rel), "the page names no 发布机构",
                                          "correct the saved page, then run migrate again"))
             return ""
-        written = re.split(r"[\s\u3000\xa0]{2,}", stated[0].value.strip())[0]
+        where = Location(page.rel, stated[0].line)
+        whole = stated[0].value.strip()
+        if _norm(whole) not in self.names:
+            # 联合发文: two or more organisations named (区财政局　区民政局, 区财政局、区民政局,
+            # 区财政局和区民政局); the one a joint name ends with is no more its publisher than the first.
+            parts = [p for p in _JOINT.split(whole) if p]
+            ids = [self._org_of(p) for p in parts]
+            known = set(ids) - {""}
+            if len(parts) > 1:
+                # An unknown part beside a known one may be a second publisher: named, not dropped.
+                joint = len(known) > 1 or known and not all(ids) or _SEPARATED.search(whole) and not known
+            else:  # 和/与/及 also join words of one name (区人力资源和社会保障局): only between two orgs
+                parts = [p for p in _JOINT_WORDS.split(whole) if p]
+                ids = [self._org_of(p) for p in parts]
+                joint = len(parts) > 1 and all(ids) and len(set(ids)) > 1
+            if joint:
+                named = ", ".join(i or f"'{p}' (no organisation of site.yaml)" for i, p in zip(ids, parts))
+                result.problems.append(error(where, f"联合发文: 发布机构 '{whole}' names {named}: which one is "
+                                                    "the publisher is not gwsite's to choose",
+                                             "write this notice by hand with its lead organisation as publisher"))
+                return ""
+            if len(known) == 1 and all(ids):
+                return known.pop()
+        written = re.split(r"[\s\u3000\xa0]{2,}", whole)[0]
         key = _norm(written)
         found = {self.names[key]} if key in self.names else set()
         if not found and len(key) >= 4:
@@ -292,7 +316,6 @@ class _Run:
                      if len(name) >= 4 and (key.endswith(name) or name.endswith(key))}
         if len(found) == 1:
             return found.pop()
-        where = Location(page.rel, stated[0].line)
         if found:
             result.problems.append(error(where, f"发布机构 '{written}' could be any of {', '.join(sorted(found))}",
                                          "add the name to one org's aliases in site.yaml"))
@@ -300,6 +323,10 @@ class _Run:
             result.problems.append(error(where, f"发布机构 '{written}' matches no organisation in site.yaml",
                                          "add the name to the org's aliases in site.yaml, then run migrate again"))
         return ""
+
+    def _org_of(self, written: str) -> str:
+        """The org whose name or alias ``written`` is, exactly (after NFKC), or ""."""
+        return self.names.get(_norm(written), "")
 
     # Planning: the pages against each other and against the site.
 
@@ -473,6 +500,9 @@ class _Run:
         r.fields = data
 
 
+_SEPARATED = re.compile(r"[、，,;；/／]")
+_JOINT = re.compile(r"[\s\u3000\xa0]*[、，,;；/／][\s\u3000\xa0]*|[\s\u3000\xa0]+")
+_JOINT_WORDS = re.compile(r"[和与及]")  # 区人力资源和社会保障局 is one: split only where each part is an org
 _LABELS = {"published": "发布日期", "written": "成文日期", "doc_number": "发文字号", "topic": "主题分类",
            "genre": "体裁分类", "validity": "有效性"}
 

@@ -486,10 +486,11 @@ def test_layouts_of_other_eras_old_table_pages_dl_blocks_after_the_text_and_br_l
 
 # --- numbers as pages write them ------------------------------------------------------------------
 
-def _one_run(tmp_path, pages: dict[str, str], record: str = "") -> tuple[Path, list[migrate.Migrated]]:
+def _one_run(tmp_path, pages: dict[str, str], record: str = "", site_yaml: str = SITE
+             ) -> tuple[Path, list[migrate.Migrated]]:
     root = tmp_path / "site"
     (root / "content/notices").mkdir(parents=True)
-    (root / "site.yaml").write_text(SITE, encoding="utf-8")
+    (root / "site.yaml").write_text(site_yaml, encoding="utf-8")
     if record:
         (root / "index-numbers.txt").write_text(record, encoding="utf-8")
     results, problems = migrate.migrate(write_saved(tmp_path / "saved", pages), root, BASE)
@@ -539,3 +540,44 @@ def test_a_new_number_written_with_full_width_characters_is_kept_as_published(tm
     root, results = _one_run(tmp_path, {PAGE_A: trs_page(title="关于2024年部门预算的说明", index_number=written)}, record)
     assert outcome(results, PAGE_A).status == "migrated"
     assert notice(root, "content/notices/mzj/t20240215_2001.yaml")["index_number"] == written
+
+
+RSJ = """  - id: rsj
+    name: 云岭市青溪区人力资源和社会保障局
+    kind: department
+    aliases: [区人力资源和社会保障局, 区人社局]
+"""
+
+
+@pytest.mark.parametrize("written, named", [
+    ("区财政局　区民政局", "czj, mzj"),
+    ("区财政局、区民政局", "czj, mzj"),
+    ("区财政局，青溪区民政局", "czj, mzj"),
+    ("区财政局和区民政局", "czj, mzj"),
+    ("区人社局与区财政局", "rsj, czj"),
+    ("区档案馆、区民政局", "'区档案馆' (no organisation of site.yaml), mzj"),  # not mzj because it ends so
+    ("区民政局 区档案馆", "mzj, '区档案馆' (no organisation of site.yaml)"),
+])
+def test_a_joint_publisher_is_named_not_matched_to_one_of_them(tmp_path, written, named):
+    root, results = _one_run(tmp_path, {PAGE_A: trs_page(title="关于下达2024年困难群众救助补助资金的通知",
+                                                         index_number=f"{CODE}/2024-00031", publisher=written)},
+                             site_yaml=SITE + RSJ)
+    assert [str(p) for p in outcome(results, PAGE_A).problems] == [
+        f"{PAGE_A}:33: 联合发文: 发布机构 '{' '.join(written.split())}' names {named}: which one is the publisher is not gwsite's to "
+        "choose (write this notice by hand with its lead organisation as publisher)"]
+    assert not (root / "content/notices/mzj").exists() and not (root / "content/notices/czj").exists()
+
+
+@pytest.mark.parametrize("written, org", [
+    ("区人力资源和社会保障局", "rsj"),  # 和 inside one name
+    ("云岭市青溪区人力资源和社会保障局", "rsj"),
+    ("青溪区民政局", "mzj"),
+    ("云岭市青溪区民政局", "mzj"),
+    ("云岭市　青溪区民政局", "mzj"),  # a space inside the name (the whole written name is the org's)
+])
+def test_one_publisher_is_still_matched(tmp_path, written, org):
+    root, results = _one_run(tmp_path, {PAGE_A: trs_page(title="关于做好2024年就业援助工作的通知",
+                                                         index_number=f"{CODE}/2024-00031", publisher=written)},
+                             site_yaml=SITE + RSJ)
+    assert outcome(results, PAGE_A).status == "migrated", [str(p) for p in outcome(results, PAGE_A).problems]
+    assert notice(root, f"content/notices/{org}/t20240215_2001.yaml")["publisher"] == org

@@ -234,7 +234,7 @@ def _read_document(doc, page: OldPage) -> None:
     _drop_hidden(body)
     page.index_shapes = len({re.sub(r"\s", "", m) for m in INDEX_NUMBER_SHAPE.findall(body.text_content())})
     _drop_noise(body)
-    block_cells = _read_labels(_cells(body), page)
+    block_cells = _read_labels(_cells(body), page, _marked(body))
     parts = _SEPARATORS.split(page.html_title)
     site_names = {f.value for f in _meta(doc, "sitename")} | ({parts[-1]} if len(parts) > 1 else set())
     _find_titles(body, page, site_names)
@@ -432,7 +432,7 @@ def _cells(body) -> list[_Cell]:
     return cells
 
 
-def _read_labels(cells: list[_Cell], page: OldPage) -> list:
+def _read_labels(cells: list[_Cell], page: OldPage, article=None) -> list:
     """The fields the labels in ``cells`` give (into ``page.fields``); returns the cells
     to leave out of the body: the metadata block's, and lines of labels elsewhere (发布时间：…
     来源：… above the text)."""
@@ -458,16 +458,17 @@ def _read_labels(cells: list[_Cell], page: OldPage) -> list:
                 value = ""
             found.append((label, name, value, used_next))
         labelled.append((i, found))
-    # The block: the smallest element around the 索引号 label that holds three labels.
-    label_elements = [(cells[i].element, sum(1 for _, name, _, _ in found if name)) for i, found in labelled]
-    container = None
-    first_index = next((cells[i].element for i, found in labelled
-                        if any(name == "index_number" for _, name, _, _ in found)), None)
-    if first_index is not None:
-        for candidate in [first_index, *first_index.iterancestors()]:
-            if sum(n for e, n in label_elements if e is candidate or candidate in e.iterancestors()) >= 3:
-                container = candidate
-                break
+    # Lines of the article's text that start with a label (文件名称：…, 名称：… in a 中标公告)
+    # are its text: no field is read from them and they stay.  The block is looked for
+    # outside the article first; inside it only when the page has no 索引号 elsewhere.
+    prose = {i for i, _ in labelled if _in_article(cells[i].element, article)}
+    container = _block(cells, [(i, f) for i, f in labelled if i not in prose])
+    if container is None:
+        container = _block(cells, labelled)
+        labelled = [(i, found) for i, found in labelled if i not in prose or container is not None and (
+            cells[i].element is container or container in cells[i].element.iterancestors())]
+    else:
+        labelled = [(i, found) for i, found in labelled if i not in prose]
     shown: set[str] = set()
     leave_out: list = []
     for i, found in labelled:
@@ -489,6 +490,29 @@ def _read_labels(cells: list[_Cell], page: OldPage) -> list:
     page.labels = len(shown & set(BLOCK_FIELDS))
     return [e for e in dict.fromkeys(leave_out) if e.tag not in ("body", "form", "main", "article")
             and len(e.text_content()) <= 600]
+
+
+def _block(cells: list[_Cell], labelled: list) -> object:
+    """The metadata block: the smallest element around the 索引号 label that holds three labels."""
+    label_elements = [(cells[i].element, sum(1 for _, name, _, _ in found if name)) for i, found in labelled]
+    first_index = next((cells[i].element for i, found in labelled
+                        if any(name == "index_number" for _, name, _, _ in found)), None)
+    if first_index is not None:
+        for candidate in [first_index, *first_index.iterancestors()]:
+            if sum(n for e, n in label_elements if e is candidate or candidate in e.iterancestors()) >= 3:
+                return candidate
+    return None
+
+
+def _in_article(element, article) -> bool:
+    """Whether ``element`` is a line of the article's text: within the element the CMS
+    marks as the text (TRS_Editor, #zoom …), or a paragraph after a paragraph of text."""
+    if article is not None and (element is article or article in element.iterancestors()):
+        return True
+    if element.tag != "p":
+        return False
+    return any(isinstance(e.tag, str) and e.tag == "p" and len("".join(e.text_content().split())) >= 4
+               and not _LABEL.match(" ".join(e.text_content().split())) for e in element.itersiblings(preceding=True))
 
 
 def _joined(name: str | None, cells: list[_Cell], i: int, value: str) -> str:

@@ -453,7 +453,7 @@ def test_the_content_area_is_found_by_its_text_without_a_known_name():
 def test_noise_is_left_out_and_a_paragraph_that_only_mentions_it_stays():
     page = _page("""<div id="zoom"><p>字体：【大 中 小】</p><p>【打印本页】 【关闭窗口】</p><p>分享到：</p>
         <p>当前位置：首页 &gt; 信息公开</p><p>上一篇：<a href="x.html">关于…的通知</a></p>
-        <p>请各单位于3月15日前关闭临时窗口，打印本页所附表格。</p><p>索引号：X/2024-00001</p></div>""")
+        <p>请各单位于3月15日前关闭临时窗口，打印本页所附表格。</p></div><p>索引号：X/2024-00001</p>""")
     assert oldpage.body_markdown(page.content, lambda *a: None) == "请各单位于3月15日前关闭临时窗口，打印本页所附表格。\n"
 
 
@@ -581,3 +581,38 @@ def test_one_publisher_is_still_matched(tmp_path, written, org):
                              site_yaml=SITE + RSJ)
     assert outcome(results, PAGE_A).status == "migrated", [str(p) for p in outcome(results, PAGE_A).problems]
     assert notice(root, f"content/notices/{org}/t20240215_2001.yaml")["publisher"] == org
+
+
+JIEDU_BODY = ("<p>文件名称：《青溪区行政执法公示办法》</p><p>发文字号：青溪府发〔2024〕3号</p><p>成文日期：2024年2月28日</p>"
+              "<p>一、制定背景</p><p>为全面推行行政执法公示制度，现解读如下。</p>"
+              "<p>名称：云岭市青溪区教育委员会</p><p>主题：校舍改造</p><p>摘要：本项目为校舍改扩建。</p>"
+              "<p>备注：本办法自2024年4月1日起施行。</p>")
+
+
+def test_lines_of_the_text_that_start_with_a_label_stay_in_the_body_and_give_no_field(tmp_path):
+    root, results = _one_run(tmp_path, {PAGE_A: trs_page(title="《青溪区行政执法公示办法》政策解读",
+                                                         index_number=f"{CODE}/2024-00007", doc_number="无",
+                                                         written="", genre="解读", body=JIEDU_BODY)})
+    assert outcome(results, PAGE_A).status == "migrated", [str(p) for p in outcome(results, PAGE_A).problems]
+    data = notice(root, "content/notices/mzj/t20240215_2001.yaml")
+    assert "doc_number" not in data and "written" not in data and data["topic"] == "民政、扶贫、救灾\\社会救助"
+    assert data["title"] == "《青溪区行政执法公示办法》政策解读"
+    assert data["body"] == ("文件名称：《青溪区行政执法公示办法》\n\n发文字号：青溪府发〔2024〕3号\n\n成文日期：2024年2月28日\n\n"
+                            "一、制定背景\n\n为全面推行行政执法公示制度，现解读如下。\n\n名称：云岭市青溪区教育委员会\n\n"
+                            "主题：校舍改造\n\n摘要：本项目为校舍改扩建。\n\n备注：本办法自2024年4月1日起施行。\n")
+
+
+def test_a_text_without_a_known_mark_keeps_its_label_lines_and_a_line_above_it_is_read():
+    page = _page("""<table><tr><td>索引号：</td><td>X/2024-00001</td><td>发布机构：</td><td>区民政局</td></tr></table>
+        <h1>青溪区第一小学改扩建工程中标结果公告</h1><div class="c1"><p>发布时间：2024-05-08　来源：区教委</p>
+        <p>一、项目编号：QX2024-001</p><p>二、采购人信息</p><p>名称：云岭市青溪区教育委员会</p><p>摘要：校舍改扩建。</p></div>""")
+    assert [f.value for f in page.values("published")] == ["2024-05-08"]  # the line above the text: read, left out
+    assert page.values("title") == [] and page.title == "青溪区第一小学改扩建工程中标结果公告"
+    assert oldpage.body_markdown(page.content, lambda *a: None) == (
+        "一、项目编号：QX2024-001\n\n二、采购人信息\n\n名称：云岭市青溪区教育委员会\n\n摘要：校舍改扩建。\n")
+    # a block inside the marked text is still the block
+    page = _page("""<div id="zoom"><table><tr><td>索引号：</td><td>X/2024-00001</td><td>发布机构：</td><td>区民政局</td>
+        <td>发布日期：</td><td>2024-05-08</td></tr></table><p>正文第一段，说明有关事项。</p><p>名称：甲</p></div>""")
+    assert [page.values(k)[0].value for k in ("index_number", "publisher", "published")] == [
+        "X/2024-00001", "区民政局", "2024-05-08"]
+    assert page.values("title") == []

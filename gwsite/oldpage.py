@@ -554,9 +554,23 @@ def _same_row(label, value) -> bool:
     dt, a value span-div after a label div), or within it."""
     if value is label:
         return True
+    label, value = _cell_of(label), _cell_of(value)
     parent = label.getparent()
+    if value is parent:  # <li><label>索引号：</label><span>…</span></li>, <td><label>…</label>…</td>
+        return True
     return parent is not None and (value.getparent() is parent or parent in value.iterancestors()
                                    and value.getparent().getparent() is parent)
+
+
+def _cell_of(element):
+    """The cell ``element`` alone fills: <th><p>索引号</p></th> is the <th>'s text."""
+    while element.tag in ("p", "div", "span", "label", "font", "strong", "b"):
+        parent = element.getparent()
+        if parent is None or (parent.text or "").strip() or (element.tail or "").strip() or \
+                sum(1 for c in parent if isinstance(c.tag, str)) != 1:
+            break
+        element = parent
+    return element
 
 
 # --- the title --------------------------------------------------------------------------------------

@@ -396,6 +396,10 @@ def test_dates_as_old_portals_write_them(text, expected):
     "<dl><dt>索引号:</dt><dd>X/2024-00001</dd></dl>",
     "<div class='row'><div class='label'>索取号：</div><div class='value'>X/2024-00001</div></div>",
     "<p>索引号：X/2024-00001　　发布机构：区民政局</p>",
+    "<ul><li><label>索引号：</label><span>X/2024-00001</span></li></ul>",
+    "<table><tr><td><label>索引号：</label>X/2024-00001</td></tr></table>",
+    "<table><tr><th><p>索引号</p></th><td><p>X/2024-00001</p></td></tr></table>",
+    "<div class='r'><div class='l'><span>索引号</span></div><div class='v'><span>X/2024-00001</span></div></div>",
 ])
 def test_an_index_number_is_read_from_every_layout(markup):
     assert [f.value for f in _page(markup).values("index_number")] == ["X/2024-00001"]
@@ -405,6 +409,7 @@ def test_an_index_number_is_read_from_every_layout(markup):
     "<p>索引号的编制规则见附件X/2024-00001。</p>",  # a sentence about 索引号, no label
     "<p>请在申请中注明信息索引号X/2024-00001</p>",
     "<ul><li><a href='a.html'>索引号：X/2024-00001</a></li></ul>",  # a link to another notice
+    "<table><tr><th><p>索引号</p></th></tr><tr><td><p>X/2024-00001</p></td></tr></table>",  # a column's header
 ])
 def test_a_sentence_or_a_link_naming_an_index_number_is_no_label(markup):
     assert _page(markup).values("index_number") == []

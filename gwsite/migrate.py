@@ -352,7 +352,22 @@ class _Run:
             key = _norm(r.fields["index_number"])
             first = first_by_number.get(key)
             if first is not None:
-                if _norm(first.fields["title"]) == _norm(r.fields["title"]):
+                same_title = _norm(first.fields["title"]) == _norm(r.fields["title"])
+                if same_title and _page_of(first.source, r.source):
+                    # t…_1.html, t…_2.html: TRS splits a long article over pages; one notice, its text in order.
+                    first.fields.setdefault("_more", []).append(r)
+                    r.status = "duplicate"
+                    r.note = (f"page {_page_of(first.source, r.source) + 1} of {first.source}: " + (
+                        f"that notice is there already ({first.notice}): compare its text with this page"
+                        if first.status == "already" else "its text is appended to that notice's") + (f"; its address {r.fields['old_url']} is not redirected: add it "
+                                                    "to the server's map by hand" if r.fields.get("old_url") else ""))
+                elif same_title and self._text_of(first) != self._text_of(r):
+                    r.status = "failed"
+                    r.problems.append(error(Location(r.source), f"索引号 {r.fields['index_number']} and the title are "
+                                                                f"those of {first.source}, but the text is another",
+                                            "keep the saved page that is the notice as published (delete the other), "
+                                            "then run migrate again"))
+                elif same_title:
                     r.status, r.notice = "duplicate", first.notice
                     r.note = (f"the same notice as {first.source} (索引号 {r.fields['index_number']}): migrated once"
                               + (f"; its address {r.fields['old_url']} is not redirected: add it to the server's "
@@ -398,6 +413,10 @@ class _Run:
                                         "a published 索引号 is never given to another notice: check which it is"))
                 continue
             r.status = "planned"
+
+    def _text_of(self, r: Migrated) -> str:
+        content = self.pages[r.source].content
+        return _norm(content.text_content()) if content is not None else ""
 
     def _old_url(self, r: Migrated, trust_canonical: bool = True) -> None:
         """The address the page had: its canonical link, else the address a browser or
@@ -470,6 +489,11 @@ class _Run:
         folder = f"{FILES}/{org}/{posixpath.splitext(posixpath.basename(r.notice))[0]}"
         links = _Links(self, r, folder)
         body = oldpage.body_markdown(page.content, links.resolve) if page.content is not None else ""
+        for more in sorted(r.fields.get("_more", []), key=lambda m: _page_of(r.source, m.source)):
+            content = self.pages[more.source].content  # in the same folder: its links resolve alike
+            more_body = oldpage.body_markdown(content, links.resolve) if content is not None else ""
+            body = (body.rstrip("\n") + "\n\n" + more_body) if body.strip() else more_body
+            more.notice = r.notice
         to_check = r.fields.pop("_to_check") + links.to_check
         if not body.strip() and not links.files:
             to_check.append("no text found in the old page's content area: compare with the old page")
@@ -601,6 +625,14 @@ class _Links:
         self.files.append((rel, source))
         self.by_source[source] = rel
         return rel.removeprefix("content/")
+
+
+def _page_of(first: str, other: str) -> int:
+    """N when ``other`` is page N+1 of the article ``first`` (t20240603_8801_1.html after
+    t20240603_8801.html, in the same folder), else 0."""
+    head, dot, rest = first.rpartition("/")[2].partition(".")
+    m = re.fullmatch(re.escape(head) + r"_(\d{1,3})" + re.escape(dot + rest), other.rpartition("/")[2])
+    return int(m.group(1)) if m and posixpath.dirname(first) == posixpath.dirname(other) else 0
 
 
 def _spellings(name: str) -> list[str]:

@@ -305,9 +305,14 @@ _NOISE_WORDS = {"nav", "navbar", "menu", "menus", "breadcrumb", "breadcrumbs", "
                 "shoucang", "favorite", "jiucuo", "topbar", "top"}
 _NOISE_PARTS = ("bdshare", "jiathis", "sharebox", "share-box", "bshare", "qrcode")
 _NOISE_TEXT = re.compile(
-    r"字号|字体|大\s*中\s*小|打印本页|打印此页|打印本文|打印|关闭本页|关闭窗口|关闭|分享到|分享|收藏本页|收藏|"
+    r"分享至|字号|字体|大\s*中\s*小|打印本页|打印此页|打印本文|打印|关闭本页|关闭窗口|关闭|分享到|分享|收藏本页|收藏|"
     r"扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|扫一扫|手机扫码|返回顶部|返回|我要纠错|纠错|视力保护色|"
-    r"默认|背景色|保存本页|加入收藏|TOP|Top|微信|微博|QQ空间|复制链接")
+    r"默认|背景色|保存本页|加入收藏|TOP|Top|微信|微博|QQ空间|复制链接|我要|文章|手机查看|手机浏览|二维码|扫码|"
+    r"首页|上一页|下一页|尾页|末页|用手机扫描|手机扫描|扫描")
+# What a QR code's image stands beside; a pager's page numbers (首页 上一页 1 2 下一页 尾页).
+_QR_TEXT = re.compile(r"手机查看|手机浏览|二维码|扫一扫|扫码")
+_PAGER = re.compile(r"上一页|下一页")
+_PAGER_LEFT = re.compile(r"[\d共页条第/]+")
 _NOISE_LEFT = re.compile(r"[\s\u3000\xa0【】\[\]［］（）()|｜:：、,，/·•>＞\-]+")
 _PREV_NEXT = re.compile(r"^[\s【\[［]*(上一篇|下一篇|上一条|下一条|上篇|下篇)")
 _CRUMB = re.compile(r"^[\s\u3000]*(当前位置|您现在的位置|您的位置|你的位置|所在位置|现在位置|您当前的位置)")
@@ -341,8 +346,11 @@ def _is_noise(element, page_text: int) -> bool:
     squeezed = "".join(text.split())
     if not squeezed:
         return False
-    if not _NOISE_LEFT.sub("", _NOISE_TEXT.sub("", text)) and element.find(".//img") is None:
-        return True  # nothing but 字号【大 中 小】, 打印本页, 关闭窗口, 分享到 …
+    left = _NOISE_LEFT.sub("", _NOISE_TEXT.sub("", text))
+    if not left and (element.find(".//img") is None or _QR_TEXT.search(text)):
+        return True  # nothing but 字号【大 中 小】, 打印本页, 关闭窗口, 分享到 …, a QR code and 手机查看
+    if _PAGER.search(text) and not _PAGER_LEFT.sub("", left) and len(squeezed) < 100:
+        return True  # 首页 上一页 1 2 下一页 尾页
     # A line of its own, not a part holding other lines (a small page's wrapper).
     if any(isinstance(e.tag, str) and e.tag in _LINES for e in element.iterdescendants()):
         return False
@@ -462,6 +470,8 @@ def _read_labels(cells: list[_Cell], page: OldPage, article=None) -> list:
     # are its text: no field is read from them and they stay.  The block is looked for
     # outside the article first; inside it only when the page has no 索引号 elsewhere.
     prose = {i for i, _ in labelled if _in_article(cells[i].element, article)}
+    # …but 【责任编辑：…】, 来源：… 作者：… 浏览次数：… under the text are the page's, not the notice's.
+    chrome = [cells[i].element for i, found in labelled if i in prose and _chrome(found)]
     container = _block(cells, [(i, f) for i, f in labelled if i not in prose])
     if container is None:
         container = _block(cells, labelled)
@@ -488,6 +498,7 @@ def _read_labels(cells: list[_Cell], page: OldPage, article=None) -> list:
             if any(used for *_, used in found):
                 leave_out.append(cells[i + 1].element)
     page.labels = len(shown & set(BLOCK_FIELDS))
+    leave_out += chrome
     return [e for e in dict.fromkeys(leave_out) if e.tag not in ("body", "form", "main", "article")
             and len(e.text_content()) <= 600]
 
@@ -502,6 +513,17 @@ def _block(cells: list[_Cell], labelled: list) -> object:
             if sum(n for e, n in label_elements if e is candidate or candidate in e.iterancestors()) >= 3:
                 return candidate
     return None
+
+
+_CHROME = {"作者", "责任编辑", "编辑", "浏览次数", "访问次数", "访问量", "点击数", "点击量", "点击率", "阅读次数", "浏览量",
+           "阅读量", "字号", "字体"}
+
+
+def _chrome(found) -> bool:
+    """A line of the CMS's labels about the page (责任编辑, 作者, 浏览次数 …, with 来源 or
+    发布时间 beside them), no text of the notice's."""
+    labels = {label for label, *_ in found}
+    return bool(labels & _CHROME) and labels <= _CHROME | set(FIELD_LABELS["source"]) | set(FIELD_LABELS["published"])
 
 
 def _in_article(element, article) -> bool:

@@ -621,3 +621,39 @@ def test_a_text_without_a_known_mark_keeps_its_label_lines_and_a_line_above_it_i
     assert [page.values(k)[0].value for k in ("index_number", "publisher", "published")] == [
         "X/2024-00001", "区民政局", "2024-05-08"]
     assert page.values("title") == []
+
+
+def test_the_second_page_of_a_long_article_is_appended_and_another_text_under_the_same_number_is_named(tmp_path):
+    first = trs_page(title="关于做好2024年防汛准备工作的通知", index_number=f"{CODE}/2024-00088",
+                     body="<p>一、落实防汛责任。</p>")
+    second = first.replace("<p>一、落实防汛责任。</p>", '<p>二、做好物资储备。</p><p><a href="P0201.pdf">物资清单.pdf</a></p>')
+    other = f"{HOST}/zwgk/tzgg/202402/t20240215_2001.html"  # not a page of it: another text, same number and title
+    root, results = _one_run(tmp_path, {
+        PAGE_A: first, PAGE_A.replace(".html", "_2.html"): first.replace("一、落实防汛责任。", "三、加强值守。"),
+        PAGE_A.replace(".html", "_1.html"): second, f"{HOST}/mzj/xxgk/202402/P0201.pdf": b"%PDF-1.4",
+        other: first.replace("一、落实防汛责任。", "一、落实防汛责任，确保到岗。")})
+    assert outcome(results, PAGE_A).status == "migrated"
+    data = notice(root, "content/notices/mzj/t20240215_2001.yaml")
+    assert data["body"] == ("一、落实防汛责任。\n\n二、做好物资储备。\n\n"
+                            "[物资清单.pdf](files/mzj/t20240215_2001/物资清单.pdf)\n\n三、加强值守。\n")
+    assert data["attachments"] == ["files/mzj/t20240215_2001/物资清单.pdf"]
+    assert outcome(results, PAGE_A.replace(".html", "_1.html")).note.startswith(
+        f"page 2 of {PAGE_A}: its text is appended to that notice's; its address ")
+    assert [str(p) for p in outcome(results, other).problems] == [
+        f"{other}: 索引号 {CODE}/2024-00088 and the title are those of {PAGE_A}, but the text is another (keep the "
+        "saved page that is the notice as published (delete the other), then run migrate again)"]
+
+
+def test_reading_aids_pagers_and_qr_codes_are_noise_and_prose_naming_them_stays():
+    body = "".join(f"<p>第{i}段正文，说明政策的具体内容和执行要求。</p>" for i in range(4))
+    page = _page(f"""<p>索引号：X/2024-00001</p><div id="zoom">{body}
+        <div class="pages"><a href="a.html">首页</a><a>上一页</a><a href="a_1.html">1</a><a>下一页</a><a>尾页</a></div>
+        <p>【<a href="javascript:print()">我要打印</a>】【<a href="javascript:close()">关闭</a>】</p>
+        <div>分享至：<a>微信</a><a>微博</a></div><div class="wx"><img src="qr.png"><p>手机查看</p></div>
+        <p>打印文章 | 关闭文章</p><p>【责任编辑：张三】</p><div>来源：区民政局　作者：李四　浏览次数：12</div>
+        <p>请扫描二维码报名，共3页材料，点击下一页继续填写。</p><p><img src="map.png">首页所示位置</p></div>""")
+    images = []
+    text = oldpage.body_markdown(page.content, lambda url, kind, alt: images.append(url) or url)
+    assert text.endswith("第3段正文，说明政策的具体内容和执行要求。\n\n请扫描二维码报名，共3页材料，点击下一页继续填写。\n\n"
+                         "![](map.png)首页所示位置\n")
+    assert images == ["map.png"] and page.values("source") == []

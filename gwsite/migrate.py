@@ -450,9 +450,10 @@ class _Run:
         if self.host_folder and parts[0] == self.host_folder:
             parts = parts[1:]
         name = parts[-1]
+        # wget --restrict-file-names=windows writes a query's ? as @ (content.jsp@id=77.html).
+        name = re.sub(r"^(.+\.(?:jsp|jspx|asp|aspx|php|do|action|cgi))@(?=.*\.html?$)", r"\1?", name, flags=re.I)
         m = re.fullmatch(r"(.+\.(?:s?html?|jsp|jspx|asp|aspx|php|do|action|cgi)|.+\?.*)\.html?", name, re.I)
-        if m:
-            parts[-1] = m.group(1)
+        parts[-1] = m.group(1) if m else name
         path = "/".join(parts)
         return self.base_url + quote(path, safe="/?=&%:@;,+~")
 
@@ -544,6 +545,8 @@ class _Links:
         self.to_check: list[str] = []
         page_address = r.fields.get("old_url") or run._address_of(r.source)
         self.page_address = page_address
+        base = run.pages[r.source].base
+        self.base = urljoin(page_address, base) if base and page_address else base
 
     def resolve(self, url: str, kind: str, text: str) -> str | None:
         url = url.strip()
@@ -552,12 +555,17 @@ class _Links:
             return None
         if scheme in ("mailto", "tel"):
             return url if kind == "link" else None
+        if self.base and not scheme:  # <base href>: where the browser took the page's links from
+            url = urljoin(self.base, url)
         path = urlsplit(url).path
-        is_file = kind == "image" or posixpath.splitext(unquote(path))[1].lower() in FILE_SUFFIXES
         local = self._local(url)
+        # A file by what the saved copy holds (downfile.jsp?…, down.jsp?i_ID=88 saved as a PDF),
+        # else by its name or the old portal's download script's.
+        is_file = kind == "image" or local is not None and not _is_html(local) \
+            or _file_suffix(unquote(path)) or _file_suffix(_query_file(url)) or bool(_DOWNLOAD.search(path))
         if is_file:
-            if local is not None:
-                return self._attach(local, text)
+            if local is not None and not _is_html(local):
+                return self._attach(local, text, url)
             shown = urljoin(self.page_address, url) if self.page_address else url
             what = "image" if kind == "image" else "linked file"
             self.to_check.append(f"{what} {shown} ({text or posixpath.basename(unquote(path))}) is not in the saved "
@@ -592,7 +600,7 @@ class _Links:
             normal = posixpath.normpath(candidate)
             if normal.startswith("../") or normal in ("..", ".") or normal.startswith("/"):
                 return None  # outside the saved copy
-            names = [normal + "?" + parts.query] if parts.query else []
+            names = [normal + "?" + parts.query, normal + "@" + parts.query] if parts.query else []
             names.append(normal)
             for name in names:
                 for text in _spellings(name):
@@ -604,13 +612,22 @@ class _Links:
                         continue
         return None
 
-    def _attach(self, source: Path, text: str) -> str:
+    def _attach(self, source: Path, text: str, url: str = "") -> str:
         if source in self.by_source:
             return self.by_source[source].removeprefix("content/")
-        own = unquote(source.name.split("?")[0])
+        own = unquote(source.name.split("?")[0].split("@")[0])
         suffix = posixpath.splitext(own)[1].lower()
         label = " ".join(text.split())
         label = re.sub(r"^附件\s*\d*\s*[:：.、]?\s*", "", label)
+        if suffix not in FILE_SUFFIXES:  # a download script's answer: the file's own name and type
+            named = _query_file(url) or _query_file(source.name)
+            suffix = _file_suffix(named) or _file_suffix(label) or _magic_suffix(source)
+            if not suffix:
+                self.to_check.append(f"linked file {url} ({label or own}) was copied as {posixpath.splitext(own)[0]}: "
+                                     "its type is not known: rename it with its suffix (.pdf, .doc …)")
+            own = posixpath.basename(named) if _file_suffix(named) else posixpath.splitext(own)[0] + suffix
+            if label and not label.lower().endswith(suffix) and suffix:
+                label += suffix
         name = label if label and label.lower().endswith(suffix) and suffix else own
         name = safe_file_name(name, fallback=f"file{suffix}")
         if not name.lower().endswith(suffix):
@@ -625,6 +642,46 @@ class _Links:
         self.files.append((rel, source))
         self.by_source[source] = rel
         return rel.removeprefix("content/")
+
+
+# The old portal's download scripts (大汉 /module/download/downfile.jsp, down.jsp?i_ID=…).
+_DOWNLOAD = re.compile(r"(?i)/(?:module/download/|[^/]*down(?:load)?[^/]*\.(?:jsp|asp|aspx|php|do|action|cgi)$|"
+                       r"[^/]*(?:getfile|attachment)[^/]*\.(?:jsp|asp|aspx|php|do|action|cgi)$)")
+_MAGIC = ((b"%PDF", ".pdf"), (b"\x89PNG", ".png"), (b"GIF8", ".gif"), (b"\xff\xd8\xff", ".jpg"), (b"%OFD", ".ofd"))
+
+
+def _file_suffix(name: str) -> str:
+    suffix = posixpath.splitext(name)[1].lower()
+    return suffix if suffix in FILE_SUFFIXES else ""
+
+
+def _query_file(url: str) -> str:
+    """The file name a download address's query names (filename=….pdf), or ""."""
+    query = url.partition("?")[2]
+    for part in re.split(r"[&;]", query):
+        value = unquote(part.partition("=")[2])
+        if _file_suffix(value):
+            return value.replace("\\", "/").rpartition("/")[2]
+    return ""
+
+
+def _is_html(path: Path) -> bool:
+    """Whether a file of the saved copy is a page (its bytes, not its name: down.jsp?i_ID=88 may be a PDF)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    except OSError:
+        return False
+    return head.startswith((b"<!doctype", b"<html", b"<head", b"<meta", b"<?xml", b"<!--", b"<body", b"<title"))
+
+
+def _magic_suffix(path: Path) -> str:
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError:
+        return ""
+    return next((suffix for magic, suffix in _MAGIC if head.startswith(magic)), "")
 
 
 def _page_of(first: str, other: str) -> int:

@@ -99,6 +99,7 @@ class OldPage:
     title_doubt: str = ""  # taken from <title> alone: to be checked
     index_shapes: int = 0  # distinct 索引号-shaped texts on the page (a list page has many)
     canonical: str = ""
+    base: str = ""  # the page's <base href>: its relative links are relative to it
     saved_from: str = ""  # the address a browser or HTTrack noted the page was saved from
     html_title: str = ""
     content: object = None  # the content area (an lxml element), or None
@@ -226,6 +227,8 @@ def _read_document(doc, page: OldPage) -> None:
         if "canonical" in (link.get("rel") or "").lower().split() and (link.get("href") or "").strip():
             page.canonical = link.get("href").strip()
             break
+    base = next((b.get("href").strip() for b in doc.iter("base") if (b.get("href") or "").strip()), "")
+    page.base = base
     title = doc.find(".//title")
     page.html_title = " ".join(title.text_content().split()) if title is not None else ""
     body = doc.find("body")

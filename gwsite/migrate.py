@@ -425,12 +425,22 @@ class _Run:
         from_path = self._address_of(r.source)
         url = ""
         if page.canonical and trust_canonical:
-            url = urljoin(from_path or "", page.canonical)
+            try:
+                url = urljoin(from_path or "", page.canonical)
+                urlsplit(url)
+            except ValueError:  # http://[::1 …
+                url = ""
+                if trust_canonical and r.fields.get("_to_check") is not None:
+                    r.fields["_to_check"].append(f"its canonical link '{page.canonical}' is no address: not used")
         if not re.match(r"^https?://", url, re.I) and re.match(r"^https?://", page.saved_from, re.I):
             url = page.saved_from
         if not re.match(r"^https?://", url, re.I) and page.saved_from and self.base_url \
                 and not re.match(r"^\w+:", page.saved_from):
             url = urlsplit(self.base_url).scheme + "://" + page.saved_from  # HTTrack notes no scheme
+        try:
+            urlsplit(url)
+        except ValueError:  # a noted address like http://[::1 is none
+            url = ""
         if not re.match(r"^https?://[^/\s]+", url, re.I):
             url = from_path
         if url:
@@ -546,9 +556,22 @@ class _Links:
         page_address = r.fields.get("old_url") or run._address_of(r.source)
         self.page_address = page_address
         base = run.pages[r.source].base
-        self.base = urljoin(page_address, base) if base and page_address else base
+        try:
+            self.base = urljoin(page_address, base) if base and page_address else base
+            urlsplit(self.base)
+        except ValueError:  # http://[::1 …: no address
+            self.base = ""
+            self.to_check.append(f"its <base href> '{base}' is no address: its links were read from the page's own")
 
     def resolve(self, url: str, kind: str, text: str) -> str | None:
+        try:
+            return self._resolve(url, kind, text)
+        except ValueError:  # urllib's answer to an address like http://[::1/x
+            self.to_check.append(f"{'image' if kind == 'image' else 'link'} '{url.strip()}' ({text}) is no address: "
+                                 "it is published as its text")
+            return None
+
+    def _resolve(self, url: str, kind: str, text: str) -> str | None:
         url = url.strip()
         scheme = urlsplit(url).scheme.lower() if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", url) else ""
         if not url or url.startswith("#") or scheme in ("javascript", "vbscript", "data", "about", "file"):

@@ -464,6 +464,11 @@ html_snippets = st.sampled_from([
     "<div>" * 300, "<a href='../../../../etc/passwd'>x</a>", "<img src='data:,x'>", "<script>", "</html>",
     "<!--", "&#0;", "&#xD800;", "\x00", "<p>" + "低保" * 3000 + "</p>", "<h1>另一个标题</h1>",
     "<link rel='canonical' href='javascript:x'>", "2024年13月45日", "<meta name='ArticleTitle' content=''>",
+    # shapes of issue 22's review: <base href>, <label> cells, <br>-wrapped numbers, 联合发文, download scripts
+    "<base href='http://[::1'>", "<base href='../../'>", "<base href='javascript:x'>", "<label>索引号：</label>",
+    "/<br>2024-", "区财政局、区民政局", "<a href='/module/download/downfile.jsp?filename=..%2F..%2Fa.pdf'>x</a>",
+    "<a href='http://[::1/down.jsp?i_ID=1'>y</a>", "<div class='pages'>首页 上一页 1 下一页</div>",
+    "<link rel='canonical' href='http://[::1'>", "<!-- saved from url=(0011)http://[::1 -->",
 ])
 
 

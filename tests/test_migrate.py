@@ -694,3 +694,17 @@ def test_links_resolve_against_base_href_and_a_download_script_s_file_is_copied_
     # wget --restrict-file-names=windows: '?' saved as '@'; an '@' elsewhere in a name is the name's
     olds = {notice(root, x.notice)["old_url"] for x in results if x.status == "migrated" and "/slj/" in x.source}
     assert olds == {f"{BASE}xxgk/slj/content.jsp?id=77", f"{BASE}xxgk/slj/a@b.html"}
+
+
+def test_an_address_urllib_cannot_split_is_to_be_checked_never_a_traceback(tmp_path):
+    body = "<p><a href='http://[::1/down.jsp?i_ID=1'>流程</a>，<a href='t20240101_1.html'>前文</a></p>"
+    page = trs_page(title="关于测试的通知", index_number=f"{CODE}/2024-00001", body=body, canonical="http://[::1")
+    root, results = _one_run(tmp_path, {PAGE_A: page.replace("<head>", "<head><base href='http://[::1'>")})
+    r = outcome(results, PAGE_A)
+    data = notice(root, r.notice)
+    assert data["old_url"] == f"{BASE}mzj/xxgk/202402/t20240215_2001.html"  # from its path, as without the link
+    assert data["to_check"] == [
+        "its canonical link 'http://[::1' is no address: not used",
+        "its <base href> 'http://[::1' is no address: its links were read from the page's own",
+        "link 'http://[::1/down.jsp?i_ID=1' (流程) is no address: it is published as its text"]
+    assert f"流程，[前文]({BASE}mzj/xxgk/202402/t20240101_1.html)" in data["body"]

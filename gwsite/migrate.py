@@ -399,6 +399,12 @@ class _Run:
                 continue
             r.status = "new"
         new = [r for r in read if r.status == "new"]
+        for r in new:  # t…_1.html whose first page the copy lacks: a part of an article, not all of it
+            m = re.fullmatch(r"(.+_\d+)_\d{1,3}(\.[^/]+)", r.source)  # TRS: t20240603_8801_1, not t20240603_8801
+            if m and m.group(1) + m.group(2) not in self.pages:
+                r.fields["_to_check"].append(f"this may be a further page of {m.group(1) + m.group(2)}, which the "
+                                             "saved copy lacks: save that page and compare, as the text may be "
+                                             "only a part of the article")
         # Recorded numbers compared as numbers, not strings: 'X / 2024-00001', 'X／2024－00001'.
         owners: dict[str, str] = {}
         for number, owner in self.record.owner.items():

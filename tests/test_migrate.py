@@ -639,6 +639,7 @@ def test_the_second_page_of_a_long_article_is_appended_and_another_text_under_th
     assert data["attachments"] == ["files/mzj/t20240215_2001/物资清单.pdf"]
     assert outcome(results, PAGE_A.replace(".html", "_1.html")).note.startswith(
         f"page 2 of {PAGE_A}: its text is appended to that notice's; its address ")
+    assert "to_check" not in data
     assert [str(p) for p in outcome(results, other).problems] == [
         f"{other}: 索引号 {CODE}/2024-00088 and the title are those of {PAGE_A}, but the text is another (keep the "
         "saved page that is the notice as published (delete the other), then run migrate again)"]
@@ -708,3 +709,15 @@ def test_an_address_urllib_cannot_split_is_to_be_checked_never_a_traceback(tmp_p
         "its <base href> 'http://[::1' is no address: its links were read from the page's own",
         "link 'http://[::1/down.jsp?i_ID=1' (流程) is no address: it is published as its text"]
     assert f"流程，[前文]({BASE}mzj/xxgk/202402/t20240101_1.html)" in data["body"]
+
+
+def test_a_further_page_whose_first_page_the_copy_lacks_is_to_be_checked(tmp_path):
+    page = trs_page(title="关于做好2024年防汛准备工作的通知", index_number=f"{CODE}/2024-00088", body="<p>三、加强值守。</p>")
+    root, results = _one_run(tmp_path, {PAGE_A.replace(".html", "_1.html"): page,
+                                        f"{HOST}/mzj/xxgk/202402/t20240216_2.html": page.replace("00088", "00089")})
+    r = outcome(results, PAGE_A.replace(".html", "_1.html"))
+    assert notice(root, r.notice)["to_check"] == [
+        f"this may be a further page of {PAGE_A}, which the saved copy lacks: save that page and compare, as the "
+        "text may be only a part of the article"]
+    # t20240216_2.html is an article's own name (t<date>_<id>), not page 3 of t20240216.html
+    assert "to_check" not in notice(root, outcome(results, f"{HOST}/mzj/xxgk/202402/t20240216_2.html").notice)

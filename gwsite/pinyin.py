@@ -68,14 +68,17 @@ class Reading:
     others: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a word read -> the other words its letters could be
 
 
+def runs(text: str) -> list[re.Match]:
+    """The runs of letters of ``text`` (normalised) outside quotes: what may be pinyin."""
+    spans = [m.span() for m in _QUOTED.finditer(text)]
+    return [run for run in _RUN.finditer(text) if not any(s <= run.start() < e for s, e in spans)]
+
+
 def as_typed(text: str) -> str:
     """``text`` (normalised) with each run of letters outside quotes in quotes: the query
     that searches the letters as typed, the rest as before (改为按原文搜索)."""
-    spans = [m.span() for m in _QUOTED.finditer(text)]
     out, at = [], 0
-    for run in _RUN.finditer(text):
-        if any(s <= run.start() < e for s, e in spans):
-            continue
+    for run in runs(text):
         out += [text[at:run.start()], f'"{run.group()}"']
         at = run.end()
     return "".join(out) + text[at:]
@@ -200,10 +203,7 @@ class Reader:
         """``text`` (normalised) with each run of letters that reads as vocabulary words
         replaced by them; quoted stretches are left as typed."""
         out, words, tokens, others, at = [], [], [], {}, 0
-        spans = [m.span() for m in _QUOTED.finditer(text)]
-        for run in _RUN.finditer(text):
-            if any(s <= run.start() < e for s, e in spans):
-                continue
+        for run in runs(text):
             typed = [t for t in _TOKEN_BREAK.split(run.group()) if t]
             pieces, read_words, group = [], [], []
             for token in typed + [""]:  # a word of LITERAL is its own piece, as typed
@@ -255,7 +255,7 @@ class Reader:
                     _better(best[end], state, (cost[0] + end - i, *cost[1:]), steps + [(typed_at[i], None)])
                 for size in range(1, min(self.longest, n - i) + 1):
                     for word, initials, ends in self.keys.get(letters[i:i + size], ()):
-                        if any(i < b < i + size and b - i not in ends for b in breaks):
+                        if _crosses_syllable(i, size, ends, breaks):
                             continue  # a space typed inside a syllable
                         table = word in self.table
                         after = (state[0] or (initials and table), min(2, state[1] + initials))
@@ -276,7 +276,7 @@ class Reader:
                 i, size, initials = where
                 same = [w for w, by, ends in self.keys[letters[i:i + size]]
                         if by == initials and w != piece and w not in FILLERS
-                        and not any(i < b < i + size and b - i not in ends for b in breaks)]
+                        and not _crosses_syllable(i, size, ends, breaks)]
                 same = sorted(dict.fromkeys(same), key=lambda w: (-self._held(w), w))[:ALTERNATIVES - 1]
                 if same:
                     others[piece] = tuple(same)
@@ -325,6 +325,12 @@ class Reader:
         # the words the site uses most, then what was typed the start of.
         chosen.sort(key=lambda w: (w not in self.table, -self.held[w], w not in direct, len(w), w))
         return [(w, self.hits[w]) for w in chosen[:SUGGESTIONS]]
+
+
+def _crosses_syllable(start: int, size: int, ends: tuple[int, ...], breaks: set[int]) -> bool:
+    """Whether a space or apostrophe typed inside letters[start:start + size] falls where
+    the spelling has no syllable end (``ends``: where each character's letters end)."""
+    return any(start < b < start + size and b - start not in ends for b in breaks)
 
 
 def _better(states: dict, state: tuple, cost: tuple, steps: list) -> None:

@@ -56,6 +56,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from pathlib import Path
 from itertools import repeat
@@ -415,13 +416,17 @@ class IndexState:
         self.__dict__.update(state)
 
 
+def _listed(grams, text: str) -> bool:
+    """Whether the index lists every window of ``text`` (the site may hold it)."""
+    return all(gram in grams for gram in plan(text)[0])
+
+
 def site_lexicon(grams, site: Site) -> Lexicon:
     """The vocabulary shipped with the index: the abbreviation table's entries (with the
     site's own, and each organisation's names) of which the site holds some form, the
     words for splitting queries that the site holds, and the traditional characters whose
     simplified form it holds.  ``grams`` is every gram the index lists."""
-    def holds(text: str) -> bool:
-        return all(gram in grams for gram in plan(text)[0])
+    holds = partial(_listed, grams)
     config = site.config
     orgs = [(o.name, *o.aliases) for o in config.orgs]
     groups = merge_groups([*builtin_groups(), *config.search_synonyms, *orgs])
@@ -459,7 +464,7 @@ def site_terms(site: Site, lexicon: Lexicon, grams) -> list[str]:
         titles.update({run[i:i + 2] for run in _CJK_ONLY.findall(_fold(document.title)) for i in range(len(run) - 1)})
     frequent = sorted((pair for pair, n in titles.items() if n >= TERM_TITLES), key=lambda pair: (-titles[pair], pair))
     found = [t for t in dict.fromkeys([*sorted(places), *frequent]) if t not in lexicon.words and t not in FILLERS
-             and all(g in grams for g in plan(t)[0])]
+             and _listed(grams, t)]
     return sorted(found[:TERMS])
 
 

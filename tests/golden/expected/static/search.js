@@ -405,17 +405,24 @@
 
   function hasLetters(text) { RUN_RE.lastIndex = 0; return RUN_RE.test(text); }
 
-  function asTyped(text) { // pinyin.as_typed: each run of letters outside quotes in quotes
-    var spans = [], out = [], at = 0, m;
+  function runs(text) { // pinyin.runs: the runs of letters outside quotes
+    var spans = [], found = [], m;
     QUOTED_SPAN_RE.lastIndex = 0;
     while ((m = QUOTED_SPAN_RE.exec(text))) spans.push([m.index, m.index + m[0].length]);
     RUN_RE.lastIndex = 0;
     while ((m = RUN_RE.exec(text))) {
       var startAt = m.index;
-      if (spans.some(function (s) { return s[0] <= startAt && startAt < s[1]; })) continue;
-      out.push(text.slice(at, startAt), '"' + m[0] + '"');
-      at = startAt + m[0].length;
+      if (!spans.some(function (s) { return s[0] <= startAt && startAt < s[1]; })) found.push(m);
     }
+    return found;
+  }
+
+  function asTyped(text) { // pinyin.as_typed: each run of letters outside quotes in quotes
+    var out = [], at = 0;
+    runs(text).forEach(function (m) {
+      out.push(text.slice(at, m.index), '"' + m[0] + '"');
+      at = m.index + m[0].length;
+    });
     return out.join("") + text.slice(at);
   }
 
@@ -577,13 +584,9 @@
   // pinyin.Reader.read: text (normalised) with each run of letters that reads as
   // vocabulary words replaced by them; quoted stretches are left as typed.
   function readQuery(text) {
-    var out = [], words = [], tokens = [], others = {}, at = 0, spans = [], m;
-    QUOTED_SPAN_RE.lastIndex = 0;
-    while ((m = QUOTED_SPAN_RE.exec(text))) spans.push([m.index, m.index + m[0].length]);
-    RUN_RE.lastIndex = 0;
-    while ((m = RUN_RE.exec(text))) {
+    var out = [], words = [], tokens = [], others = {}, at = 0;
+    runs(text).forEach(function (m) {
       var startAt = m.index;
-      if (spans.some(function (s) { return s[0] <= startAt && startAt < s[1]; })) continue;
       var typed = m[0].split(TOKEN_BREAK_RE).filter(Boolean), pieces = [], readWords = [], group = [];
       typed.concat([""]).forEach(function (token) {
         if (token && !has(LITERAL, token)) { group.push(token); return; }
@@ -596,12 +599,12 @@
         }
         if (token) pieces.push(token);
       });
-      if (!readWords.length) continue;
+      if (!readWords.length) return;
       out.push(text.slice(at, startAt), pieces.join(" "));
       at = startAt + m[0].length;
       words = words.concat(readWords);
       tokens = tokens.concat(typed);
-    }
+    });
     if (!words.length) return { text: text, words: [], tokens: [], others: [] };
     out.push(text.slice(at));
     return { text: out.join(""), words: words, tokens: tokens.filter(function (t, k) { return tokens.indexOf(t) === k; }),

@@ -445,15 +445,19 @@ TERMS = 3000  # title words kept for reading pinyin, the most frequent first
 TERM_TITLES = 3  # … each in at least this many titles
 
 
+def place_names(site: Site) -> list[str]:
+    """The names places are read from: the district's and its townships' (a department's
+    name holds 城乡 and the like, no place)."""
+    return [site.config.region, *(n for o in site.config.orgs if o.kind == "township" for n in (o.name, *o.aliases))]
+
+
 def site_terms(site: Site, lexicon: Lexicon, grams) -> list[str]:
     """Words of the site for reading pinyin in full only (``pinyin.Reader``): its places
     without their endings (白沙, 青溪区, 青溪), and the pairs of characters that stand in
     the titles of at least ``TERM_TITLES`` documents (交通, 考试, 贷款: "frequent index
     words"), those not in the lexicon already, at most ``TERMS``."""
-    # the district and its townships: a department's name holds 城乡 and the like, no place
-    names = [site.config.region, *(n for o in site.config.orgs if o.kind == "township" for n in (o.name, *o.aliases))]
     places = set()
-    for name in map(_fold, names):
+    for name in map(_fold, place_names(site)):
         at = 0
         while (place := _PLACE.match(name, at)) is not None:
             places.update((place.group(1), place.group()))
@@ -806,11 +810,12 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     lexicon = site_lexicon(state.lists, site)
     data = _script("l", 0, lexicon.to_data())
     yield IndexPart(LEXICON, content_digest(data), lambda: data)
-    # Made only when a list or the vocabulary changed: counting each word's results
-    # searches every word.
-    items = sum(1 for key in state.ids if key.startswith("item:"))
-    yield IndexPart(PINYIN, content_digest(PINYIN, pinyin.data_version(), data, count, items, *state.shard_keys),
+    # Made only when what it is made from changed (the lists, the vocabulary, the places of
+    # site.yaml that site_terms reads): counting each word's results searches every word.
+    yield IndexPart(PINYIN, content_digest(PINYIN, pinyin.data_version(), data, count, *place_names(site),
+                                           *state.shard_keys),
                     lambda: _script("p", 0, pinyin_data(lexicon, site, state.lists, count)))
+    items = sum(1 for key in state.ids if key.startswith("item:"))
 
     meta = {
         "format": FORMAT,

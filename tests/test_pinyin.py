@@ -299,3 +299,21 @@ def test_places_are_read_without_their_endings_and_title_words_in_full_only(site
     assert "白马" not in [t for t, _ in search.suggestions(site, "baim")]  # nor suggested
     index = search.IndexReader(site)
     assert "白马" in index.pinyin.term_held and not set(index.pinyin.term_held) & index.lexicon.words
+
+
+def test_a_new_place_in_site_yaml_is_read_after_a_rebuild(tmp_path):
+    """pinyin.js is made again when only site.yaml's places change (no notice does)."""
+    root = write_site(tmp_path / "root")
+    extra = {"title": "村级公益事业项目公示", "publisher": "baima", "published": "2025-12-20", "disclosure": "主动公开",
+             "domain": "社会救助", "body": "石桥村道路硬化项目已完工。"}
+    (root / "content" / "notices" / "baima" / "shiqiao.yaml").write_text(yaml.safe_dump(extra, allow_unicode=True),
+                                                                          encoding="utf-8")
+    out = root / "public"
+    assert pipeline.build(root, out).report.ok
+    assert "石桥" not in search.query(out, "shiqiao").read_as
+    config = yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8"))
+    config["orgs"].append({"id": "shiqiao", "name": "云岭市青溪区石桥镇人民政府", "kind": "township", "aliases": ["石桥镇"]})
+    (root / "site.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    assert pipeline.build(root, out).report.ok
+    found = search.query(out, "shiqiao")
+    assert found.read_as == ("石桥",) and [h.id for h in found.hits] == ["baima/shiqiao"]

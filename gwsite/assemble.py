@@ -253,7 +253,7 @@ def _with_index_numbers(notices: list[Notice], config: SiteConfig, problems: lis
         where = Location(n.location.path, n.line_of("index_number"))
         if n.index_number in explicit:
             problems.append(error(where, f"索引号 '{n.index_number}' is also used by {explicit[n.index_number].location.path}"))
-        owner = record.owner.get(n.index_number)
+        owner = record.owner(n.index_number)
         if owner is not None and owner != n.id:
             problems.append(error(where, f"索引号 '{n.index_number}' was published for {owner} (index-numbers.txt)",
                                   "a published 索引号 is never given to another notice: give this one another, or none"))
@@ -282,7 +282,7 @@ def _with_index_numbers(notices: list[Notice], config: SiteConfig, problems: lis
             numbered[key] = derived(n, number)
         result.append(numbered[key])
     for n in sorted(notices, key=lambda n: (n.published, n.id)):  # explicit ones: never generated later
-        if n.index_number and record.owner.get(n.index_number, n.id) == n.id:
+        if n.index_number and record.owner(n.index_number) in (None, n.id):
             record.add(n.id, n.index_number)
     for key in numbered.keys() - used:  # notices changed, gone or renumbered
         del numbered[key]

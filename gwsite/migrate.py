@@ -21,7 +21,6 @@ import hashlib
 import os
 import posixpath
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -34,7 +33,7 @@ from .config import read_site_config
 from .diagnostics import Location, Problem, Severity, error, warning
 from .model import PUBLIC, VALIDITIES, SiteConfig
 from .noticefile import FILES, NOTICES, clashing_files, notice_yaml, safe_file_name, taken, write_notice
-from .numbering import read_record, write_record
+from .numbering import number_key, read_record, write_record
 
 PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php")
 # What a link in a notice's text leads to that is a file of the notice (copied with it).
@@ -109,7 +108,8 @@ def _notice_id(notice_path: str) -> str:
 
 
 def _norm(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split()).upper()
+    """Text compared however an old portal wrote it (full-width, spaces, case): as 索引号 are."""
+    return number_key(text)
 
 
 # --- what the site holds already ---------------------------------------------------------------
@@ -405,12 +405,8 @@ class _Run:
                 r.fields["_to_check"].append(f"this may be a further page of {m.group(1) + m.group(2)}, which the "
                                              "saved copy lacks: save that page and compare, as the text may be "
                                              "only a part of the article")
-        # Recorded numbers compared as numbers, not strings: 'X / 2024-00001', 'X／2024－00001'.
-        owners: dict[str, str] = {}
-        for number, owner in self.record.owner.items():
-            owners.setdefault(_norm(number), owner)
-        for r in new:
-            owner = owners.get(_norm(r.fields["index_number"]))
+        for r in new:  # recorded numbers compared as numbers: 'X / 2024-00001', 'X／2024－00001'
+            owner = self.record.owner(r.fields["index_number"])
             r.notice = self._notice_path(r, new)
             if owner is not None and owner != _notice_id(r.notice):
                 r.status = "failed"

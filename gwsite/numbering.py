@@ -33,13 +33,18 @@ HEADER = ("# 索引号 published by this site: notice id, a tab, its 索引号; 
 _SERIAL = re.compile(r"/(\d{4})-(\d+)$")
 
 
+def number_key(number: str) -> str:
+    """A 索引号 as a number, not a string: the same key however an old portal wrote it
+    (full-width characters, spaces, lower case: ``11500116mb0000001 / 2024－00012``).
+    The number itself is always kept as written."""
+    return "".join(unicodedata.normalize("NFKC", number).split()).upper()
+
+
 def serial_of(number: str) -> tuple[str, int] | None:
     """(prefix ``{org code}/{year}``, serial) of a 索引号 in the site's own scheme, read
-    through the ways an old portal wrote it (full-width characters, spaces, lower case:
-    ``11500116mb0000001 / 2024－00012``), or None for another scheme (``…/202403-00057``).
-    The number itself is always kept as written; this says only which serial it took, so
-    that no generated number is ever the same number written otherwise."""
-    plain = "".join(unicodedata.normalize("NFKC", number).split()).upper()
+    through ``number_key``, or None for another scheme (``…/202403-00057``): so that no
+    generated number is ever the same number written otherwise."""
+    plain = number_key(number)
     m = _SERIAL.search(plain)
     return (plain[:m.start(1)] + m.group(1), int(m.group(2))) if m else None
 
@@ -53,22 +58,26 @@ class Record:
 
     def __post_init__(self) -> None:
         self.by_id: dict[str, str] = {}
-        self.owner: dict[str, str] = {}
+        self._owners: dict[str, str] = {}  # number_key -> the notice it was published for
         self.top: dict[str, int] = defaultdict(int)  # prefix -> the highest serial it has had
         for notice_id, number in self.entries:
             self._note(notice_id, number)
 
     def _note(self, notice_id: str, number: str) -> None:
         self.by_id.setdefault(notice_id, number)
-        self.owner.setdefault(number, notice_id)
+        self._owners.setdefault(number_key(number), notice_id)
         found = serial_of(number)
         if found:
             prefix, serial = found
             self.top[prefix] = max(self.top[prefix], serial)
 
+    def owner(self, number: str) -> str | None:
+        """The notice ``number`` (however written) was published for, if any."""
+        return self._owners.get(number_key(number))
+
     def add(self, notice_id: str, number: str) -> None:
         """Record ``number`` as published for ``notice_id`` (nothing when it is already)."""
-        if self.owner.get(number) == notice_id:
+        if self.owner(number) == notice_id:
             return
         self.entries.append((notice_id, number))
         self.added.append((notice_id, number))

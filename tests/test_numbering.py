@@ -97,6 +97,15 @@ def test_an_explicit_number_taken_from_another_notice_and_a_bad_record_line_are_
                     + f"index_number: {given['longmen/n2']}\n", encoding="utf-8")
     code, out, err = run_cli("check", root)
     assert code == 1 and f"content/notices/longmen/copy.yaml:6: 索引号 '{given['longmen/n2']}' was published for longmen/n2" in out + err
+    # the same number written as an old portal might (full-width, spaces) is the same number
+    otherwise = given["longmen/n2"].replace("/", " ／ ").replace("-", "－").lower()
+    path.write_text(NOTICE.format(month=4, day=1, disclosure="主动公开") + f"index_number: {otherwise}\n", encoding="utf-8")
+    code, out, err = run_cli("check", root)
+    assert code == 1 and f"copy.yaml:6: 索引号 '{otherwise}' was published for longmen/n2" in out + err
+    path.write_text(NOTICE.format(month=4, day=1, disclosure="主动公开") + "index_number: LONGMEN/2025-00099\n",
+                    encoding="utf-8")
+    code, out, err = run_cli("check", root)
+    assert code == 0, out + err  # a number of its own is no one else's
     path.unlink()
     with open(root / RECORD_FILE, "a", encoding="utf-8") as f:
         f.write("no tab on this line\n")

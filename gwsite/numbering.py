@@ -91,6 +91,22 @@ class Record:
         return HEADER + "".join(f"{i}\t{n}\n" for i, n in self.entries)
 
 
+WITHDRAWN = "-"  # the id the published copy gives a number whose notice is no longer published
+
+
+def published_copy(text: str, published: set[str]) -> str:
+    """The record as the site publishes it (data/index-numbers.txt): a notice no longer
+    主动公开 is named nowhere in the output, so its line keeps the number (still taken, and
+    taken again by a record restored from this copy) under ``WITHDRAWN`` instead of its id."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        notice_id, tab, number = line.partition("\t")
+        if tab and not line.startswith("#") and notice_id not in published:
+            line = f"{WITHDRAWN}\t{number}"
+        out.append(line)
+    return "".join(out)
+
+
 def read_record(root: Path) -> tuple[Record, list[Problem]]:
     """The record in ``root`` (empty when there is none), and the problems of its lines."""
     path = Path(root) / RECORD_FILE

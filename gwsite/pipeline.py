@@ -18,7 +18,7 @@ from .catalogue import read_catalogues
 from .config import read_site_config
 from .diagnostics import Location, Problem, Severity, error, sorted_problems
 from .model import Site, collector_paused, content_digest, file_stamp
-from .numbering import RECORD_FILE, read_record, write_record
+from .numbering import RECORD_FILE, published_copy, read_record, write_record
 from .notices import CONTENT_DIR, read_notices, read_pages
 from .buildcache import BuildCache
 from .privacy import mask_catalogue, scan_catalogue
@@ -231,7 +231,8 @@ def _write_outputs(root: Path, site: Site, staging: Staging, cache: BuildCache, 
 
     for path, source in _copied_files(root, site, theme):
         _add_copy(staging, cache, path, source)
-    _add(staging, cache, paths.INDEX_RECORD, site.index_record.encode("utf-8"))
+    record = published_copy(site.index_record, {n.id for n in site.notices})
+    _add(staging, cache, paths.INDEX_RECORD, record.encode("utf-8"))
     _add(staging, cache, paths.MANIFEST, staging.manifest())
     return problems
 

@@ -58,8 +58,26 @@ def test_a_withdrawn_notices_number_is_never_given_again(tmp_path):
     assert "longmen/n3" not in after
     assert {k: after[k] for k in before if k != "longmen/n3"} == {k: v for k, v in before.items() if k != "longmen/n3"}
     assert after["longmen/late"] == "LONGMEN/2025-00007" != before["longmen/n3"]
+    # The published copy keeps the number taken but names the withdrawn notice nowhere.
+    copy = (root / "public" / paths.INDEX_RECORD).read_text(encoding="utf-8")
+    assert "longmen/n3" not in copy and f"-\t{before['longmen/n3']}\n" in copy
+    assert f"longmen/n2\t{before['longmen/n2']}\n" in copy
+    assert "longmen/n3" in (root / RECORD_FILE).read_text(encoding="utf-8")  # the site root's record keeps it
     write(root, "n3", 3, 3)  # published again: its own number back
     assert numbers(root)["longmen/n3"] == before["longmen/n3"]
+    assert f"longmen/n3\t{before['longmen/n3']}\n" in (root / "public" / paths.INDEX_RECORD).read_text(encoding="utf-8")
+
+
+def test_a_record_restored_from_the_published_copy_keeps_withdrawn_numbers_taken(tmp_path):
+    root = six(tmp_path)
+    before = numbers(root)
+    write(root, "n3", 3, 3, disclosure="依申请公开")  # withdrawn
+    numbers(root)
+    shutil.copyfile(root / "public" / paths.INDEX_RECORD, root / RECORD_FILE)  # the record lost, restored
+    write(root, "late", 3, 9)
+    after = numbers(root)
+    assert after["longmen/late"] == "LONGMEN/2025-00007" and before["longmen/n3"] not in after.values()
+    assert {k: after[k] for k in before if k != "longmen/n3"} == {k: v for k, v in before.items() if k != "longmen/n3"}
 
 
 def test_a_fresh_clone_and_a_restored_record_give_the_same_numbers(tmp_path):

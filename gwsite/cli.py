@@ -138,14 +138,16 @@ def cmd_search(args) -> int:
         hits = [{"id": h.id, "kind": h.kind, "title": h.title, "url": h.url, "date": h.date, "publisher": h.publisher,
                  "score": h.score, "complete": h.complete, "via": list(h.via)} for h in result.hits]
         print(json.dumps({"total": result.total, "hits": hits, "missing": list(result.missing),
-                          "suggestions": list(result.suggestions), "read_as": list(result.read_as)},
+                          "suggestions": list(result.suggestions), "read_as": list(result.read_as),
+                          "fixed": list(result.fixed)},
                          ensure_ascii=False, indent=1))
         return 0
     print(f"{result.total} hit(s) for {args.query!r}")
     if result.read_as:
         print(f"      (read as {result.read_text!r}; search {result.as_typed} for the letters as typed)")
     if result.missing:
-        print(f"      (no page holds {'、'.join(result.missing)}: searched for the other words)")
+        instead = f"words that sound like it: {'、'.join(result.fixed)}" if result.fixed else "the other words"
+        print(f"      (no page holds {'、'.join(result.missing)}: searched for {instead})")
     if result.suggestions:
         print(f"      did you mean: {'  '.join(result.suggestions)}")
     for number, h in enumerate(result.hits, 1):

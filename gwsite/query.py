@@ -475,13 +475,15 @@ SUGGESTIONS = 3  # offered at most
 FEW = 5  # a query with fewer hits than this is offered near misses of its stretches too
 
 
-def suggest(query: str, parsed: Query, lexicon: Lexicon, missing: tuple[str, ...], hits: int) -> list[str]:
+def suggest(query: str, parsed: Query, lexicon: Lexicon, missing: tuple[str, ...], hits: int,
+            first: tuple[str, ...] = ()) -> list[str]:
     """Queries one character away from ``query`` that the site's vocabulary knows: for
     each part no notice holds (底保), and, when the query found fewer than ``FEW`` hits or
     was read through a slip (a ``fix`` part), for each stretch of three or more characters
     that is not a known word (临时求助), the known words of its length that differ from it
-    in one character (低保, 临时救助).  Abbreviation table forms first, then in code point
-    order.  Offered, never used in its place."""
+    in one character (低保, 临时救助).  The words of ``first`` (those that sound like what
+    was typed: ``slips``) first, then abbreviation table forms, then in code point order.
+    Offered, never used in its place."""
     text = normalize(query, lexicon.folding)
     out: list[str] = []
     targets = list(missing)
@@ -492,8 +494,8 @@ def suggest(query: str, parsed: Query, lexicon: Lexicon, missing: tuple[str, ...
     for target in dict.fromkeys(targets):
         if len(target) < 2 or target not in text:
             continue
-        near = sorted((w for w in lexicon.by_length.get(len(target), ()) if _one_apart(w, target)),
-                      key=lambda w: (w not in table, w))
+        known = [*lexicon.by_length.get(len(target), ()), *(w for w in first if len(w) == len(target))]
+        near = sorted({w for w in known if _one_apart(w, target)}, key=lambda w: (w not in first, w not in table, w))
         for word in near:
             fixed = text.replace(target, word, 1)
             if fixed not in out:

@@ -35,6 +35,9 @@ title, 发文字号/索引号 and the rest, computed from the lists below).  The
     what reads pinyin queries and suggests words as one types (``pinyin.Reader``): the
     readings of the vocabulary's characters and each word's number of results.  Loaded
     only by a query with letters in it, or the first keystroke in a search box.
+``sounds.js``
+    the usual reading of each character of GB 2312, for reading a slip as the site's word
+    that sounds like it (``slips``).  Loaded only by a query with a word no notice holds.
 
 A text that is itself a gram is answered by its list alone, exactly.  A longer one (or a
 3–4-character one without ASCII) by intersecting the lists of the windows covering it
@@ -69,7 +72,7 @@ from .diagnostics import did_you_mean
 from .domains import DomainTable
 from .model import Notice, Page, Site, collector_paused, content_digest, digest
 from .postings import OFTEN_COUNT, OFTEN_MARK, Block, Inverter, invert
-from . import pinyin, ranking
+from . import pinyin, ranking, slips
 from .query import (EDGE_PUNCTUATION, FILLERS, SPACES, Folding, Lexicon, builtin_folding, builtin_groups, builtin_words,
                     merge_groups, normalize, parse, query_terms, suggest)
 from .write import OutputFile
@@ -79,6 +82,7 @@ DIR = "search"
 META = f"{DIR}/meta.js"
 LEXICON = f"{DIR}/lexicon.js"
 PINYIN = f"{DIR}/pinyin.js"
+SOUNDS = f"{DIR}/sounds.js"
 # Aimed sizes of a gram shard and a document shard.  A query loads the lists of each form
 # of each word (低保 also 最低生活保障 …), and a page of ten hits ranked by relevance lies in
 # up to ten document shards: small shards keep a cold query near 300 KB at 20,000 notices.
@@ -815,6 +819,8 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
     yield IndexPart(PINYIN, content_digest(PINYIN, pinyin.data_version(), data, count, *place_names(site),
                                            *state.shard_keys),
                     lambda: _script("p", 0, pinyin_data(lexicon, site, state.lists, count)))
+    yield IndexPart(SOUNDS, content_digest(SOUNDS, pinyin.data_version(), slips.DATA_FORMAT),
+                    lambda: _script("s", 0, slips.data()))
     items = sum(1 for key in state.ids if key.startswith("item:"))
 
     meta = {
@@ -859,6 +865,7 @@ class SearchResult:
     read_as: tuple[str, ...] = ()  # the words a query in pinyin was read as (pinyin.Reader.read)
     read_text: str = ""  # … and the query so read
     as_typed: str = ""  # … and the query that searches its letters as typed (pinyin.as_typed)
+    fixed: tuple[str, ...] = ()  # the words that sound like a missing part, searched for it (slips)
 
 
 class IndexReader:
@@ -875,6 +882,7 @@ class IndexReader:
         self._shards: dict[int, dict] = {}
         self._docs: dict[int, list] = {}
         self._pinyin: pinyin.Reader | None = None
+        self._sounds: slips.Sounds | None = None
 
     @property
     def pinyin(self) -> pinyin.Reader:
@@ -882,6 +890,16 @@ class IndexReader:
         if self._pinyin is None:
             self._pinyin = pinyin.Reader(self.lexicon, self._read(self.root / "pinyin.js")[2])
         return self._pinyin
+
+    @property
+    def sounds(self) -> slips.Sounds:
+        """What reads a slip as the site's word that sounds like it (search/sounds.js and
+        search/pinyin.js, read when first needed)."""
+        if self._sounds is None:
+            reader = self.pinyin
+            self._sounds = slips.Sounds(self._read(self.root / "sounds.js")[2], reader.readings,
+                                        {**reader.held, **reader.term_held})
+        return self._sounds
 
     @staticmethod
     def _read(path: Path):
@@ -978,6 +996,14 @@ def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | No
         parsed = index.pinyin.widen(parsed, reading)
     if not parsed.parts:
         return SearchResult(0, ())
+    # Words no notice holds in any form: beside words that are found, read as the site's
+    # words that sound like them.  A query whose words all miss is offered 您是不是要找
+    # (query.suggest) and searched as typed: a slip never becomes the whole search.
+    missing = tuple(p.text for p in parsed.parts if p.kind == "word" and not any(index.lookup(f)[0] for f in p.forms))
+    sounding = {w: index.sounds.fixes(w) for w in missing if slips.could_fix(w)}
+    fixed: tuple[str, ...] = ()
+    if any(p.kind not in ranking.OPTIONAL and p.text not in missing for p in parsed.parts):
+        parsed, fixed = slips.widen(parsed, sounding, index.lexicon)
     allowed: set[int] | None = None
     if org:
         allowed = index.filter("org", org)
@@ -1003,8 +1029,6 @@ def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | No
         scored = literal + [s for s in scored if s.number not in first]
     if order == "date":
         scored.sort(key=lambda s: (not s.complete, s.number))
-    missing = tuple(p.text for p in parsed.parts if p.kind == "word" and not index.lookup(p.text)[0]
-                    and not any(index.lookup(f)[0] for f in p.forms[1:]))
     hits = []
     for s in scored[:limit]:
         r = index.record(s.number)
@@ -1012,9 +1036,10 @@ def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | No
         hits.append(Hit(r[ID], r[TITLE], url, r[DATE], index.org_names[r[ORG]] if r[ORG] >= 0 else "",
                         s.score, s.complete, s.via, r[KIND] if len(r) > KIND else "notice"))
     return SearchResult(len(scored), tuple(hits), missing,
-                        tuple(suggest(reading.text, parsed, index.lexicon, missing, len(scored))),
+                        tuple(suggest(reading.text, parsed, index.lexicon, missing, len(scored),
+                                      tuple(w for found in sounding.values() for w in found))),
                         reading.words, reading.text if reading.words else "",
-                        pinyin.as_typed(text) if reading.words else "")
+                        pinyin.as_typed(text) if reading.words else "", fixed)
 
 
 def suggestions(out_dir: Path, prefix: str, reader: IndexReader | None = None) -> list[tuple[str, int]]:

@@ -7,7 +7,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "gwsite"
 # A module may import the modules of lower layers only.
 LAYERS = [
     {"diagnostics", "domains", "postings", "forking", "cpu", "query", "gongwen"},
-    {"privacy", "workdays", "ranking", "docread", "pinyin"},
+    {"privacy", "workdays", "ranking", "docread", "pinyin", "slips"},
     {"model", "yamlsrc", "paths", "write", "buildcache", "progress", "attachments", "noticefile"},
     {"config", "catalogue", "notices", "markup", "deadlines", "numbering", "oldpage"},
     {"assemble", "catalogue_export", "importer", "migrate"},

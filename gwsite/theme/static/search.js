@@ -269,7 +269,7 @@
   }
 
   // ---- loading index files ----------------------------------------------------------------
-  var store = { m: {}, l: {}, p: {}, t: {}, d: {}, f: {} };
+  var store = { m: {}, l: {}, p: {}, s: {}, t: {}, d: {}, f: {} };
   var waiting = {};
   var loaded = []; // paths of the index files this page has loaded, for the bench
   var base = "search/";
@@ -281,7 +281,8 @@
     if (Object.prototype.hasOwnProperty.call(store[kind], number)) return Promise.resolve(store[kind][number]);
     if (!waiting[key]) {
       waiting[key] = new Promise(function (resolve, reject) {
-        var path = base + (kind === "m" ? "meta.js" : kind === "l" ? "lexicon.js" : kind === "p" ? "pinyin.js" : kind + "/" + number + ".js");
+        var path = base + (kind === "m" ? "meta.js" : kind === "l" ? "lexicon.js" : kind === "p" ? "pinyin.js" :
+          kind === "s" ? "sounds.js" : kind + "/" + number + ".js");
         var script = document.createElement("script");
         script.src = path;
         script.async = true;
@@ -357,7 +358,7 @@
     return diff.length === 1 && "0123456789".indexOf(a[diff[0]]) < 0 && "0123456789".indexOf(b[diff[0]]) < 0;
   }
 
-  function suggest(query, q, missing, hits) {
+  function suggest(query, q, missing, hits, first) {
     var text = normalize(query), targets = missing.slice();
     if (hits < FEW || q.parts.some(function (p) { return p.kind === "fix"; })) {
       var stretches = q.phrases.map(function (ph) { return ph.text; })
@@ -369,9 +370,11 @@
       var size = chars(target).length;
       if (has(done, target) || size < 2 || text.indexOf(target) < 0) return;
       done[target] = true;
-      var near = (lexicon.byLength[size] || []).filter(function (w) { return oneApart(w, target); });
+      var known = (lexicon.byLength[size] || []).concat(first.filter(function (w) { return chars(w).length === size; }));
+      var near = known.filter(function (w, k) { return known.indexOf(w) === k && oneApart(w, target); });
+      function tier(w) { return first.indexOf(w) >= 0 ? 0 : 1; }
       near.sort(function (a, b) {
-        return (has(lexicon.groupOf, a) ? 0 : 1) - (has(lexicon.groupOf, b) ? 0 : 1) || codePointOrder(a, b);
+        return tier(a) - tier(b) || (has(lexicon.groupOf, a) ? 0 : 1) - (has(lexicon.groupOf, b) ? 0 : 1) || codePointOrder(a, b);
       });
       near.forEach(function (w) {
         var i = text.indexOf(target), fixed = text.slice(0, i) + w + text.slice(i + target.length);
@@ -464,9 +467,10 @@
   }
 
   function usePinyin(data) {
-    var options = { full: {}, initials: {} }, list = data.chars ? data.readings.split(",") : [];
+    var options = { full: {}, initials: {} }, list = data.chars ? data.readings.split(",") : [], readings = {};
     chars(data.chars).forEach(function (c, i) {
       var found = list[i].split(" ");
+      readings[c] = found;
       options.full[c] = charOptions(found, false);
       options.initials[c] = charOptions(found, true);
     });
@@ -490,7 +494,7 @@
         (members[letter] = members[letter] || []).push(word);
       });
     });
-    pinyin = { hits: hits, held: heldBy, termHeld: termHeld, options: options, members: members, buckets: Object.create(null), sortedWords: words };
+    pinyin = { hits: hits, held: heldBy, termHeld: termHeld, readings: readings, options: options, members: members, buckets: Object.create(null), sortedWords: words };
   }
 
   // The spellings beginning with `letter`: {keys: letters -> [[word, by initials, ends]],
@@ -671,6 +675,82 @@
     });
   }
 
+  // ---- slips by sound (twin of gwsite/slips.py) ---------------------------------------------
+  var SLIP_ALTERNATIVES = 3, CJK_RE = /^[\u3400-\u9fff]+$/;
+  var FUZZY_FINALS = [["ang", "an"], ["eng", "en"], ["ing", "in"]];
+  var FUZZY_INITIALS = [["zh", "z"], ["ch", "c"], ["sh", "s"], ["n", "l"], ["r", "l"], ["h", "f"]];
+  var sounds = null; // search/sounds.js with search/pinyin.js, once loaded: see useSounds
+
+  function fuzzy(r) { // slips.fuzzy
+    for (var i = 0; i < FUZZY_FINALS.length; i++) {
+      var f = FUZZY_FINALS[i];
+      if (r.length >= f[0].length && r.slice(-f[0].length) === f[0]) { r = r.slice(0, -f[0].length) + f[1]; break; }
+    }
+    for (var j = 0; j < FUZZY_INITIALS.length; j++) {
+      if (r.indexOf(FUZZY_INITIALS[j][0]) === 0) return FUZZY_INITIALS[j][1] + r.slice(FUZZY_INITIALS[j][0].length);
+    }
+    return r;
+  }
+
+  function couldFix(word) { return chars(word).length >= 2 && CJK_RE.test(word); }
+
+  function useSounds(data) { // slips.Sounds
+    var usual = {}, held = {}, byLength = {};
+    data.readings.split(",").forEach(function (group) {
+      var g = group.split(" ");
+      chars(g[1]).forEach(function (c) { usual[c] = g[0]; });
+    });
+    Object.keys(pinyin.held).forEach(function (w) { held[w] = pinyin.held[w]; });
+    Object.keys(pinyin.termHeld).forEach(function (w) { held[w] = pinyin.termHeld[w]; });
+    Object.keys(held).sort(codePointOrder).forEach(function (w) {
+      if (held[w] > 0) (byLength[chars(w).length] = byLength[chars(w).length] || []).push(w);
+    });
+    sounds = { usual: usual, held: held, byLength: byLength };
+  }
+
+  function soundsOf(c) {
+    return pinyin.readings[c] || (has(sounds.usual, c) ? [sounds.usual[c]] : []);
+  }
+
+  function slipFixes(piece) { // slips.Sounds.fixes
+    if (!couldFix(piece)) return [];
+    var p = chars(piece), same = [], alike = [];
+    (sounds.byLength[p.length] || []).forEach(function (word) {
+      var w = chars(word), differ = [];
+      for (var i = 0; i < p.length; i++) if (w[i] !== p[i]) differ.push(i);
+      if (differ.length !== 1) return;
+      var typed = soundsOf(p[differ[0]]), meant = pinyin.readings[w[differ[0]]] || [];
+      if (typed.some(function (r) { return meant.indexOf(r) >= 0; })) same.push(word);
+      else {
+        var fm = meant.map(fuzzy);
+        if (typed.some(function (r) { return fm.indexOf(fuzzy(r)) >= 0; })) alike.push(word);
+      }
+    });
+    var found = same.length ? same : alike;
+    found.sort(function (a, b) { return sounds.held[b] - sounds.held[a]; });
+    return found.slice(0, SLIP_ALTERNATIVES);
+  }
+
+  function widenSlips(q, fixes) { // slips.widen: [the query, the fixes searched]
+    var fixed = [];
+    var parts = q.parts.map(function (p) {
+      var found = p.kind === "word" && has(fixes, p.forms[0]) ? fixes[p.forms[0]] : [];
+      if (!found.length) return p;
+      var forms = p.forms.slice();
+      found.forEach(function (w) {
+        if (forms.indexOf(w) < 0) forms.push(w);
+        if (fixed.indexOf(w) < 0) fixed.push(w);
+      });
+      found.forEach(function (w) {
+        (has(lexicon.groupOf, w) ? lexicon.groups[lexicon.groupOf[w]] : [w]).forEach(function (f) {
+          if (forms.indexOf(f) < 0) forms.push(f);
+        });
+      });
+      return { forms: forms, kind: p.kind };
+    });
+    return [{ parts: parts, phrases: q.phrases }, fixed];
+  }
+
   // ---- the query: ranking (twin of gwsite/ranking.py) -----------------------------------------
   var K1 = 1.2;
   var WEIGHTS = { word: [4.0, 2.0, 1.0], exact: [4.0, 2.0, 1.0], number: [2.0, 6.0, 1.0], code: [2.0, 6.0, 1.0], hint: [4.0, 2.0, 1.0],
@@ -843,9 +923,7 @@
     out.sort(function (a, b) {
       return (a.complete === b.complete ? 0 : a.complete ? -1 : 1) || b.score - a.score || a.number - b.number;
     });
-    return { hits: out, query: q, forms: forms, missing: q0.parts.filter(function (p) {
-      return p.kind === "word" && !p.forms.some(function (f) { return lookup(meta, f)[0].count(); });
-    }).map(function (p) { return p.forms[0]; }) };
+    return { hits: out, query: q, forms: forms };
   }
 
   // ranking.holds_checked: whether notice d (its record loaded) holds exactly each checked
@@ -896,8 +974,8 @@
       var q = widen(parse(reading.text), reading);
       // the query as typed, for the notices holding its letters (search.query)
       var literal = reading.words.length ? parse(normalize(params.q || "")) : null;
-      if (!q.parts.length) return { meta: meta, query: q, hits: [], total: 0, page: 1, missing: [], suggestions: [], reading: reading };
-      var n = meta.docs, shardNumbers = {};
+      if (!q.parts.length) return { meta: meta, query: q, hits: [], total: 0, page: 1, missing: [], fixed: [], suggestions: [], reading: reading };
+      var n = meta.docs, shardNumbers = {}, missing = [], fixed = [], sounding = [];
       texts(q).concat(literal ? texts(literal).concat(reading.tokens) : []).forEach(function (t) {
         plan(t).grams.forEach(function (g) { shardNumbers[shardOf(g, meta.shards)] = true; });
       });
@@ -922,6 +1000,32 @@
           allowed = allowed ? allowed.and(years) : years;
         }
         return allowed;
+      }).then(function (allowed) {
+        // Words no notice holds in any form: beside words that are found, read as the site's
+        // words that sound like them (search.query), with search/pinyin.js and
+        // search/sounds.js, and their lists.
+        missing = q.parts.filter(function (p) {
+          return p.kind === "word" && !p.forms.some(function (f) { return lookup(meta, f)[0].count(); });
+        }).map(function (p) { return p.forms[0]; });
+        if (!missing.some(couldFix)) return allowed;
+        return Promise.all([load("p", 0), load("s", 0)]).then(function (data) {
+          if (!pinyin) usePinyin(data[0]);
+          if (!sounds) useSounds(data[1]);
+          var fixes = {};
+          missing.forEach(function (w) {
+            fixes[w] = slipFixes(w);
+            fixes[w].forEach(function (f) { if (sounding.indexOf(f) < 0) sounding.push(f); });
+          });
+          if (!q.parts.some(function (p) { return !has(OPTIONAL, p.kind) && missing.indexOf(p.forms[0]) < 0; })) return;
+          var widened = widenSlips(q, fixes);
+          q = widened[0];
+          fixed = widened[1];
+          var more = {};
+          texts(q).forEach(function (t) {
+            plan(t).grams.forEach(function (g) { more[shardOf(g, meta.shards)] = true; });
+          });
+          return Promise.all(Object.keys(more).map(function (sh) { return load("t", Number(sh)); }));
+        }).then(function () { return allowed; });
       }).then(function (allowed) {
         var ranked = rank(q, meta, allowed);
         if (literal && reading.tokens.every(function (t) { return lookup(meta, t)[0].count(); }) &&
@@ -949,8 +1053,8 @@
         var shown = hits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
         return loadRecords(meta, shown.map(function (h) { return h.number; })).then(function () {
           return {
-            meta: meta, query: q, page: page, total: hits.length, estimate: !checked.done, ranked: hits, missing: ranked.missing,
-            suggestions: suggest(reading.text, q, ranked.missing, hits.length), reading: reading,
+            meta: meta, query: q, page: page, total: hits.length, estimate: !checked.done, ranked: hits, missing: missing, fixed: fixed,
+            suggestions: suggest(reading.text, q, missing, hits.length, sounding), reading: reading,
             more: hits.length > page * PAGE_SIZE,
             hits: shown.map(function (h) { return { rec: record(meta, h.number), hit: h }; })
           };
@@ -1083,7 +1187,8 @@
     q.parts.forEach(function (p) { p.forms.forEach(function (f) { if (terms.indexOf(f) < 0) terms.push(f); }); });
     if (!q.parts.length) { status.textContent = "请输入关键词，可以是标题、发文字号、索引号或正文中的文字。"; return; }
     var first = (results.page - 1) * PAGE_SIZE;
-    var missing = results.missing.length ? "（没有信息含有“" + results.missing.join("”“") + "”，已按其余词语查找）" : "";
+    var missing = !results.missing.length ? "" : "（没有信息含有“" + results.missing.join("”“") + "”，" +
+      (results.fixed.length ? "已按读音相近的“" + results.fixed.join("”“") + "”查找）" : "已按其余词语查找）");
     if (results.reading && results.reading.words.length) out.appendChild(readAs(results.reading, params));
     if (results.suggestions.length) out.appendChild(suggestions(results.suggestions, params));
     if (!results.hits.length) {

@@ -996,14 +996,11 @@ def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | No
         parsed = index.pinyin.widen(parsed, reading)
     if not parsed.parts:
         return SearchResult(0, ())
-    # Words no notice holds in any form: beside words that are found, read as the site's
-    # words that sound like them.  A query whose words all miss is offered 您是不是要找
-    # (query.suggest) and searched as typed: a slip never becomes the whole search.
+    # Words no notice holds in any form: also searched as the site's words that sound like
+    # them (the result says so, and 您是不是要找 still offers them).
     missing = tuple(p.text for p in parsed.parts if p.kind == "word" and not any(index.lookup(f)[0] for f in p.forms))
     sounding = {w: index.sounds.fixes(w) for w in missing if slips.could_fix(w)}
-    fixed: tuple[str, ...] = ()
-    if any(p.kind not in ranking.OPTIONAL and p.text not in missing for p in parsed.parts):
-        parsed, fixed = slips.widen(parsed, sounding, index.lexicon)
+    parsed, fixed = slips.widen(parsed, sounding, index.lexicon)
     allowed: set[int] | None = None
     if org:
         allowed = index.filter("org", org)

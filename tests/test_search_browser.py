@@ -144,9 +144,12 @@ def test_what_matched_is_said_and_marked_and_near_misses_offered(page, site_out)
     open_search(page, site_out, "底保")
     suggestion = page.eval_on_selector_all(".search-suggest a", "els => els.map(e => e.textContent)")
     assert suggestion == list(search.query(site_out, "底保").suggestions) and "低保" in suggestion
-    assert "没有找到" in page.inner_text("#search-status")  # what was typed stays what was searched
-    open_search(page, site_out, "底保标准")  # beside a word that is found, a slip is searched as its sound
+    # A slip is searched as the word that sounds like it, and the page says so.
     assert "没有信息含有“底保”，已按读音相近的“低保”查找" in page.inner_text("#search-status")
+    open_search(page, site_out, "底保标准")
+    assert "没有信息含有“底保”，已按读音相近的“低保”查找" in page.inner_text("#search-status")
+    open_search(page, site_out, "底宝")  # two characters from 低保: nothing is guessed
+    assert "没有找到" in page.inner_text("#search-status")
     open_search(page, site_out, "低保", order="date")
     current = page.eval_on_selector_all(".search-order [aria-current]", "els => els.map(e => e.textContent)")
     assert current == ["按时间"]

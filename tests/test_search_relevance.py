@@ -204,9 +204,9 @@ def test_a_word_no_notice_holds_is_named_and_the_rest_searched(site):
     assert search.query(site, "火星移民").total == 0
 
 
-def test_near_misses_are_offered_never_used_in_place_of_what_was_typed(site):
+def test_near_misses_are_offered_and_a_slip_is_searched_only_as_said(site):
     result = search.query(site, "底保")
-    assert result.total == 0 and result.hits == ()
+    assert result.missing == ("底保",) and result.fixed == ("低保",)  # named, and what was searched instead
     assert "低保" in result.suggestions
     assert "临时救助" in search.query(site, "临时求助").suggestions
     assert search.query(site, "临时救助").suggestions == ()

@@ -89,9 +89,13 @@ def test_a_slip_beside_words_that_are_found_is_searched_as_the_word_it_sounds_li
     assert search.query(site, "资金").fixed == ()
 
 
-def test_a_query_whose_words_all_miss_is_only_offered_the_fix(site):
+def test_a_query_that_is_all_a_slip_is_searched_as_its_sound_and_says_so(site):
     result = search.query(site, "底保")
-    assert result.total == 0 and result.fixed == () and result.suggestions[0] == "低保"
+    assert {"short", "formal"} <= {h.id.split("/")[-1] for h in result.hits}
+    assert result.missing == ("底保",) and result.fixed == ("低保",) and result.suggestions[0] == "低保"
+    assert all(h.via for h in result.hits)  # each hit says through which word it was found
+    far = search.query(site, "底宝")  # two characters from 低保: nothing is guessed
+    assert far.total == 0 and far.fixed == () and far.missing == ("底宝",)
 
 
 def test_a_quoted_slip_stays_exact(site):

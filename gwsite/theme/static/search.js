@@ -1001,9 +1001,8 @@
         }
         return allowed;
       }).then(function (allowed) {
-        // Words no notice holds in any form: beside words that are found, read as the site's
-        // words that sound like them (search.query), with search/pinyin.js and
-        // search/sounds.js, and their lists.
+        // Words no notice holds in any form: also searched as the site's words that sound
+        // like them (search.query), with search/pinyin.js and search/sounds.js, and their lists.
         missing = q.parts.filter(function (p) {
           return p.kind === "word" && !p.forms.some(function (f) { return lookup(meta, f)[0].count(); });
         }).map(function (p) { return p.forms[0]; });
@@ -1016,7 +1015,6 @@
             fixes[w] = slipFixes(w);
             fixes[w].forEach(function (f) { if (sounding.indexOf(f) < 0) sounding.push(f); });
           });
-          if (!q.parts.some(function (p) { return !has(OPTIONAL, p.kind) && missing.indexOf(p.forms[0]) < 0; })) return;
           var widened = widenSlips(q, fixes);
           q = widened[0];
           fixed = widened[1];

@@ -146,7 +146,7 @@ def cmd_search(args) -> int:
     if result.read_as:
         print(f"      (read as {result.read_text!r}; search {result.as_typed} for the letters as typed)")
     if result.missing:
-        instead = f"words that sound like it: {'、'.join(result.fixed)}" if result.fixed else "the other words"
+        instead = f"what it may be a slip of: {'、'.join(result.fixed)}" if result.fixed else "the other words"
         print(f"      (no page holds {'、'.join(result.missing)}: searched for {instead})")
     if result.suggestions:
         print(f"      did you mean: {'  '.join(result.suggestions)}")

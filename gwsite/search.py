@@ -865,7 +865,7 @@ class SearchResult:
     read_as: tuple[str, ...] = ()  # the words a query in pinyin was read as (pinyin.Reader.read)
     read_text: str = ""  # … and the query so read
     as_typed: str = ""  # … and the query that searches its letters as typed (pinyin.as_typed)
-    fixed: tuple[str, ...] = ()  # the words that sound like a missing part, searched for it (slips)
+    fixed: tuple[str, ...] = ()  # the words a missing part may be a slip of, searched for it (slips)
 
 
 class IndexReader:
@@ -996,10 +996,13 @@ def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | No
         parsed = index.pinyin.widen(parsed, reading)
     if not parsed.parts:
         return SearchResult(0, ())
-    # Words no notice holds in any form: also searched as the site's words that sound like
-    # them (the result says so, and 您是不是要找 still offers them).
+    # Words no notice holds in any form: also searched as the site's words they may be a
+    # slip of (the result says so, and 您是不是要找 still offers them).
     missing = tuple(p.text for p in parsed.parts if p.kind == "word" and not any(index.lookup(f)[0] for f in p.forms))
-    sounding = {w: index.sounds.fixes(w) for w in missing if slips.could_fix(w)}
+    sounding: dict[str, list[str]] = {}
+    for i, part in enumerate(parsed.parts):
+        if part.text in missing and slips.could_fix(part.text) and part.text not in sounding:
+            sounding[part.text] = index.sounds.fixes(part.text, slips.stretch_of(parsed, i))
     parsed, fixed = slips.widen(parsed, sounding, index.lexicon)
     allowed: set[int] | None = None
     if org:

@@ -8,14 +8,17 @@ corrected only onto the site's own vocabulary (``pinyin.Reader``'s words and ter
 abbreviation table's forms, organisations, the words and title terms the site holds),
 never onto a dictionary: ``低宝`` must become 低保 on a civil-affairs site, not 地堡.
 
-``fixes(piece)`` gives, for a piece no notice holds, the vocabulary words of its length
-that differ from it in exactly one character, that character sounding the same (its
+``fixes(piece, stretch)`` gives, for a piece no notice holds, the vocabulary words of its
+length that differ from it in exactly one character, that character sounding the same (its
 toneless reading is one of the word character's readings) or, where none does, alike
 (``FUZZY``: the 模糊音 pairs pinyin input methods offer).  The most used ``ALTERNATIVES``
 of the closer kind are searched as further forms of that part (``search.query``), so a
 result found through one says so (按“低保”找到) and the typed word still leads to
-您是不是要找.  Shape slips (租凭 for 租赁) are ``query.corrections``' work on longer
-stretches: without a sound to go by, a two-character word has too many neighbours.
+您是不是要找.  Where no word of its length sounds like it, the text typed around it says
+more: a window of three or more characters over it that is one vocabulary word but for
+one of its characters (医疔机构 → 医疗机构, a shape slip; 身分证 → 身份证, where the query
+split as 身分 + 证补办) gives that word, when it is the only one.  A two-character word
+alone is never read by shape: without a sound to go by it has too many neighbours.
 
 The readings of the characters typed come from ``search/sounds.js`` (``data``): each
 character of GB 2312 (the 6,763 characters an input method offers first) under its usual
@@ -31,6 +34,7 @@ from .query import Lexicon, Part, Query
 
 DATA_FORMAT = 1
 ALTERNATIVES = 3  # fixes searched for one word, at most: the most used first
+FIX_LENGTH, WINDOW = 3, 8  # the windows of a stretch looked at around a word: so many characters
 _CJK = re.compile("[\u3400-\u9fff]+")
 # The sounds pinyin input methods let one type for each other (模糊音), as rewrites to one
 # spelling: finals first (iang → ian, uang → uan with ang → an), then initials.
@@ -54,6 +58,11 @@ def could_fix(word: str) -> bool:
     """Whether ``word`` is the kind of text a slip is looked for in: two or more Chinese
     characters (a query without one never loads search/sounds.js)."""
     return len(word) >= 2 and _CJK.fullmatch(word) is not None
+
+
+def stretch_of(parsed: Query, index: int) -> str:
+    """The longest stretch typed together (a phrase) that holds part ``index``, or ""."""
+    return max((ph.text for ph in parsed.phrases if ph.first <= index <= ph.last), key=len, default="")
 
 
 def widen(parsed: Query, fixes: dict[str, list[str]], lexicon: Lexicon) -> tuple[Query, tuple[str, ...]]:
@@ -119,22 +128,50 @@ class Sounds:
         """The readings a typed character may have: the vocabulary's, else its usual one."""
         return self.readings.get(char) or ([self.usual[char]] if char in self.usual else [])
 
-    def fixes(self, piece: str) -> list[str]:
+    def _kind(self, typed: str, meant: str) -> int:
+        """How alike two characters sound: 0 the same, 1 alike (``FUZZY``), 2 not."""
+        heard, said = self.sounds_of(typed), self.readings.get(meant, [])
+        if set(heard) & set(said):
+            return 0
+        return 1 if {fuzzy(r) for r in heard} & {fuzzy(r) for r in said} else 2
+
+    def fixes(self, piece: str, stretch: str = "") -> list[str]:
         """The vocabulary words ``piece`` may be a slip of, most used first (none when it is
-        not wholly Chinese or shorter than two characters)."""
+        not wholly Chinese or shorter than two characters).  Where no word of its length
+        sounds like it, ``stretch`` (the text typed together around it) is looked at too:
+        the one vocabulary word that a window of three or more characters over the piece
+        becomes by changing one of the piece's characters (医疔机构 → 医疗机构, 身分证 →
+        身份证), a character of the same sound before one alike before any other, longer
+        windows first; none where two words fit equally."""
         if not could_fix(piece):
             return []
-        same: list[str] = []
-        alike: list[str] = []
+        found: dict[int, list[str]] = {0: [], 1: []}
         for word in self.by_length.get(len(piece), ()):
             differ = [i for i in range(len(piece)) if word[i] != piece[i]]
-            if len(differ) != 1:
-                continue
-            typed, meant = self.sounds_of(piece[differ[0]]), self.readings.get(word[differ[0]], [])
-            if set(typed) & set(meant):
-                same.append(word)
-            elif {fuzzy(r) for r in typed} & {fuzzy(r) for r in meant}:
-                alike.append(word)
-        found = same or alike
-        found.sort(key=lambda w: -self.held[w])  # stable: code point order among equals
-        return found[:ALTERNATIVES]
+            if len(differ) == 1 and (kind := self._kind(piece[differ[0]], word[differ[0]])) < 2:
+                found[kind].append(word)
+        best = found[0] or found[1]
+        if best:
+            best.sort(key=lambda w: -self.held[w])  # stable: code point order among equals
+            return best[:ALTERNATIVES]
+        return self._in_stretch(piece, stretch)
+
+    def _in_stretch(self, piece: str, stretch: str) -> list[str]:
+        at = stretch.find(piece)
+        if at < 0 or len(stretch) <= len(piece):
+            return []
+        fits: dict[tuple[int, int], set[str]] = {}
+        for start in range(max(0, at - WINDOW + 1), at + len(piece)):
+            for end in range(max(start + FIX_LENGTH, at + 1), min(len(stretch), start + WINDOW) + 1):
+                window = stretch[start:end]
+                if window == piece or not could_fix(window):
+                    continue
+                for word in self.by_length.get(len(window), ()):
+                    differ = [i for i in range(len(window)) if word[i] != window[i]]
+                    if len(differ) == 1 and at <= start + differ[0] < at + len(piece):
+                        kind = self._kind(window[differ[0]], word[differ[0]])
+                        fits.setdefault((kind, -len(window)), set()).add(word)
+        if not fits:
+            return []
+        words = fits[min(fits)]
+        return sorted(words) if len(words) == 1 else []

@@ -53,6 +53,21 @@ def test_only_words_the_site_holds_are_fixes_the_most_used_first():
     assert fix.fixes("城针") == ["城阵", "城震", "城镇"]  # zhen, all three: by use, then code point
 
 
+def test_where_no_word_sounds_like_it_the_one_word_a_window_over_it_becomes():
+    fix = sounds({"医疗机构": 5, "医疗": 9, "低保户": 3, "低保金": 3, "低保标准": 2, "身份证": 2, "身体": 4})
+    assert fix.fixes("医疔") == []  # 疗 for 疔 is a shape slip: alone, not read
+    assert fix.fixes("医疔", "医疔机构名录") == ["医疗机构"]
+    assert fix.fixes("标淮", "2026年低保标淮") == ["低保标准"]  # the longer window: 低保标 is 低保户 or 低保金
+    assert fix.fixes("身分", "身分证补办") == ["身份证"]
+
+
+def test_a_window_that_fits_two_words_or_changes_another_word_is_not_read():
+    assert sounds({"医疗机构": 5, "医保机构": 3}).fixes("医疔", "医疔机构") == []  # 疔 is neither: no guess
+    assert sounds({"低保标准": 5}).fixes("标淮", "底保标淮") == []  # the change would fall on 底, not on 标淮
+    same = sounds({"身份证": 1, "身体证": 9})  # 份 sounds as 分; 体 does not
+    assert same.fixes("身分", "身分证") == ["身份证"]
+
+
 def test_only_chinese_words_of_two_characters_or_more():
     fix = sounds({"低保": 9, "低保2": 9})
     assert fix.fixes("底") == [] and fix.fixes("底保2") == [] and fix.fixes("dibao") == []
@@ -89,6 +104,11 @@ def test_a_slip_beside_words_that_are_found_is_searched_as_the_word_it_sounds_li
     assert search.query(site, "资金").fixed == ()
 
 
+def test_a_shape_slip_is_read_through_the_words_typed_with_it(site):
+    result = search.query(site, "医疔保险缴费")
+    assert result.hits[0].id.endswith("jiaofei") and result.fixed == ("医疗保险",)
+
+
 def test_a_query_that_is_all_a_slip_is_searched_as_its_sound_and_says_so(site):
     result = search.query(site, "底保")
     assert {"short", "formal"} <= {h.id.split("/")[-1] for h in result.hits}
@@ -105,7 +125,7 @@ def test_a_quoted_slip_stays_exact(site):
 
 def test_the_cli_says_what_it_searched_for_instead(site, run_cli):
     code, out, _ = run_cli("search", str(site), "底保资金")
-    assert code == 0 and "no page holds 底保: searched for words that sound like it: 低保" in out
+    assert code == 0 and "no page holds 底保: searched for what it may be a slip of: 低保" in out
 
 
 @settings(max_examples=200, deadline=None)

@@ -676,7 +676,7 @@
   }
 
   // ---- slips by sound (twin of gwsite/slips.py) ---------------------------------------------
-  var SLIP_ALTERNATIVES = 3, CJK_RE = /^[\u3400-\u9fff]+$/;
+  var SLIP_ALTERNATIVES = 3, SLIP_FIX_LENGTH = 3, SLIP_WINDOW = 8, CJK_RE = /^[\u3400-\u9fff]+$/;
   var FUZZY_FINALS = [["ang", "an"], ["eng", "en"], ["ing", "in"]];
   var FUZZY_INITIALS = [["zh", "z"], ["ch", "c"], ["sh", "s"], ["n", "l"], ["r", "l"], ["h", "f"]];
   var sounds = null; // search/sounds.js with search/pinyin.js, once loaded: see useSounds
@@ -712,23 +712,65 @@
     return pinyin.readings[c] || (has(sounds.usual, c) ? [sounds.usual[c]] : []);
   }
 
-  function slipFixes(piece) { // slips.Sounds.fixes
+  function slipKind(typed, meant) { // slips.Sounds._kind: 0 the same sound, 1 alike, 2 not
+    var heard = soundsOf(typed), said = pinyin.readings[meant] || [];
+    if (heard.some(function (r) { return said.indexOf(r) >= 0; })) return 0;
+    var fs = said.map(fuzzy);
+    return heard.some(function (r) { return fs.indexOf(fuzzy(r)) >= 0; }) ? 1 : 2;
+  }
+
+  function slipFixes(piece, stretch) { // slips.Sounds.fixes
     if (!couldFix(piece)) return [];
-    var p = chars(piece), same = [], alike = [];
+    var p = chars(piece), found = [[], []];
     (sounds.byLength[p.length] || []).forEach(function (word) {
       var w = chars(word), differ = [];
       for (var i = 0; i < p.length; i++) if (w[i] !== p[i]) differ.push(i);
       if (differ.length !== 1) return;
-      var typed = soundsOf(p[differ[0]]), meant = pinyin.readings[w[differ[0]]] || [];
-      if (typed.some(function (r) { return meant.indexOf(r) >= 0; })) same.push(word);
-      else {
-        var fm = meant.map(fuzzy);
-        if (typed.some(function (r) { return fm.indexOf(fuzzy(r)) >= 0; })) alike.push(word);
-      }
+      var kind = slipKind(p[differ[0]], w[differ[0]]);
+      if (kind < 2) found[kind].push(word);
     });
-    var found = same.length ? same : alike;
-    found.sort(function (a, b) { return sounds.held[b] - sounds.held[a]; });
-    return found.slice(0, SLIP_ALTERNATIVES);
+    var best = found[0].length ? found[0] : found[1];
+    if (best.length) {
+      best.sort(function (a, b) { return sounds.held[b] - sounds.held[a]; });
+      return best.slice(0, SLIP_ALTERNATIVES);
+    }
+    return slipInStretch(p, chars(stretch || ""));
+  }
+
+  function slipInStretch(p, st) { // slips.Sounds._in_stretch (p, st: characters)
+    var at = -1;
+    for (var k = 0; k + p.length <= st.length && at < 0; k++) {
+      if (st.slice(k, k + p.length).join("") === p.join("")) at = k;
+    }
+    if (at < 0 || st.length <= p.length) return [];
+    var fits = {}, bestKey = null;
+    for (var start = Math.max(0, at - SLIP_WINDOW + 1); start < at + p.length; start++) {
+      for (var end = Math.max(start + SLIP_FIX_LENGTH, at + 1); end <= Math.min(st.length, start + SLIP_WINDOW); end++) {
+        var window = st.slice(start, end), text = window.join("");
+        if (text === p.join("") || !couldFix(text)) continue;
+        (sounds.byLength[window.length] || []).forEach(function (word) {
+          var w = chars(word), differ = [];
+          for (var i = 0; i < window.length; i++) if (w[i] !== window[i]) differ.push(i);
+          if (differ.length !== 1 || start + differ[0] < at || start + differ[0] >= at + p.length) return;
+          var key = [slipKind(window[differ[0]], w[differ[0]]), -window.length];
+          var name = key.join(",");
+          (fits[name] = fits[name] || { key: key, words: [] });
+          if (fits[name].words.indexOf(word) < 0) fits[name].words.push(word);
+          if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) bestKey = key;
+        });
+      }
+    }
+    if (!bestKey) return [];
+    var words = fits[bestKey.join(",")].words;
+    return words.length === 1 ? words : [];
+  }
+
+  function stretchOf(q, index) { // slips.stretch_of
+    var best = "";
+    q.phrases.forEach(function (ph) {
+      if (ph.first <= index && index <= ph.last && chars(ph.text).length > chars(best).length) best = ph.text;
+    });
+    return best;
   }
 
   function widenSlips(q, fixes) { // slips.widen: [the query, the fixes searched]
@@ -1011,8 +1053,10 @@
           if (!pinyin) usePinyin(data[0]);
           if (!sounds) useSounds(data[1]);
           var fixes = {};
-          missing.forEach(function (w) {
-            fixes[w] = slipFixes(w);
+          q.parts.forEach(function (p, i) {
+            var w = p.forms[0];
+            if (missing.indexOf(w) < 0 || !couldFix(w) || has(fixes, w)) return;
+            fixes[w] = slipFixes(w, stretchOf(q, i));
             fixes[w].forEach(function (f) { if (sounding.indexOf(f) < 0) sounding.push(f); });
           });
           var widened = widenSlips(q, fixes);
@@ -1186,7 +1230,7 @@
     if (!q.parts.length) { status.textContent = "请输入关键词，可以是标题、发文字号、索引号或正文中的文字。"; return; }
     var first = (results.page - 1) * PAGE_SIZE;
     var missing = !results.missing.length ? "" : "（没有信息含有“" + results.missing.join("”“") + "”，" +
-      (results.fixed.length ? "已按读音相近的“" + results.fixed.join("”“") + "”查找）" : "已按其余词语查找）");
+      (results.fixed.length ? "已按相近的“" + results.fixed.join("”“") + "”查找）" : "已按其余词语查找）");
     if (results.reading && results.reading.words.length) out.appendChild(readAs(results.reading, params));
     if (results.suggestions.length) out.appendChild(suggestions(results.suggestions, params));
     if (!results.hits.length) {

@@ -7,10 +7,11 @@ made from the ``Site`` returned here and so cannot leak what it never received.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 
-from .diagnostics import Location, Problem, did_you_mean, error
+from .diagnostics import Location, Problem, did_you_mean, error, warning
 from .model import PUBLIC, CatalogueItem, Notice, Page, PrivacyMark, ReviewMark, Site, SiteConfig, derived, digest
 from .notices import REVIEW_STAGES
 from .numbering import Record, serial_of
@@ -46,6 +47,7 @@ def assemble(config: SiteConfig, catalogue: tuple[CatalogueItem, ...], notices: 
     for notice in notices:
         checked.append(_resolve_notice(notice, org_ids, org_names, by_id, items_by_domain, problems))
     _old_urls_once(checked, problems)
+    _doc_numbers_once(checked, problems)
     for page in pages:
         if page.publisher and page.publisher not in org_ids:
             problems.append(error(Location(page.location.path, page.line_of("publisher")),
@@ -97,6 +99,25 @@ def _old_urls_once(notices: list[Notice], problems: list[Problem]) -> None:
             problems.append(error(Location(n.location.path, n.line_of("old_url")),
                                   f"old_url '{n.old_url}' is also that of {other.location.path}",
                                   "an old address leads to one notice: keep it on the notice published there"))
+
+
+_BRACKETS = str.maketrans("〔〕[]【】（）［］", "()()()()()")
+
+
+def _doc_numbers_once(notices: list[Notice], problems: list[Problem]) -> None:
+    """A 发文字号 names one document: a second notice with it (however its brackets and
+    spaces are written) is most often the same document imported twice.  A warning at its
+    line: a 解读 or a reprint may have been given its policy's number on purpose."""
+    first: dict[str, Notice] = {}
+    for n in notices:
+        if not n.doc_number:
+            continue
+        key = "".join(unicodedata.normalize("NFKC", n.doc_number).translate(_BRACKETS).split())
+        other = first.setdefault(key, n)
+        if other is not n:
+            problems.append(warning(Location(n.location.path, n.line_of("doc_number")),
+                                    f"发文字号 {n.doc_number} is also that of {other.location.path}",
+                                    "keep one notice for one document, or correct the 发文字号"))
 
 
 def _lacks_review(n: Notice, marks: list[ReviewMark]) -> bool:

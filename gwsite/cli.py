@@ -195,6 +195,9 @@ def cmd_import(args) -> int:
         print("gwsite import: no .docx, .doc, .wps or .pdf document found", file=sys.stderr)
         return 1
     for r in results:
+        if r.attached_to:
+            print(f"{r.source}: 附件 of {r.attached_to}, imported with it")
+            continue
         if r.notice:
             fields = r.fields
             print(f"{r.source} → {r.notice}")
@@ -209,10 +212,12 @@ def cmd_import(args) -> int:
         for problem in r.problems:
             print(f"    {problem}", file=sys.stderr if not r.notice else sys.stdout)
     imported = sum(1 for r in results if r.notice)
+    attached = sum(1 for r in results if r.attached_to)
     checks = sum(1 for r in results if r.notice for _ in r.problems)
-    print(f"gwsite import: {imported} of {len(results)} document(s) imported"
+    print(f"gwsite import: {imported} of {len(results) - attached} document(s) imported"
+          + (f", {attached} attachment(s) with them" if attached else "")
           + (f"; {checks} point(s) to check (gwsite check names them in the notices)" if checks else ""))
-    return 0 if imported == len(results) and not missing else 1
+    return 0 if imported + attached == len(results) and not missing else 1
 
 
 def cmd_migrate(args) -> int:

@@ -41,12 +41,33 @@ def read(path: Path) -> tuple[list[Block], str]:
     except OSError as exc:
         raise Unreadable(f"cannot be read ({exc.strerror})") from None
     if suffix == ".pdf" or head.startswith(b"%PDF"):
-        return read_pdf(path), ""
+        return _visible(read_pdf(path)), ""
     if head.startswith(b"PK"):
-        return read_docx(path)
-    if suffix in (".doc", ".wps", ".docx"):
-        return read_docx(convert_to_docx(path))
-    raise Unreadable(f"not a document gwsite reads (it reads {', '.join(SUFFIXES)})")
+        blocks, producer = read_docx(path)
+    elif suffix in (".doc", ".wps", ".docx"):
+        blocks, producer = read_docx(convert_to_docx(path))
+    else:
+        raise Unreadable(f"not a document gwsite reads (it reads {', '.join(SUFFIXES)})")
+    return _visible(blocks), producer
+
+
+# Characters that show nothing (zero-width spaces, byte-order marks, direction overrides,
+# control characters): a 发文字号 typed with one inside (青溪民发​〔2025〕22号) is
+# still that 发文字号, and none of them belongs on a published page.
+_INVISIBLE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f"
+                        "\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+
+
+def _visible(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with the characters that show nothing taken out of their text."""
+    out = []
+    for b in blocks:
+        if b.kind == "para" and _INVISIBLE.search(b.text):
+            b = replace(b, text=_INVISIBLE.sub("", b.text))
+        elif b.kind == "table" and any(_INVISIBLE.search(t) for row in b.rows for t, _, _ in row):
+            b = replace(b, rows=tuple(tuple((_INVISIBLE.sub("", t), c, r) for t, c, r in row) for row in b.rows))
+        out.append(b)
+    return out
 
 
 # --- .docx --------------------------------------------------------------------------------
@@ -509,7 +530,7 @@ def read_pdf(path: Path) -> list[Block]:
         from pdfminer.psparser import PSException
     except ImportError:  # pragma: no cover - a dependency
         raise Unreadable("pdfminer.six is not installed (pip install pdfminer.six)") from None
-    lines = []  # (page, top, x0, x1, size, text)
+    lines = []  # (page, top, x0, x1, size, text, red)
     try:
         for number, page in enumerate(extract_pages(str(path), laparams=LAParams(line_margin=0.2, char_margin=4.0)), 1):
             for line in _text_lines(page, LTTextLine):
@@ -517,13 +538,13 @@ def read_pdf(path: Path) -> list[Block]:
                 if text.strip():
                     sizes = [c.size for c in line if hasattr(c, "size")]
                     lines.append((number, round(page.height - line.y1, 1), line.x0, line.x1,
-                                  max(sizes, default=10.0), text))
+                                  max(sizes, default=10.0), text, _mostly_red(line)))
     except (PDFEncryptionError, PDFPasswordIncorrect):
         raise Unreadable("the PDF is encrypted: save an unprotected copy") from None
     except (PDFSyntaxError, PSException, OSError, ValueError, KeyError, TypeError, AttributeError,
             IndexError, AssertionError, RecursionError, struct_error()) as exc:
         raise Unreadable(f"not a readable PDF ({exc.__class__.__name__})") from None
-    text = "".join(t for *_, t in lines)
+    text = "".join(line[5] for line in lines)
     if sum(1 for c in text if "\u4e00" <= c <= "\u9fff") < 10:
         if "(cid:" in text or sum(1 for c in text if ord(c) < 32 and c not in "\n\t\r") > 10:
             raise Unreadable("the PDF's text layer cannot be decoded (fonts without a ToUnicode map): "
@@ -537,7 +558,7 @@ def read_pdf(path: Path) -> list[Block]:
     middle = (left + right) / 2
     blocks: list[Block] = []
     previous = None
-    for number, top, x0, x1, size, raw in lines:
+    for number, top, x0, x1, size, raw, red in lines:
         line = re.sub(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff\d])", "", raw.strip())  # 2024 年 3 月
         where = f"page {number}"
         if previous is not None and previous[0] == number and top - previous[1] > 2.2 * size:
@@ -545,8 +566,9 @@ def read_pdf(path: Path) -> list[Block]:
         if size >= 1.25 * body_size or (x0 - left > 1.5 * size and right - x1 > 1.5 * size
                                          and abs((x0 + x1) / 2 - middle) < 1.5 * size):
             align = "center"  # the standard centres what it sets larger: 标志, 标题
-        elif x0 > middle - size:
-            align = "right"  # 署名 and 成文日期 stand in the right half
+        elif x0 > middle - size or x0 - left > 3.5 * size:
+            align = "right"  # 署名 and 成文日期 stand in the right half, or well in from the left (a
+            # long 署名 set four characters in from the right starts left of the middle)
         else:
             align = "left"
         indent = align == "left" and 1.2 * size < x0 - left < 3.5 * size
@@ -554,11 +576,14 @@ def read_pdf(path: Path) -> list[Block]:
         wrapped = (previous is not None and last is not None and last.kind == "para" and last.text
                    and last.align == "left" and align == "left" and not indent and x0 - left < 0.5 * size
                    and right - previous[3] < 1.5 * previous[4] and previous[0] <= number)
-        if wrapped:
+        # A 发文机关标志 set too large for one line goes on in red under itself.
+        red_wrap = (red and last is not None and last.red and last.text and previous is not None
+                    and previous[0] == number and top - previous[1] < 1.6 * size and abs(last.size - size) < 1)
+        if wrapped or red_wrap:
             blocks[-1] = replace(last, text=last.text + line)
         else:
             blocks.append(Block("para", f"{where} line {len(blocks) + 1}", ("\u3000\u3000" if indent else "") + line,
-                                align, size=size, indent=indent))
+                                align, red=red, size=size, indent=indent))
         previous = (number, top, x0, x1, size)
     return blocks
 
@@ -569,11 +594,29 @@ def _same_rows_joined(lines: list) -> list:
     out: list = []
     for line in lines:
         if out and out[-1][0] == line[0] and abs(out[-1][1] - line[1]) < 0.4 * line[4]:
-            page, top, x0, x1, size, text = out[-1]
-            out[-1] = (page, top, x0, max(x1, line[3]), max(size, line[4]), text.rstrip() + "\u3000\u3000" + line[5].strip())
+            page, top, x0, x1, size, text, red = out[-1]
+            out[-1] = (page, top, x0, max(x1, line[3]), max(size, line[4]), text.rstrip() + "\u3000\u3000" + line[5].strip(),
+                       red and line[6])
         else:
             out.append(line)
     return out
+
+
+def _mostly_red(line) -> bool:
+    """Whether most characters of a text line are painted red (the 发文机关标志), in an RGB
+    or CMYK fill colour."""
+    red = total = 0
+    for char in line:
+        color = getattr(getattr(char, "graphicstate", None), "ncolor", None)
+        if not hasattr(char, "size"):
+            continue
+        total += 1
+        if isinstance(color, (tuple, list)) and all(isinstance(v, (int, float)) for v in color):
+            if len(color) == 3 and color[0] > 0.6 and color[1] < 0.4 and color[2] < 0.4:
+                red += 1
+            elif len(color) == 4 and color[1] > 0.6 and color[2] > 0.6 and color[0] < 0.3 and color[3] < 0.3:
+                red += 1
+    return total > 0 and red * 2 > total
 
 
 def struct_error():

@@ -36,6 +36,7 @@ class Imported:
     fields: dict = field(default_factory=dict)
     files: list[str] = field(default_factory=list)  # written under content/files/
     problems: list[Problem] = field(default_factory=list)  # errors: not written; warnings: to check
+    attached_to: str = ""  # a file sent beside another document and named in its 附件说明: its attachment
 
 
 def documents_in(paths: list[Path]) -> list[Path]:
@@ -68,18 +69,41 @@ def import_documents(root: Path, paths: list[Path], publisher: str = "", domain:
         return [], options
     domain_name = domains.resolve(domain).name if domain else ""
     day = published or date.today()
-    return [_import_one(root, config, path, publisher, domain_name, item, day) for path in documents_in(paths)], []
+    documents = documents_in(paths)
+    read: dict[Path, tuple[list[Block], str] | docread.Unreadable] = {}
+    for path in documents:
+        try:
+            read[path] = docread.read(path)
+        except docread.Unreadable as exc:
+            read[path] = exc
+    # A folder as it comes from the issuer holds the document and its 附件 beside it: a file
+    # the 附件说明 of another document names is that document's attachment, not a notice.
+    # One with a 版头 or a 发文字号 of its own is a document still (the 附件说明's name may
+    # only be like its file's).
+    analysed = {path: analyse(found[0]) for path, found in read.items() if not isinstance(found, docread.Unreadable)}
+    attached: dict[Path, Path] = {}
+    for path, doc in analysed.items():
+        for companion in _companions_named(path, doc):
+            own = analysed.get(companion)
+            if companion in read and companion != path and not (own and (own.issuer or own.doc_number)):
+                attached.setdefault(companion, path)
+    results = []
+    for path in documents:
+        if path in attached and attached[path] not in attached:
+            results.append(Imported(_shown(path, root), attached_to=_shown(attached[path], root)))
+        else:
+            results.append(_import_one(root, config, path, read[path], publisher, domain_name, item, day))
+    return results, []
 
 
-def _import_one(root: Path, config: SiteConfig, path: Path, publisher: str, domain: str, item: str,
-                day: date) -> Imported:
+def _import_one(root: Path, config: SiteConfig, path: Path, read: tuple[list[Block], str] | docread.Unreadable,
+                publisher: str, domain: str, item: str, day: date) -> Imported:
     shown = _shown(path, root)
     result = Imported(shown)
-    try:
-        blocks, producer = docread.read(path)
-    except docread.Unreadable as exc:
-        result.problems.append(error(Location(shown), str(exc)))
+    if isinstance(read, docread.Unreadable):
+        result.problems.append(error(Location(shown), str(read)))
         return result
+    blocks, producer = read
     doc = analyse(blocks)
     for where, what in doc.doubts:
         result.problems.append(warning(Location(f"{shown} {where}"), what))
@@ -159,13 +183,25 @@ def _publisher(config: SiteConfig, doc: Gongwen, given: str, shown: str, problem
     for org in config.orgs:
         for name in (org.name, *org.aliases):
             names[squeeze(name)] = org.id
+    # A 版头 or 署名 often leaves out the city (青溪区医疗保障局 for 云岭市青溪区医疗保障局):
+    # the name without a leading place, while another place still leads it (never 人民政府
+    # alone), where no other organisation's name is that.
+    shorter: dict[str, set[str]] = {}
+    for org in config.orgs:
+        name = squeeze(org.name)
+        while (place := _LEADING_PLACE.match(name)) and _LEADING_PLACE.match(name, place.end()):
+            name = name[place.end():]
+            shorter.setdefault(name, set()).add(org.id)
+    for name, ids in shorter.items():
+        if len(ids) == 1 and name not in names:
+            names[name] = next(iter(ids))
+    # The 发文机关标志 first: in 联合行文 it names the 主办机关 first (GB/T 9704 7.2.1).
     signed = []
-    for line in doc.signature + ([re.sub(r"文件$", "", doc.issuer)] if doc.issuer else []):
+    for line in ([re.sub(r"文件$", "", doc.issuer)] if doc.issuer else []) + doc.signature:
         line = squeeze(line)
-        found = names.get(line) or next((oid for name, oid in sorted(names.items(), key=lambda x: -len(x[0]))
-                                         if len(name) >= 4 and line.endswith(name)), None)
-        if found and found not in signed:
-            signed.append(found)
+        for found in ([names[line]] if line in names else _orgs_in(line, names)):
+            if found not in signed:
+                signed.append(found)
     if given:
         if signed and given not in signed:
             problems.append(warning(Location(shown), f"the document is signed by {', '.join(signed)}, "
@@ -180,6 +216,24 @@ def _publisher(config: SiteConfig, doc: Gongwen, given: str, shown: str, problem
         problems.append(warning(Location(shown), f"联合行文: signed by {', '.join(signed)}; "
                                                  f"imported under the first, {signed[0]}"))
     return signed[0]
+
+
+_LEADING_PLACE = re.compile("[\u4e00-\u9fff]{2,}?(?:省|自治区|市|自治州|州|盟|区|县|旗)")
+
+
+def _orgs_in(line: str, names: dict[str, str]) -> list[str]:
+    """The organisations a line names, in its order: at each place the longest name of four
+    or more characters that stands there (two 署名 on one line, or a 版头 of two organs)."""
+    longest_first = sorted((name for name in names if len(name) >= 4), key=lambda name: (-len(name), name))
+    found, at = [], 0
+    while at < len(line):
+        name = next((n for n in longest_first if line.startswith(n, at)), None)
+        if name is None:
+            at += 1
+            continue
+        found.append(names[name])
+        at += len(name)
+    return found
 
 
 def _slug(doc: Gongwen, path: Path, day: date) -> str:
@@ -213,8 +267,8 @@ def _markdown(blocks: list[Block], folder: str) -> tuple[str, list[tuple[str, by
                 out.append("\n".join(escape_markdown(line.strip(SPACE)) for line in text.split("\n") if line.strip(SPACE)).replace("\n", "  \n"))
         elif b.kind == "table":
             out.append(_table(b))
-        elif b.kind == "file":
-            rel = f"{folder}/{b.name}"
+        elif b.kind == "file":  # its name is the document's word: one plain file name (no "..")
+            rel = f"{folder}/{safe_file_name(b.name)}"
             files.append((rel, b.data))
             out.append(f"![{escape_markdown(b.name)}]({rel.removeprefix('content/')})")
     # Items of one bulleted list stand on consecutive lines: one Markdown list.
@@ -227,6 +281,27 @@ def _table(b: Block) -> str:
 
 # --- attachments --------------------------------------------------------------------------------
 
+def _companions(path: Path) -> list[Path]:
+    """The files beside a document."""
+    return [p for p in sorted(path.parent.iterdir()) if p.is_file() and p != path] if path.parent.is_dir() else []
+
+
+def _companion(companions: list[Path], number: int, name: str) -> Path | None:
+    """The file beside the document that is its 附件 ``number``, named ``name`` in the
+    附件说明 (附件1 低保名单.xlsx, 低保名单.xlsx, 附件1.xlsx …), if one is."""
+    key = squeeze(name)
+    exact = (key, f"附件{number}{key}", f"附件{number}")
+    return (next((p for p in companions if squeeze(p.stem) in exact), None)
+            or next((p for p in companions if key in squeeze(p.stem)), None))
+
+
+def _companions_named(path: Path, doc: Gongwen) -> list[Path]:
+    """The files beside ``path`` that its 附件说明 names."""
+    companions = _companions(path)
+    found = (_companion(companions, number, name) for number, name in enumerate(doc.attachments, 1))
+    return [p for p in found if p is not None]
+
+
 def _attachments(root: Path, path: Path, doc: Gongwen, folder: str, body_files: list[tuple[str, bytes]],
                  shown: str, problems: list[Problem]) -> tuple[list[str], list[tuple[str, bytes]]]:
     """The notice's attachments: the pictures of its body, the files embedded in it, and
@@ -235,11 +310,9 @@ def _attachments(root: Path, path: Path, doc: Gongwen, folder: str, body_files: 
     names = [rel for rel, _ in body_files]
     pictures = {b.name for b in doc.body if b.kind == "file"}
     embedded = [b for b in doc.files if b.name not in pictures]
-    companions = [p for p in sorted(path.parent.iterdir()) if p.is_file() and p != path] if path.parent.is_dir() else []
+    companions = _companions(path)
     for number, name in enumerate(doc.attachments, 1):
-        key = squeeze(name)
-        match = next((p for p in companions if squeeze(p.stem) in (key, f"附件{number}{key}", f"附件{number}")
-                      or key in squeeze(p.stem)), None)
+        match = _companion(companions, number, name)
         if match is not None:
             rel = f"{folder}/{match.name}"
             written.append((rel, match.read_bytes()))
@@ -255,7 +328,7 @@ def _attachments(root: Path, path: Path, doc: Gongwen, folder: str, body_files: 
         problems.append(warning(Location(shown), f"附件 {number} ({name}) is neither embedded in the document nor beside it",
                                 f"put the file beside the document and import again, or add it under attachments: by hand"))
     for file in embedded:  # embedded, but not listed in 附件说明
-        rel = f"{folder}/{file.name}"
+        rel = f"{folder}/{safe_file_name(file.name)}"
         written.append((rel, file.data))
         names.append(rel)
         problems.append(warning(Location(shown), f"embedded file {file.name} is not named in the 附件说明",

@@ -8,6 +8,7 @@ by ``assemble``, which sees everything.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import stat
 from dataclasses import replace
@@ -403,6 +404,11 @@ def _read_notice(root, rel, notice_id, domains, problems) -> Notice | None:
         if Path(name).is_absolute() or not target.is_relative_to(content_root):
             problems.append(error(where, f"attachment '{name}' lies outside content/",
                                   "put the file under content/files/ and give its path relative to content/"))
+        elif any(step in ("", ".", "..") for step in name.split("/")) or "\\" in name:
+            # the published copy keeps this path: it must name the file one way only
+            clean = posixpath.normpath(name.replace("\\", "/"))
+            problems.append(error(where, f"attachment '{name}' is not written as a plain path",
+                                  f"write it as '{clean}': folders separated by single '/', no '.' or '..'"))
         elif not found:
             problems.append(error(where, f"attachment '{name}' not found (looked for content/{name})"))
 

@@ -48,7 +48,7 @@ app wifi email ok id ppt pptx csv xml
 """.split())
 # What search/pinyin.js holds and how its readings are chosen: a build remakes the file when
 # this, pypinyin's version or the vocabulary changes (search._parts).
-DATA_FORMAT = 3  # 2: a character's usual reading and those it has inside the site's words; 3: terms
+DATA_FORMAT = 4  # 2: a character's usual reading and those it has inside the site's words; 3: terms; 4: places
 COMBINATIONS = 16  # readings of one word considered, at most, in each of full and initials
 FILLER_HITS = 10 ** 9  # a question word (怎么 zenme) reads before any word of the same letters
 SUGGESTIONS = 8
@@ -82,6 +82,17 @@ def as_typed(text: str) -> str:
         out += [text[at:run.start()], f'"{run.group()}"']
         at = run.end()
     return "".join(out) + text[at:]
+
+
+# Pinyin typed with its tone marks (dībǎo, as a phone's keyboard offers): the letters without them.
+_TONES = str.maketrans({c: base for base, marked in (("a", "āáǎà"), ("e", "ēéěè"), ("i", "īíǐì"), ("o", "ōóǒò"),
+                                                    ("u", "ūúǔù"), ("\u00fc", "ǖǘǚǜ"), ("n", "ńňǹ"), ("m", "ḿ"))
+                        for c in marked})
+
+
+def untoned(text: str) -> str:
+    """``text`` with pinyin's tone marks taken off (dībǎo → dibao)."""
+    return text.translate(_TONES)
 
 
 def has_letters(text: str) -> bool:
@@ -130,14 +141,16 @@ def data_version() -> str:
         return f"{DATA_FORMAT}/?"
 
 
-def data(lexicon: Lexicon, hits: list[int], held: list[int], terms: list[str] = (), term_held: list[int] = ()) -> dict:
+def data(lexicon: Lexicon, hits: list[int], held: list[int], terms: list[str] = (), term_held: list[int] = (),
+         places: list[str] = ()) -> dict:
     """``search/pinyin.js``: the readings of every character of the vocabulary and of the
     question words, and for each vocabulary word (``vocabulary`` order) the number of
-    results a search for it gives and of those holding it whole."""
+    results a search for it gives and of those holding it whole; the site's terms, and the
+    vocabulary words that are only places (both read in full only, never suggested)."""
     readings = char_readings([*lexicon.words, *FILLERS, *terms])
     keys = "".join(sorted(readings))
     return {"chars": keys, "readings": ",".join(" ".join(readings[c]) for c in keys), "hits": hits, "held": held,
-            "terms": " ".join(terms), "term_held": list(term_held)}
+            "terms": " ".join(terms), "term_held": list(term_held), "places": " ".join(places)}
 
 
 class Reader:
@@ -150,16 +163,18 @@ class Reader:
         words = vocabulary(lexicon)
         self.hits = dict(zip(words, pinyin_data["hits"]))
         self.held = dict(zip(words, pinyin_data["held"]))
-        # The site's terms (places, title words): read in full only, never suggested.
+        # The site's terms (title words) and places: read in full only, never suggested.
         terms = pinyin_data.get("terms", "").split()
         self.term_held = dict(zip(terms, pinyin_data.get("term_held", [])))
+        self.places = frozenset(pinyin_data.get("places", "").split())
         self.table = set(lexicon.group_of)
         # letters -> [(word, by initials, syllable ends)], in vocabulary order, full first
         self.keys: dict[str, list[tuple[str, bool, tuple[int, ...]]]] = {}
         # Only words the site holds: a reading never leads to nothing.
         fillers = sorted(f for f in FILLERS if len(f) >= 2 and f not in self.hits)
         for word in [*(w for w in words if self.held[w] > 0), *fillers, *(t for t in terms if self.term_held[t] > 0)]:
-            for initials in (False, True) if word in self.held else (False,):  # question words, terms: in full
+            for initials in (False, True) if word in self.held and word not in self.places else (False,):
+                # question words, terms, places: in full only
                 for key, ends in self._spellings(word, initials):
                     self.keys.setdefault(key, []).append((word, initials, ends))
         self.longest = max(map(len, self.keys), default=0)
@@ -301,7 +316,7 @@ class Reader:
 
     def complete(self, prefix: str) -> list[tuple[str, int]]:
         """Up to ``SUGGESTIONS`` words for what was typed so far, with their results."""
-        text = normalize(prefix, self.lexicon.folding).replace("\u00fc", "v")
+        text = untoned(normalize(prefix, self.lexicon.folding)).replace("\u00fc", "v")
         if " " in text or len(text) < MIN_PREFIX:
             return []
         found: list[str] = []
@@ -310,7 +325,7 @@ class Reader:
             for key in self.sorted_keys[lo:]:
                 if not key.startswith(text):
                     break
-                found += [w for w, _, _ in self.keys[key] if w in self.held]
+                found += [w for w, _, _ in self.keys[key] if w in self.held and w not in self.places]
         elif not re.search("[0-9a-z]", text):
             lo = bisect.bisect_left(self.sorted_words, text)
             for word in self.sorted_words[lo:]:
@@ -320,7 +335,7 @@ class Reader:
         groups, group_of = self.lexicon.groups, self.lexicon.group_of
         direct = set(found)
         mates = [f for w in found if w in group_of for f in groups[group_of[w]]]
-        chosen = [w for w in dict.fromkeys(found + mates) if self.held.get(w, 0) > 0]
+        chosen = [w for w in dict.fromkeys(found + mates) if self.held.get(w, 0) > 0 and w not in self.places]
         # The table's names (with the other names of a word typed) before other words, then
         # the words the site uses most, then what was typed the start of.
         chosen.sort(key=lambda w: (w not in self.table, -self.held[w], w not in direct, len(w), w))

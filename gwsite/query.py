@@ -274,8 +274,9 @@ EDGE_PUNCTUATION = "，。、；：？！…·“”‘’《》「」『』〈�
 _TERM_BREAK = re.compile(r"[ 、。;!?]|(?<!\d),|,(?!\d)")
 _QUOTED = re.compile(r"[\"“”]([^\"“”]*)[\"“”]")
 # A 发文字号 typed loosely: 青溪民发2026 13号, 民发[2026]13号, 民发(2026)13, 民发2026年第13号.
-_DOC_NUMBER = re.compile(  # groups: 机关代字's last two characters, year in brackets or not, serial, 号
-    "([\u3400-\u9fff]{2})? ?(?:\\( ?((?:19|20)[0-9][0-9]) ?\\)|((?:19|20)[0-9][0-9]) ?年?) ?第? ?([0-9]{1,5})(?![0-9.%]) ?(号)?")
+_DOC_NUMBER = re.compile(  # groups: what comes before (the rest of a 机关代字: 石, 青溪), the 机关代字's last
+    # two characters, year in brackets or not, serial, 号
+    "([\u3400-\u9fff]{0,6}?)([\u3400-\u9fff]{2})? ?(?:\\( ?((?:19|20)[0-9][0-9]) ?\\)|((?:19|20)[0-9][0-9]) ?年?) ?第? ?([0-9]{1,5})(?![0-9.%]) ?(号)?")
 # A run of letters and digits with the marks that join them inside numbers (索引号
 # 11500112009315877l/2020-00057, 1.3, 023-6781).
 _ALNUM_RUN = re.compile(r"[0-9a-z](?:[0-9a-z./:\-]*[0-9a-z])?")
@@ -354,13 +355,16 @@ def corrections(stretches: list[str], lexicon: Lexicon) -> list[str]:
     """For each stretch typed together (a phrase, or a part) of ``FIX_LENGTH`` or more
     characters that is no known word, the one known word of its length that differs
     from it in one character (特困人圆 → 特困人员), if there is exactly one.  Not a
-    stretch made of known words only (城乡低保 is 城乡 + 低保, no slip for 城乡居保)."""
+    stretch made of known words only (城乡低保 is 城乡 + 低保, no slip for 城乡居保), nor a
+    known word of three or more characters with one more before or after it (身份证丢)."""
     out: list[str] = []
     for stretch in dict.fromkeys(stretches):
         if len(stretch) < FIX_LENGTH or stretch in lexicon.words:
             continue
         if all(known for _, known in segment(stretch, lexicon.words, lexicon.longest)):
             continue
+        if len(stretch) > FIX_LENGTH and (stretch[1:] in lexicon.words or stretch[:-1] in lexicon.words):
+            continue  # a word and one more character (身份证丢 of 身份证丢了): no slip in it
         near = [w for w in lexicon.by_length.get(len(stretch), ()) if _one_apart(w, stretch)]
         if len(near) == 1 and near[0] not in out:
             out.append(near[0])
@@ -370,12 +374,16 @@ def corrections(stretches: list[str], lexicon: Lexicon) -> list[str]:
 def _doc_number(match: re.Match, parts: list[Part]) -> str:
     """A 发文字号 typed loosely, as the notice's numbers field holds it: 民发(2026)13号.
     Without brackets, a 号 or a 字号 before the year, digits are left as they are."""
-    head, bracketed, bare, serial, hao = match.groups()
+    before, head, bracketed, bare, serial, hao = match.groups()
     kind = head if head and head[-1] in _DOC_KIND else ""
     if not (bracketed or hao or kind):
         return match.group()
     parts.append(Part((f"{kind}({bracketed or bare}){int(serial)}号",), "number"))
-    return f"{head} " if head and not kind else " "
+    if not kind:
+        return f"{before}{head or ''} "
+    # The rest of the 机关代字 is searched as a word (青溪 of 青溪民发) unless it is one
+    # character (石 of 石民发), which nearly every notice of the county holds.
+    return f"{before} " if len(before) > 1 else " "
 
 
 def _forms(piece: str, group: tuple[str, ...]) -> tuple[str, ...]:

@@ -435,7 +435,7 @@ def site_lexicon(grams, site: Site) -> Lexicon:
     orgs = [(o.name, *o.aliases) for o in config.orgs]
     groups = merge_groups([*builtin_groups(), *config.search_synonyms, *orgs])
     kept = tuple(g for g in groups if any(map(holds, g)))
-    names = [n for o in orgs for n in o] + [d.name for d in config.domains.domains]
+    names = [n for o in orgs for n in o] + [d.name for d in config.domains.domains] + place_words(site)
     words = {w for w in map(_fold, [*builtin_words(), *names]) if len(w) >= 2 and " " not in w and holds(w)}
     words.update(f for g in kept for f in g)
     folding = builtin_folding()
@@ -455,23 +455,30 @@ def place_names(site: Site) -> list[str]:
     return [site.config.region, *(n for o in site.config.orgs if o.kind == "township" for n in (o.name, *o.aliases))]
 
 
-def site_terms(site: Site, lexicon: Lexicon, grams) -> list[str]:
-    """Words of the site for reading pinyin in full only (``pinyin.Reader``): its places
-    without their endings (白沙, 青溪区, 青溪), and the pairs of characters that stand in
-    the titles of at least ``TERM_TITLES`` documents (交通, 考试, 贷款: "frequent index
-    words"), those not in the lexicon already, at most ``TERMS``."""
+def place_words(site: Site) -> list[str]:
+    """The district's and its townships' places, with and without their endings (临江市,
+    临江, 石桥县, 石桥; 白沙街道, 白沙): words of the lexicon, so that a query naming the
+    county (在石桥县上学) is split at them."""
     places = set()
     for name in map(_fold, place_names(site)):
         at = 0
         while (place := _PLACE.match(name, at)) is not None:
             places.update((place.group(1), place.group()))
             at = place.end()
-    places = {p for p in places if len(p) <= 6}
+    return sorted(p for p in places if len(p) <= 6)
+
+
+def site_terms(site: Site, lexicon: Lexicon, grams) -> list[str]:
+    """Words of the site for reading pinyin in full only (``pinyin.Reader``): its places
+    (``place_words``) where the lexicon lacks them, and the pairs of characters that stand
+    in the titles of at least ``TERM_TITLES`` documents (交通, 考试, 贷款: "frequent index
+    words"), those not in the lexicon already, at most ``TERMS``."""
+    places = place_words(site)
     titles: Counter[str] = Counter()
     for document in documents(site):
         titles.update({run[i:i + 2] for run in _CJK_ONLY.findall(_fold(document.title)) for i in range(len(run) - 1)})
     frequent = sorted((pair for pair, n in titles.items() if n >= TERM_TITLES), key=lambda pair: (-titles[pair], pair))
-    found = [t for t in dict.fromkeys([*sorted(places), *frequent]) if t not in lexicon.words and t not in FILLERS
+    found = [t for t in dict.fromkeys([*places, *frequent]) if t not in lexicon.words and t not in FILLERS
              and _listed(grams, t)]
     return sorted(found[:TERMS])
 
@@ -515,7 +522,17 @@ def pinyin_data(lexicon: Lexicon, site: Site, lists: dict[str, str], docs: int) 
     terms = site_terms(site, lexicon, lists)
     hits, held = word_hits(lexicon, lists, docs, terms)
     words = len(lexicon.words)
-    return pinyin.data(lexicon, hits[:words], held[:words], terms, held[words:])
+    return pinyin.data(lexicon, hits[:words], held[:words], terms, held[words:], place_only_words(site, lexicon))
+
+
+def place_only_words(site: Site, lexicon: Lexicon) -> list[str]:
+    """The lexicon's words that are in it only as places (白马 of 白马镇; not 龙门镇, an
+    organisation's alias): read in pinyin like the terms, in full only and never suggested."""
+    config = site.config
+    named = set(map(_fold, [*builtin_words(), *(n for o in config.orgs for n in (o.name, *o.aliases)),
+                            *(d.name for d in config.domains.domains)]))
+    named.update(f for g in lexicon.groups for f in g)
+    return [p for p in place_words(site) if p in lexicon.words and p not in named]
 
 
 def _title_lengths(lengths: list[int | None]) -> list:
@@ -830,6 +847,7 @@ def _parts(state: IndexState, fields: _Fields, site: Site, touched: set[str] | N
         "shards": shards,
         "per_doc_shard": per_doc_shard,
         "orgs": [[org_id, name] for org_id, name in fields.orgs],
+        "aliases": [[alias, o.id] for o in site.config.orgs for alias in o.aliases],  # --org 龙门镇
         "domains": fields.domain_names,
         "years": [[y, *years[y]] for y in sorted(years, reverse=True)],
         "filters": filters,
@@ -961,17 +979,21 @@ class UnknownFilter(ValueError):
 
 def resolve_filter(index: IndexReader, kind: str, value: str) -> str:
     """The org id or domain name that ``value`` means, as ``query`` filters by: for an org
-    its id or its name (区民政局), for a domain its name or one of its usual names (卫生健康
+    its id, its name or one of its aliases (区民政局), for a domain its name or one of its usual names (卫生健康
     for 医疗卫生).  Raises UnknownFilter, naming what there is, when it means none."""
     value = value.strip()
     if kind == "org":
         for org_id, name in index.meta["orgs"]:
             if value in (org_id, name):
                 return org_id
+        for alias, org_id in index.meta.get("aliases", ()):
+            if value == alias:
+                return org_id
         known = [f"{org_id} ({name})" for org_id, name in index.meta["orgs"]]
         if len(known) > 12:
             known[12:] = [f"and {len(known) - 12} more"]
-        hint = did_you_mean(value, [name for _, name in index.meta["orgs"]] + [i for i, _ in index.meta["orgs"]])
+        hint = did_you_mean(value, [name for _, name in index.meta["orgs"]] + [i for i, _ in index.meta["orgs"]] +
+                            [alias for alias, _ in index.meta.get("aliases", ())])
         raise UnknownFilter(f"no publisher '{value}' in this site{hint} (publishers: {', '.join(known)})")
     names = index.meta["domains"]
     found = value if value in names else getattr(DomainTable().resolve(value), "name", None)
@@ -990,7 +1012,10 @@ def query(out_dir: Path, q: str, org: str = "", domain: str = "", year: int | No
     them, or the first ``limit`` (``total`` counts all either way)."""
     index = reader or IndexReader(out_dir)
     text = normalize(q, index.lexicon.folding)
-    reading = index.pinyin.read(text) if pinyin.has_letters(text) else pinyin.Reading(text)
+    typed = pinyin.untoned(text)  # dībǎo is read as dibao; where it reads as no word, as typed
+    reading = index.pinyin.read(typed) if pinyin.has_letters(typed) else pinyin.Reading(text)
+    if not reading.words:
+        reading = pinyin.Reading(text)
     parsed = parse(reading.text, index.lexicon)
     if reading.others:
         parsed = index.pinyin.widen(parsed, reading)

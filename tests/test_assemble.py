@@ -92,3 +92,18 @@ def test_masking_is_the_same_whether_the_reader_scanned_the_notice_or_not():
         ("id_card", "attachment name"), ("id_card", "body"), ("mobile", "主题分类")]
     assert ident not in site.notices[0].body
     assert "13912341234" not in site.notices[0].topic
+
+
+def test_a_doc_number_on_two_notices_is_named_however_its_brackets_are_written():
+    notices = [
+        notice("mzj/a", "2025-01-10", doc_number="青溪民发〔2025〕27号"),
+        notice("mzj/b", "2025-01-12", doc_number="青溪民发[2025] 27号"),  # the same document, imported twice
+        notice("mzj/c", "2025-01-12", doc_number="青溪民发〔2025〕270号"),  # another number
+        notice("mzj/d", "2025-01-12"),
+        notice("mzj/e", "2025-01-12"),  # no number twice is no clash
+    ]
+    site, problems = assemble(CONFIG, (), notices, [])
+    assert [str(p) for p in problems] == [
+        "content/notices/mzj/b.yaml:1: warning: 发文字号 青溪民发[2025] 27号 is also that of content/notices/mzj/a.yaml "
+        "(keep one notice for one document, or correct the 发文字号)"]
+    assert len(site.notices) == 5  # a warning: nothing is held back

@@ -474,3 +474,144 @@ def test_a_bulleted_list_stays_a_list_and_a_plain_paragraph_does_not(tmp_path):
     body = yaml.safe_load((root / results[0].notice).read_text(encoding="utf-8"))["body"]
     assert "- 户口簿\n- 居民身份证\n- 收入证明\n" in body
     assert "\n- 材料" not in body and "申请时须提交以下材料：\n\n- 户口簿" in body
+
+
+@pytest.mark.parametrize("name", ["..", ".", "..\\..\\..\\pwned.txt", "a/../../b.txt", ""])
+def test_an_embedded_files_own_name_never_leaves_the_notices_folder(tmp_path, name):
+    """The name inside an embedded object is the sender's word: ".." or a path must give a
+    plain file in the notice's folder, and the site must still build."""
+    from gongwen_gallery import Gw
+    g = Gw("word")
+    g.red_head("云岭市青溪区民政局文件", size=36)
+    g.number("青溪民发〔2025〕61号")
+    g.rule(sz=24)
+    g.title(["云岭市青溪区民政局关于做好冬季救助工作的通知"])
+    g.addressee("各镇人民政府、街道办事处：")
+    g.body([(0, "现将有关事项通知如下。")])
+    g.sign(["云岭市青溪区民政局"], "2025年3月5日")
+    g.note("（此件公开发布）")
+    g.page_break()
+    g.embed_file(name, b"payload\n")
+    document = g.save(tmp_path / "in", "embedded.docx")
+    root = site_root(tmp_path / "site")
+    results, problems = importer.import_documents(root, [document], published=TODAY)
+    assert problems == [] and results[0].notice, [str(p) for r in results for p in r.problems]
+    notice = yaml.safe_load((root / results[0].notice).read_text(encoding="utf-8"))
+    [attachment] = notice["attachments"]
+    folder, file_name = attachment.rsplit("/", 1)
+    assert folder == "files/mzj/embedded" and file_name not in ("", ".", "..") and "\\" not in file_name
+    assert (root / "content" / attachment).read_bytes() == b"payload\n"
+    assert not (tmp_path / "pwned.txt").exists() and not (root / "b.txt").exists()
+    build = pipeline.build(root, root / "public")
+    assert build.report.ok, [str(p) for p in build.report.problems]
+    assert (root / "public" / attachment).read_bytes() == b"payload\n"
+
+
+def test_characters_that_show_nothing_are_taken_out_of_what_is_read(tmp_path):
+    """A zero-width space typed inside a 发文字号 leaves it that 发文字号; a byte-order mark, a
+    direction override or a control character never reaches the notice."""
+    from gongwen_gallery import Gw
+    g = Gw("word")
+    g.red_head("云岭市青溪区民政局文件", size=36)
+    g.number("\ufeff青溪民发\u200b〔2025〕22号")
+    g.rule(sz=24)
+    g.title(["云岭市青溪区民政局关于做好\u200b冬季救助工作的通知"])
+    g.addressee("各镇人民政府、街道办事处：")
+    g.body([(0, "现将\u202e有关事项\x7f通知如下。")])
+    g.sign(["云岭市青溪区民政局"], "2025年3月5日")
+    g.note("（此件公开发布）")
+    document = g.save(tmp_path / "in", "invisible.docx")
+    root = site_root(tmp_path / "site")
+    results, problems = importer.import_documents(root, [document], published=TODAY)
+    assert problems == [] and results[0].notice, [str(p) for r in results for p in r.problems]
+    notice = yaml.safe_load((root / results[0].notice).read_text(encoding="utf-8"))
+    assert notice["doc_number"] == "青溪民发〔2025〕22号"
+    assert notice["title"] == "云岭市青溪区民政局关于做好冬季救助工作的通知"
+    assert "现将有关事项通知如下。" in notice["body"]
+    # the near thing: ordinary spaces and line breaks of the body stay
+    assert notice["body"].count("\n") >= 2
+
+
+def test_a_joint_document_is_imported_under_the_organ_its_head_names_first(tmp_path):
+    """联合行文 with both 署名 on one line: the 主办机关 is the first of the 版头 (GB/T 9704
+    7.2.1), not the last name of the line, and the import says it was a joint document."""
+    from gongwen_gallery import Gw
+    g = Gw("word")
+    g.head_table(["青溪区医疗保障局", "青溪区民政局"])
+    g.number("青溪医保发〔2026〕7号", sz=24)
+    g.title(["关于进一步做好困难群众医疗救助工作的通知"])
+    g.addressee("各镇人民政府、街道办事处：")
+    g.body([(0, "现将有关事项通知如下。")])
+    g.sign(["云岭市青溪区医疗保障局\u3000\u3000云岭市青溪区民政局"], "2026年3月12日")
+    g.note("（此件公开发布）")
+    document = g.save(tmp_path / "in", "joint.docx")
+    root = site_root(tmp_path / "site")
+    results, problems = importer.import_documents(root, [document], published=TODAY)
+    notice = yaml.safe_load((root / results[0].notice).read_text(encoding="utf-8"))
+    assert notice["publisher"] == "ybj"
+    assert any("联合行文: signed by ybj, mzj" in str(p) for p in results[0].problems), [str(p) for p in results[0].problems]
+
+
+def test_a_folder_imports_the_attachments_sent_beside_a_document_as_its_attachments(tmp_path, run_cli):
+    """The issuer's folder: the 通知 and the 附件 its 附件说明 names.  The 附件 goes with the
+    notice, not in as a notice of its own; a document with a 版头 of its own stays one."""
+    from gongwen_gallery import Gw
+    folder = tmp_path / "in"
+
+    def notice(number: str, title: str, name: str, attachments: list[str]) -> None:
+        g = Gw("word")
+        g.red_head("云岭市青溪区民政局文件", size=36)
+        g.number(number)
+        g.rule(sz=24)
+        g.title([title])
+        g.addressee("各镇人民政府、街道办事处：")
+        g.body([(0, "现将有关事项通知如下。")])
+        if attachments:
+            g.attachment_note(attachments)
+        g.sign(["云岭市青溪区民政局"], "2026年3月5日")
+        g.note("（此件公开发布）")
+        g.save(folder, name)
+    notice("青溪民发〔2026〕20号", "关于印发临时救助实施方案的通知", "通知.docx", ["附件：临时救助实施方案"])
+    plan = Gw("word")
+    plan.title(["临时救助实施方案"])
+    plan.body([(0, "一、救助对象。因突发事件陷入困境的家庭。")])
+    plan.save(folder, "附件1 临时救助实施方案.docx")
+    # a document of its own whose file name holds the attachment's name: imported
+    notice("青溪民发〔2026〕21号", "关于转发临时救助实施方案的通知", "转发临时救助实施方案.docx", [])
+    root = site_root(tmp_path / "site")
+    code, out, err = run_cli("import", folder, root, "--published", "2026-12-07")
+    assert code == 0, err
+    assert "附件1 临时救助实施方案.docx: 附件 of" in out and "2 of 2 document(s) imported, 1 attachment(s) with them" in out
+    notices = sorted(p.name for p in (root / "content" / "notices" / "mzj").iterdir())
+    assert len(notices) == 2, notices
+    first = yaml.safe_load((root / "content" / "notices" / "mzj" / notices[0]).read_text(encoding="utf-8"))
+    second = yaml.safe_load((root / "content" / "notices" / "mzj" / notices[1]).read_text(encoding="utf-8"))
+    by_number = {n["doc_number"]: n for n in (first, second)}
+    assert [a.rsplit("/", 1)[-1] for a in by_number["青溪民发〔2026〕20号"]["attachments"]] == ["附件1 临时救助实施方案.docx"]
+    assert "attachments" not in by_number["青溪民发〔2026〕21号"]
+
+
+@pytest.mark.skipif(LIBREOFFICE is None, reason="LibreOffice makes the PDF")
+def test_a_pdf_with_a_head_on_two_lines_and_a_long_signature_gives_its_fields(tmp_path):
+    """The PDF of an ordinary 通知 (LibreOffice's export): its red 发文机关标志 runs over two
+    lines and its 署名, set in from the right, starts left of the middle.  The head is read
+    by its colour, the 署名 as standing right; the title is the title, not the head."""
+    from gongwen_gallery import Gw
+    g = Gw("word")
+    g.red_head("云岭市青溪区住房和城乡建设委员会文件", size=36)
+    g.number("青溪建委发〔2025〕7号")
+    g.rule(sz=24)
+    g.title(["云岭市青溪区住房和城乡建设委员会关于开展2025年城镇燃气安全专项整治的通知"])
+    g.addressee("各镇人民政府、街道办事处：")
+    g.body([(0, "为切实加强城镇燃气安全管理，现将有关事项通知如下。")])
+    g.sign(["云岭市青溪区住房和城乡建设委员会"], "2025年4月1日")
+    g.note("（此件公开发布）")
+    pdf = _convert(g.save(tmp_path / "in", "ranqi.docx"), "pdf", tmp_path / "pdf")
+    blocks, _ = docread.read(pdf)
+    assert [b.text for b in blocks if b.red] == ["云岭市青溪区住房和城乡建设委员会文件"]
+    doc = analyse(blocks)
+    assert doc.title == "云岭市青溪区住房和城乡建设委员会关于开展2025年城镇燃气安全专项整治的通知"
+    assert doc.doc_number == "青溪建委发〔2025〕7号" and doc.written == date(2025, 4, 1)
+    assert doc.signature == ["云岭市青溪区住房和城乡建设委员会"]
+    # the near thing: a body paragraph in black is never the head
+    assert not any(b.red for b in blocks if "燃气安全管理" in b.text)

@@ -74,7 +74,7 @@ def same_as_chinese(out: Path, typed: str, chinese: str) -> search.SearchResult:
 
 # --- reading pinyin onto the site's words -------------------------------------------------------
 
-@pytest.mark.parametrize("typed", ["dibao", "di bao", "DiBao", "di'bao", "db"])
+@pytest.mark.parametrize("typed", ["dibao", "di bao", "DiBao", "di'bao", "db", "dībǎo", "Dī Bǎo"])
 def test_pinyin_and_initials_find_what_the_word_finds(site, typed):
     found = same_as_chinese(site, typed, "低保")
     assert found.read_as == ("低保",)
@@ -298,7 +298,8 @@ def test_places_are_read_without_their_endings_and_title_words_in_full_only(site
     assert "白马" not in search.query(site, "bm").read_as  # a term is never read by initials
     assert "白马" not in [t for t, _ in search.suggestions(site, "baim")]  # nor suggested
     index = search.IndexReader(site)
-    assert "白马" in index.pinyin.term_held and not set(index.pinyin.term_held) & index.lexicon.words
+    assert "白马" in index.pinyin.places and "白马" in index.lexicon.words  # a word of the query too
+    assert not set(index.pinyin.term_held) & index.lexicon.words
 
 
 def test_a_new_place_in_site_yaml_is_read_after_a_rebuild(tmp_path):
@@ -317,3 +318,9 @@ def test_a_new_place_in_site_yaml_is_read_after_a_rebuild(tmp_path):
     assert pipeline.build(root, out).report.ok
     found = search.query(out, "shiqiao")
     assert found.read_as == ("石桥",) and [h.id for h in found.hits] == ["baima/shiqiao"]
+
+
+def test_an_accented_word_that_reads_as_no_pinyin_stays_as_typed(site):
+    result = search.query(site, "café 低保")
+    assert result.read_as == () and "é" in result.missing  # searched as typed, not as cafe
+    assert pinyin.untoned("dībǎo lǜ") == "dibao lü"

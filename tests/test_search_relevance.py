@@ -118,6 +118,20 @@ def test_a_slip_of_one_character_in_a_long_stretch_is_read_as_the_word_it_misses
     lexicon = Lexicon(LEXICON.groups, LEXICON.words | {"城乡", "城乡居保"}, LEXICON.folding)
     assert not [p for p in parse("城乡低保", lexicon).parts if p.kind == "fix"]
     assert [p.forms for p in parse("城乡居堡", lexicon).parts if p.kind == "fix"] == [("城乡居保",)]
+    # A word and one more character is no slip of a word one character from it.
+    lexicon = Lexicon(LEXICON.groups, LEXICON.words | {"身份证", "身份证号", "补办"}, LEXICON.folding)
+    assert not [p for p in parse("身份证丢了怎么补办", lexicon).parts if p.kind == "fix"]
+    assert [p.forms for p in parse("身份正号", lexicon).parts if p.kind == "fix"] == [("身份证号",)]
+
+
+def test_the_districts_places_are_words_of_the_query(site):
+    """A query naming the county or a township is split at its name (在石桥县上学 is not
+    在石 + 桥县 + 上学): the region and townships, with and without their endings."""
+    words = search.IndexReader(site).lexicon.words
+    assert {"云岭市", "云岭", "青溪区", "青溪", "龙门镇", "龙门"} <= words
+    parts = [p.text for p in parse("在青溪区申请临时救助", search.IndexReader(site).lexicon).parts]
+    assert "青溪区" in parts and "溪区" not in parts and "在青" not in parts
+    assert search.query(site, "在青溪区申请临时救助").hits[0].id.endswith("guide")
 
 
 def test_loose_doc_numbers_are_read_as_the_numbers_field_writes_them():
@@ -176,6 +190,16 @@ def test_a_loose_doc_number_finds_its_notice_first(site):
         found = ids(search.query(site, typed))
         assert found[0] == "own", typed
         assert "other-number" not in found[:1] and found.index("cites") > 0, typed
+
+
+def test_a_one_character_prefix_of_a_doc_number_is_not_searched_on_its_own(site):
+    """A county's 机关代字 often has one character before the 发文字号's kind (石民发): that
+    character alone is in nearly every notice, so it is not a word of the query."""
+    one = search.query(site, "溪民发〔2026〕13号")
+    assert ids(one) == ["own", "cites"]  # not every notice holding 溪
+    assert [p.text for p in parse("溪民发〔2026〕13号", LEXICON).parts] == ["民发(2026)13号"]
+    two = parse("青溪民发〔2026〕13号", LEXICON).parts  # two or more characters stay a word
+    assert [p.text for p in two] == ["民发(2026)13号", "青溪"]
 
 
 def test_traditional_and_simplified_find_each_other(site):
@@ -328,3 +352,12 @@ def test_scores_are_bm25f_of_the_fields_that_hold_each_part():
 def test_the_issues_queries_on_the_demo(demo_build, typed, wanted):
     result = search.query(demo_build, typed, limit=10)
     assert wanted in result.hits[0].title, (typed, result.hits[0].title)
+
+
+def test_a_publisher_filter_takes_its_alias_too(site, capsys):
+    reader = search.IndexReader(site)
+    assert search.resolve_filter(reader, "org", "龙门镇") == "longmen" == search.resolve_filter(reader, "org", "longmen")
+    assert main(["search", str(site), "临时救助", "--org", "龙门镇", "--json"]) == 0
+    assert [h["id"].split("/")[-1] for h in json.loads(capsys.readouterr().out)["hits"]] == ["gongshi"]
+    with pytest.raises(search.UnknownFilter, match="did you mean '龙门镇'"):
+        search.resolve_filter(reader, "org", "龙门真")

@@ -50,7 +50,7 @@
   var DOC_KIND = "发字函令办规复通告呈报电便预";
   var UNITS = "年月日号元岁人户个万亿名项次天届期批";
   var QUOTED_RE = /["“”]([^"“”]*)["“”]/g;
-  var DOC_NUMBER_RE = new RegExp("([\u3400-\u9fff]{2})? ?(?:\\( ?((?:19|20)[0-9][0-9]) ?\\)|((?:19|20)[0-9][0-9]) ?年?) ?第? ?([0-9]{1,5})(?![0-9.%]) ?(号)?", "g");
+  var DOC_NUMBER_RE = new RegExp("([\u3400-\u9fff]{0,6}?)([\u3400-\u9fff]{2})? ?(?:\\( ?((?:19|20)[0-9][0-9]) ?\\)|((?:19|20)[0-9][0-9]) ?年?) ?第? ?([0-9]{1,5})(?![0-9.%]) ?(号)?", "g");
   var ALNUM_RUN_RE = /[0-9a-z](?:[0-9a-z.\/:\-]*[0-9a-z])?/y;
   var NUMBER_RE = /^(?=[^0-9]*[0-9])[0-9a-z.\/:\-]{8,}$/; // query._NUMBER
   var STRIP_RE = /^[()\/\-.:]+|[()\/\-.:]+$/g;
@@ -163,11 +163,12 @@
       queryTerms(inner).forEach(function (t) { parts.push({ forms: [t], kind: "exact" }); });
       return " ";
     });
-    text = text.replace(DOC_NUMBER_RE, function (m, head, bracketed, bare, serial, hao) {
+    text = text.replace(DOC_NUMBER_RE, function (m, before, head, bracketed, bare, serial, hao) {
       var kind = head && DOC_KIND.indexOf(chars(head)[1]) >= 0 ? head : "";
       if (!(bracketed || hao || kind)) return m;
       parts.push({ forms: [kind + "(" + (bracketed || bare) + ")" + parseInt(serial, 10) + "号"], kind: "number" });
-      return head && !kind ? head + " " : " ";
+      if (!kind) return before + (head || "") + " ";
+      return chars(before).length > 1 ? before + " " : " "; // query._doc_number
     });
     text.split(TERM_BREAK_RE).forEach(function (chunk) {
       chunk = chunk.replace(EDGE_RE, "");
@@ -223,6 +224,8 @@
       seen[stretch] = true;
       if (size < FIX_LENGTH || has(lexicon.words, stretch)) return;
       if (segment(stretch).every(function (sp) { return sp[1]; })) return; // known words only
+      var c = chars(stretch);
+      if (size > FIX_LENGTH && (has(lexicon.words, c.slice(1).join("")) || has(lexicon.words, c.slice(0, -1).join("")))) return;
       var near = (lexicon.byLength[size] || []).filter(function (w) { return oneApart(w, stretch); });
       if (near.length === 1 && out.indexOf(near[0]) < 0) out.push(near[0]);
     });
@@ -406,6 +409,10 @@
   var COMBINATIONS = 16, FILLER_HITS = 1e9, SUGGESTIONS = 8, MIN_PREFIX = 2, ALTERNATIVES = 3;
   var pinyin = null; // search/pinyin.js, once loaded: see usePinyin
 
+  var TONES = {}; // pinyin.untoned: tone marks taken off
+  [["a", "āáǎà"], ["e", "ēéěè"], ["i", "īíǐì"], ["o", "ōóǒò"], ["u", "ūúǔù"], ["\u00fc", "ǖǘǚǜ"], ["n", "ńňǹ"], ["m", "ḿ"]]
+    .forEach(function (pair) { chars(pair[1]).forEach(function (c) { TONES[c] = pair[0]; }); });
+  function untoned(text) { return text.replace(/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/g, function (c) { return TONES[c]; }); }
   function hasLetters(text) { RUN_RE.lastIndex = 0; return RUN_RE.test(text); }
 
   function runs(text) { // pinyin.runs: the runs of letters outside quotes
@@ -481,6 +488,8 @@
     // the site's terms (places, title words): read in full only, never suggested
     var terms = (data.terms || "").split(" ").filter(Boolean), termHeld = {};
     terms.forEach(function (t, i) { termHeld[t] = data.term_held[i]; });
+    var places = {}; // vocabulary words that are only places: in full only, never suggested
+    (data.places || "").split(" ").filter(Boolean).forEach(function (p) { places[p] = true; });
     terms = terms.filter(function (t) { return termHeld[t] > 0; });
     // The spellings are made a first letter at a time, when a query or a prefix needs them:
     // all of them at once cost a third of a second on a slow phone.
@@ -494,7 +503,7 @@
         (members[letter] = members[letter] || []).push(word);
       });
     });
-    pinyin = { hits: hits, held: heldBy, termHeld: termHeld, readings: readings, options: options, members: members, buckets: Object.create(null), sortedWords: words };
+    pinyin = { hits: hits, held: heldBy, termHeld: termHeld, places: places, readings: readings, options: options, members: members, buckets: Object.create(null), sortedWords: words };
   }
 
   // The spellings beginning with `letter`: {keys: letters -> [[word, by initials, ends]],
@@ -504,7 +513,7 @@
     var keys = Object.create(null), longest = 0;
     (pinyin.members[letter] || []).forEach(function (word) {
       [false, true].forEach(function (initials) {
-        if (initials && !has(pinyin.held, word)) return; // question words, terms: in full only
+        if (initials && (!has(pinyin.held, word) || has(pinyin.places, word))) return; // question words, terms, places: in full only
         spellings(word, initials ? pinyin.options.initials : pinyin.options.full).forEach(function (sp) {
           if (sp[0].charAt(0) !== letter) return;
           (keys[sp[0]] = keys[sp[0]] || []).push([word, initials, sp[1]]);
@@ -639,13 +648,13 @@
 
   // pinyin.Reader.complete: the search box's suggestions for what was typed so far.
   function complete(prefix) {
-    var text = normalize(prefix).replace(/\u00fc/g, "v"), found = [];
+    var text = untoned(normalize(prefix)).replace(/\u00fc/g, "v"), found = [];
     if (text.indexOf(" ") >= 0 || chars(text).length < MIN_PREFIX) return [];
     if (/^[a-z]+$/.test(text)) {
       var here = bucket(text.charAt(0)), keys = here.sorted;
       for (var i = bisectLeft(keys, text, function (a, b) { return a < b ? -1 : a > b ? 1 : 0; }); i < keys.length; i++) {
         if (keys[i].indexOf(text) !== 0) break;
-        here.keys[keys[i]].forEach(function (e) { if (has(pinyin.held, e[0])) found.push(e[0]); });
+        here.keys[keys[i]].forEach(function (e) { if (has(pinyin.held, e[0]) && !has(pinyin.places, e[0])) found.push(e[0]); });
       }
     } else if (!/[0-9a-z]/.test(text)) {
       var words = pinyin.sortedWords;
@@ -657,7 +666,7 @@
     var all = found.slice(), direct = {};
     found.forEach(function (w) { direct[w] = true; });
     found.forEach(function (w) { if (has(lexicon.groupOf, w)) all = all.concat(lexicon.groups[lexicon.groupOf[w]]); });
-    var chosen = all.filter(function (w, k) { return all.indexOf(w) === k && (pinyin.held[w] || 0) > 0; });
+    var chosen = all.filter(function (w, k) { return all.indexOf(w) === k && (pinyin.held[w] || 0) > 0 && !has(pinyin.places, w); });
     function tier(w) { return has(lexicon.groupOf, w) ? 0 : 1; }
     chosen.sort(function (a, b) {
       return tier(a) - tier(b) || pinyin.held[b] - pinyin.held[a] || (has(direct, a) ? 0 : 1) - (has(direct, b) ? 0 : 1) ||
@@ -1006,10 +1015,12 @@
       if (!lexicon) useLexicon(loaded[1]);
       var text = normalize(params.q || "");
       // Letters may be pinyin: search/pinyin.js reads them (a Chinese query never loads it).
-      if (!hasLetters(text)) return [loaded[0], { text: text, words: [], tokens: [], others: [] }];
+      var typed = untoned(text), asTyped = { text: text, words: [], tokens: [], others: [] };
+      if (!hasLetters(typed)) return [loaded[0], asTyped];
       return load("p", 0).then(function (data) {
         if (!pinyin) usePinyin(data);
-        return [loaded[0], readQuery(text)];
+        var reading = readQuery(typed); // dībǎo is read as dibao; where it reads as no word, as typed
+        return [loaded[0], reading.words.length ? reading : asTyped];
       });
     }).then(function (read) {
       var meta = read[0], reading = read[1];
@@ -1316,7 +1327,7 @@
   }
 
   var api = window.gwsiteSearch = {
-    add: add, load: load, useBase: function (path) { base = path; }, search: search, suggestFor: suggestFor, readQuery: readQuery, asTyped: asTyped, normalize: normalize, queryTerms: queryTerms, isGram: isGram,
+    add: add, load: load, useBase: function (path) { base = path; }, search: search, suggestFor: suggestFor, readQuery: readQuery, asTyped: asTyped, untoned: untoned, normalize: normalize, queryTerms: queryTerms, isGram: isGram,
     plan: plan, parse: parse, shardOf: shardOf, excerpt: excerpt, loaded: loaded, lastMs: null, doneAt: null
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -35,6 +35,7 @@ from .query import Lexicon, Part, Query
 DATA_FORMAT = 1
 ALTERNATIVES = 3  # fixes searched for one word, at most: the most used first
 FIX_LENGTH, WINDOW = 3, 8  # the windows of a stretch looked at around a word: so many characters
+SHAPE_LENGTH = 4  # … and for a character of another sound (a shape slip), at least this many
 _CJK = re.compile("[\u3400-\u9fff]+")
 # The sounds pinyin input methods let one type for each other (模糊音), as rewrites to one
 # spelling: finals first (iang → ian, uang → uan with ang → an), then initials.
@@ -139,10 +140,10 @@ class Sounds:
         """The vocabulary words ``piece`` may be a slip of, most used first (none when it is
         not wholly Chinese or shorter than two characters).  Where no word of its length
         sounds like it, ``stretch`` (the text typed together around it) is looked at too:
-        the one vocabulary word that a window of three or more characters over the piece
-        becomes by changing one of the piece's characters (医疔机构 → 医疗机构, 身分证 →
-        身份证), a character of the same sound before one alike before any other, longer
-        windows first; none where two words fit equally."""
+        the one vocabulary word that a window of three or more characters holding the whole
+        piece becomes by changing one of the piece's characters (身分证 → 身份证), a character
+        of the same sound before one alike before any other (then from four characters:
+        医疔机构 → 医疗机构), longer windows first; none where two words fit equally."""
         if not could_fix(piece):
             return []
         found: dict[int, list[str]] = {0: [], 1: []}
@@ -161,8 +162,8 @@ class Sounds:
         if at < 0 or len(stretch) <= len(piece):
             return []
         fits: dict[tuple[int, int], set[str]] = {}
-        for start in range(max(0, at - WINDOW + 1), at + len(piece)):
-            for end in range(max(start + FIX_LENGTH, at + 1), min(len(stretch), start + WINDOW) + 1):
+        for start in range(max(0, at - WINDOW + len(piece)), at + 1):  # windows holding the whole piece
+            for end in range(max(start + FIX_LENGTH, at + len(piece)), min(len(stretch), start + WINDOW) + 1):
                 window = stretch[start:end]
                 if window == piece or not could_fix(window):
                     continue
@@ -170,7 +171,8 @@ class Sounds:
                     differ = [i for i in range(len(window)) if word[i] != window[i]]
                     if len(differ) == 1 and at <= start + differ[0] < at + len(piece):
                         kind = self._kind(window[differ[0]], word[differ[0]])
-                        fits.setdefault((kind, -len(window)), set()).add(word)
+                        if kind < 2 or len(window) >= SHAPE_LENGTH:
+                            fits.setdefault((kind, -len(window)), set()).add(word)
         if not fits:
             return []
         words = fits[min(fits)]

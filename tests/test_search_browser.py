@@ -141,9 +141,11 @@ def test_what_matched_is_said_and_marked_and_near_misses_offered(page, site_out)
     assert len(via) == len(expected) > 0 and all("低保" in v for v in via)
     marks = page.eval_on_selector_all("#results mark", "els => els.map(e => e.textContent)")
     assert "低保" in marks  # marked through the other name too
-    open_search(page, site_out, "底保")
-    suggestion = page.eval_on_selector_all(".search-suggest a", "els => els.map(e => e.textContent)")
-    assert suggestion == list(search.query(site_out, "底保").suggestions) and "低保" in suggestion
+    for typed in ("职保", "城保", "底保"):  # many words one character away: the same three at most
+        open_search(page, site_out, typed)
+        suggestion = page.eval_on_selector_all(".search-suggest a", "els => els.map(e => e.textContent)")
+        assert suggestion == list(search.query(site_out, typed).suggestions) and len(suggestion) <= 3, typed
+    assert "低保" in suggestion
     # A slip is searched as the word that sounds like it, and the page says so.
     assert "没有信息含有“底保”，已按相近的“低保”查找" in page.inner_text("#search-status")
     open_search(page, site_out, "底保标准")

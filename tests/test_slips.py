@@ -66,6 +66,10 @@ def test_a_window_that_fits_two_words_or_changes_another_word_is_not_read():
     assert sounds({"低保标准": 5}).fixes("标淮", "底保标淮") == []  # the change would fall on 底, not on 标淮
     same = sounds({"身份证": 1, "身体证": 9})  # 份 sounds as 分; 体 does not
     assert same.fixes("身分", "身分证") == ["身份证"]
+    # a window holding only part of the piece says nothing of it: 石桥上 is not 石桥县
+    assert sounds({"石桥县": 5}).fixes("上学", "在石桥上学") == []
+    # a shape slip needs four characters around it: 医疔局 is too little to read 医疗局
+    assert sounds({"医疗局": 5}).fixes("医疔", "医疔局") == []
 
 
 def test_only_chinese_words_of_two_characters_or_more():

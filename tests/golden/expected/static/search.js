@@ -406,7 +406,7 @@
   var LITERAL = {};
   ("pdf doc docx xls xlsx wps ofd txt rar zip jpg jpeg png gif html htm shtml www http https com cn gov org net " +
    "app wifi email ok id ppt pptx csv xml").split(" ").forEach(function (w) { LITERAL[w] = true; });
-  var COMBINATIONS = 16, FILLER_HITS = 1e9, SUGGESTIONS = 8, MIN_PREFIX = 2, ALTERNATIVES = 3;
+  var COMBINATIONS = 16, FILLER_HITS = 1e9, COMPLETIONS = 8, MIN_PREFIX = 2, ALTERNATIVES = 3;
   var pinyin = null; // search/pinyin.js, once loaded: see usePinyin
 
   var TONES = {}; // pinyin.untoned: tone marks taken off
@@ -672,7 +672,7 @@
       return tier(a) - tier(b) || pinyin.held[b] - pinyin.held[a] || (has(direct, a) ? 0 : 1) - (has(direct, b) ? 0 : 1) ||
         chars(a).length - chars(b).length || codePointOrder(a, b);
     });
-    return chosen.slice(0, SUGGESTIONS).map(function (w) { return { text: w, hits: pinyin.hits[w] }; });
+    return chosen.slice(0, COMPLETIONS).map(function (w) { return { text: w, hits: pinyin.hits[w] }; });
   }
 
   // The suggestions for a prefix, once the data is loaded (what the search box shows).
@@ -685,7 +685,7 @@
   }
 
   // ---- slips by sound (twin of gwsite/slips.py) ---------------------------------------------
-  var SLIP_ALTERNATIVES = 3, SLIP_FIX_LENGTH = 3, SLIP_WINDOW = 8, CJK_RE = /^[\u3400-\u9fff]+$/;
+  var SLIP_ALTERNATIVES = 3, SLIP_FIX_LENGTH = 3, SLIP_WINDOW = 8, SLIP_SHAPE_LENGTH = 4, CJK_RE = /^[\u3400-\u9fff]+$/;
   var FUZZY_FINALS = [["ang", "an"], ["eng", "en"], ["ing", "in"]];
   var FUZZY_INITIALS = [["zh", "z"], ["ch", "c"], ["sh", "s"], ["n", "l"], ["r", "l"], ["h", "f"]];
   var sounds = null; // search/sounds.js with search/pinyin.js, once loaded: see useSounds
@@ -753,8 +753,8 @@
     }
     if (at < 0 || st.length <= p.length) return [];
     var fits = {}, bestKey = null;
-    for (var start = Math.max(0, at - SLIP_WINDOW + 1); start < at + p.length; start++) {
-      for (var end = Math.max(start + SLIP_FIX_LENGTH, at + 1); end <= Math.min(st.length, start + SLIP_WINDOW); end++) {
+    for (var start = Math.max(0, at - SLIP_WINDOW + p.length); start <= at; start++) { // windows holding the whole piece
+      for (var end = Math.max(start + SLIP_FIX_LENGTH, at + p.length); end <= Math.min(st.length, start + SLIP_WINDOW); end++) {
         var window = st.slice(start, end), text = window.join("");
         if (text === p.join("") || !couldFix(text)) continue;
         (sounds.byLength[window.length] || []).forEach(function (word) {
@@ -762,6 +762,7 @@
           for (var i = 0; i < window.length; i++) if (w[i] !== window[i]) differ.push(i);
           if (differ.length !== 1 || start + differ[0] < at || start + differ[0] >= at + p.length) return;
           var key = [slipKind(window[differ[0]], w[differ[0]]), -window.length];
+          if (key[0] === 2 && window.length < SLIP_SHAPE_LENGTH) return;
           var name = key.join(",");
           (fits[name] = fits[name] || { key: key, words: [] });
           if (fits[name].words.indexOf(word) < 0) fits[name].words.push(word);

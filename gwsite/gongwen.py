@@ -77,6 +77,8 @@ DOC_NUMBER = re.compile(
 _SIGNER = re.compile(r"签\s*发\s*人\s*[:：]")
 _PARTIAL_DATE = re.compile(r"[0-9]{4}年[0-9]{1,2}月|[〇○零Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月")
 _NOTICE_NUMBER = re.compile(r"(?:[0-9０-９]{4}年)?第[0-9０-９]{1,4}号")  # a 公告's: 2024年第3号
+# The number under a 令's or a 纪要's 标志 (GB/T 9704 §10.2, §10.3): 第5号, 〔2025〕3号, 第3期
+_SERIAL_LINE = re.compile(r"(?:[0-9]{4}年)?第[0-9]{1,4}[号期]|[〔(\[［（][0-9]{4}[〕)\]］）]第?[0-9]{1,4}[号期]")
 
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -175,6 +177,11 @@ def analyse(blocks: list[Block]) -> Gongwen:
     flow = [b for b in blocks if b.kind != "file"]
     at = _head(flow, doc)
     at = _title(flow, at, doc)
+    if not doc.title and doc.issuer.endswith("令") and doc.doc_number:
+        # A 令 has no title line: its 标志 and 令号 say what it is.  Said, never guessed silently.
+        doc.title = doc.issuer + doc.doc_number
+        doc.doubts = [d for d in doc.doubts if not d[1].startswith("标题")]
+        doc.doubts.append((flow[0].where if flow else "", f"标题: a 令 has no title line; titled {doc.title}; set title"))
     end, after = _tail(flow, at, doc)
     _main(flow[at:end], doc)
     doc.body += after  # 附件 pages after the date
@@ -226,9 +233,24 @@ def _head(flow: list[Block], doc: Gongwen) -> int:
         elif (b.red or b.rule_below or (line.endswith("文件") and len(line) <= 40)) and not doc.issuer and not doc.doc_number:
             doc.issuer = line
             last = i
+        elif b.red and doc.issuer and not doc.doc_number:
+            doc.issuer += line  # a 联合行文 标志, one organ a line
+            last = i
+        elif doc.issuer and not doc.doc_number and _SERIAL_LINE.fullmatch(line.translate(_DIGITS)):
+            doc.doc_number = b.text.strip(SPACE)  # a 令's 令号, a 纪要's 期号
+            last = i
+        elif doc.issuer.endswith("纪要") and not doc.written and _dated_line(b.text):
+            doc.written = _dated_line(b.text)  # a 纪要's head: 青溪区人民政府办公室　2025年3月12日
+            last = i
         else:
             break
     return last + 1
+
+
+def _dated_line(text: str) -> date | None:
+    """The date at the end of a line that is an organ's name and a date apart (a 纪要's head)."""
+    parts = [p for p in re.split("[ \u3000\t]{2,}|\u3000", text.strip(SPACE)) if p.strip(SPACE)]
+    return parse_date(parts[-1]) if len(parts) >= 2 else None
 
 
 def _as_printed(text: str, squeezed: str) -> str:
@@ -329,7 +351,8 @@ def _tail(flow: list[Block], start: int, doc: Gongwen) -> tuple[int, list[Block]
         if partial:  # 2024年6月: the date's place, without its day
             doc.doubts.append((flow[partial[-1]].where, f"成文日期: {_text(flow[partial[-1]])} gives no day; set written"))
             return _signature_before(flow, start, partial[-1], doc), []
-        doc.doubts.append((flow[end - 1].where if end else "the end", "成文日期: no date line at the end; set written"))
+        if not doc.written:  # a 纪要 dates itself in its head
+            doc.doubts.append((flow[end - 1].where if end else "the end", "成文日期: no date line at the end; set written"))
         return _signature_before(flow, start, end, doc), []
     # The 成文日期 is the last date line of the 主体; an earlier one close to it is a second candidate.
     last = dates[-1]

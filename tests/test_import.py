@@ -615,3 +615,51 @@ def test_a_pdf_with_a_head_on_two_lines_and_a_long_signature_gives_its_fields(tm
     assert doc.signature == ["云岭市青溪区住房和城乡建设委员会"]
     # the near thing: a body paragraph in black is never the head
     assert not any(b.red for b in blocks if "燃气安全管理" in b.text)
+
+
+def _analysed(g, tmp_path, name):
+    blocks, _ = docread.read(g.save(tmp_path, name))
+    return analyse(blocks)
+
+
+def test_a_head_of_one_organ_a_line_a_decree_and_minutes_give_their_fields(tmp_path):
+    """GB/T 9704's other forms: a 联合行文 标志 set one organ a red line; a 令 (标志, 令号,
+    no title line: titled by its 标志 and 令号, and said to be); a 纪要 (标志, 期号, the
+    issuing office and date in its head, then its title)."""
+    from gongwen_gallery import Gw
+    joint = Gw("word")
+    for organ in ["云岭市青溪区农业农村委员会", "云岭市青溪区财政局"]:
+        joint.red_head(organ, size=30)
+    joint.red_head("文件", size=30)
+    joint.number("青溪农委发〔2025〕9号")
+    joint.rule(sz=24)
+    joint.title(["关于下达2025年耕地地力保护补贴资金的通知"])
+    joint.addressee("各镇人民政府：")
+    joint.body([(0, "现将有关事项通知如下。")])
+    joint.sign(["云岭市青溪区农业农村委员会", "云岭市青溪区财政局"], "2025年5月20日")
+    doc = _analysed(joint, tmp_path, "joint.docx")
+    assert doc.issuer == "云岭市青溪区农业农村委员会云岭市青溪区财政局文件"
+    assert doc.doc_number == "青溪农委发〔2025〕9号" and doc.title == "关于下达2025年耕地地力保护补贴资金的通知"
+
+    decree = Gw("word")
+    decree.red_head("云岭市青溪区人民政府令", size=36)
+    decree.number("第5号")
+    decree.rule(sz=24)
+    decree.body([(0, "《云岭市青溪区城市绿化管理办法》已经区政府常务会议通过，现予公布，自2025年4月1日起施行。")])
+    decree.sign(["区长\u3000张某某"], "2025年3月1日")
+    doc = _analysed(decree, tmp_path, "decree.docx")
+    assert doc.doc_number == "第5号" and doc.title == "云岭市青溪区人民政府令第5号"
+    assert any("a 令 has no title line" in what for _, what in doc.doubts)
+
+    minutes = Gw("word")
+    minutes.red_head("青溪区人民政府常务会议纪要", size=36)
+    minutes.number("〔2025〕3号")
+    minutes.p("青溪区人民政府办公室\u3000\u3000\u3000\u3000\u3000\u30002025年3月12日", jc="both")
+    minutes.rule(sz=24)
+    minutes.title(["区政府第十二次常务会议纪要"])
+    minutes.body([(0, "2025年3月10日，区长主持召开区政府第十二次常务会议。")])
+    doc = _analysed(minutes, tmp_path, "minutes.docx")
+    assert doc.doc_number == "〔2025〕3号" and doc.title == "区政府第十二次常务会议纪要"
+    assert doc.written == date(2025, 3, 12) and not any("成文日期" in what for _, what in doc.doubts)
+    # the near thing: an ordinary 通知 with a number line keeps its title line as its title
+    assert _case("tongzhi_full").expected["title"] == fields_of(_case("tongzhi_full").build(tmp_path / "t"))["title"]

@@ -162,7 +162,24 @@ def read_catalogues(
         for rel in set(cache) - seen:
             del cache[rel]
     rows.sort(key=lambda pair: pair[0])
-    return tuple(item for _, item in rows), sorted_problems(problems)
+    items = tuple(item for _, item in rows)
+    return items, sorted_problems(problems + _items_once(items))
+
+
+def _items_once(items: tuple[CatalogueItem, ...]) -> list[Problem]:
+    """An item a domain lists in two workbooks for the same 公开主体 (a department's
+    resubmitted workbook beside the first): named at its row in the second, since notices
+    and the audit see it once.  Each township's own workbook lists the same items for
+    itself, and within one workbook an item may take several rows (its 二级事项 merged down)."""
+    first: dict[tuple, CatalogueItem] = {}
+    found = []
+    for item in items:
+        other = first.setdefault((item.domain, item.key, item.subject_orgs), item)
+        if (other is not item and item.source is not None and other.source is not None
+                and other.source.path != item.source.path):
+            found.append(warning(item.source, f"{item.domain} item {item.key} is also at {other.source}",
+                                 "keep one row for one item: delete this row, or the older workbook"))
+    return found
 
 
 def resolve_subject(text: str, orgs: tuple[Org, ...]) -> tuple[tuple[str, ...], list[str]]:

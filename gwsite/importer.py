@@ -18,8 +18,9 @@ from datetime import date
 from pathlib import Path
 
 from . import docread
+from .catalogue import read_catalogues
 from .config import read_site_config
-from .diagnostics import Location, Problem, error, warning
+from .diagnostics import Location, Problem, did_you_mean, error, warning
 from .gongwen import SPACE, Block, Gongwen, analyse, heading_level, squeeze
 from .model import PENDING, SiteConfig
 from .noticefile import (FILES, MD_SPECIAL, NOTICES, clashing_files, escape_markdown, markdown_table, notice_yaml,
@@ -65,6 +66,16 @@ def import_documents(root: Path, paths: list[Path], publisher: str = "", domain:
                              "give an org id from site.yaml (" + ", ".join(o.id for o in config.orgs[:12]) + ")"))
     if domain and domains.resolve(domain) is None:
         options.append(error(Location("--domain"), f"unknown domain '{domain}'", "give one of the 26 pilot domains"))
+    if item and not options:
+        # Checked now, as the build will check it: a notice written with an item no catalogue
+        # lists would stop the next build.
+        key = "/".join(part.strip() for part in item.split("/"))
+        within = domains.resolve(domain).name if domain else ""
+        items, _ = read_catalogues(root, config.orgs, domains)
+        keys = sorted({i.key for i in items if not within or i.domain == within})
+        if key not in keys:
+            options.append(error(Location("--item"), f"no catalogue item '{item}'" + (f" in {within}" if within else "")
+                                 + did_you_mean(key, keys), "give 一级事项/二级事项 as the catalogue writes them"))
     if options:
         return [], options
     domain_name = domains.resolve(domain).name if domain else ""

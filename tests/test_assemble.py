@@ -107,3 +107,11 @@ def test_a_doc_number_on_two_notices_is_named_however_its_brackets_are_written()
         "content/notices/mzj/b.yaml:1: warning: 发文字号 青溪民发[2025] 27号 is also that of content/notices/mzj/a.yaml "
         "(keep one notice for one document, or correct the 发文字号)"]
     assert len(site.notices) == 5  # a warning: nothing is held back
+
+
+def test_usual_names_of_domains_lead_to_the_pilot_domain_and_a_near_one_does_not():
+    table = DomainTable()
+    for usual, name in [("住房保障", "保障性住房"), ("保障房", "保障性住房"), ("自然灾害救助", "救灾"),
+                        ("卫生健康", "医疗卫生"), ("乡村振兴", "扶贫")]:
+        assert table.resolve(usual).name == name, usual
+    assert table.resolve("医疗保障") is None  # 医保 spans 社会保险 and 医疗卫生: no guess

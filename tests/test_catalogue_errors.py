@@ -259,3 +259,24 @@ def test_an_attachment_mark_above_the_title_is_not_the_title(tmp_path):
         "or file name 'x.xlsx' "
         "(put the domain's name in the title or the sheet name, or add the domain under domains: in site.yaml)",
     ]
+
+
+def test_an_item_listed_twice_for_one_domain_is_named_at_its_second_row(tmp_path):
+    """A department's resubmitted workbook beside the first: the same item twice is named;
+    another item, or the same name in another domain, is not."""
+    def build(rows):
+        def fill(wb):
+            ws = sheet(wb, "社会救助")
+            ws["B1"] = "社会救助领域基层政务公开标准目录"
+            put(ws, 3, 2, HEADER)
+            for i, row in enumerate(rows):
+                put(ws, 4 + i, 2, row)
+        return fill
+    save(tmp_path, "catalogues/a.xlsx", build([ROW]))
+    save(tmp_path, "catalogues/b.xlsx", build([["1", "临时救助", "申请", "条件", "《办法》", "及时", "区民政局", "■政府网站"],
+                                               ["2", "临时救助", "结果", "名单", "《办法》", "及时", "区民政局", "■政府网站"]]))
+    items, problems = read(tmp_path)
+    assert len(items) == 3
+    assert problems == [
+        "catalogues/b.xlsx!社会救助!B4: warning: 社会救助 item 临时救助/申请 is also at catalogues/a.xlsx!社会救助!B4 "
+        "(keep one row for one item: delete this row, or the older workbook)"]

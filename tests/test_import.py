@@ -663,3 +663,16 @@ def test_a_head_of_one_organ_a_line_a_decree_and_minutes_give_their_fields(tmp_p
     assert doc.written == date(2025, 3, 12) and not any("成文日期" in what for _, what in doc.doubts)
     # the near thing: an ordinary 通知 with a number line keeps its title line as its title
     assert _case("tongzhi_full").expected["title"] == fields_of(_case("tongzhi_full").build(tmp_path / "t"))["title"]
+
+
+def test_an_item_option_the_catalogues_do_not_list_is_refused_before_anything_is_written(tmp_path, run_cli):
+    from sites import SHJZ_ROWS, write_base_catalogues
+    root = site_root(tmp_path / "site")
+    write_base_catalogues(root)
+    document = _case("tongzhi_full").build(tmp_path / "in")
+    level1, level2 = SHJZ_ROWS[0][0], SHJZ_ROWS[0][1]
+    code, _, err = run_cli("import", document, root, "--item", f"{level1}/{level2[:-1]}")
+    assert code == 1 and f"did you mean '{level1}/{level2}'" in err, err
+    assert not list((root / "content" / "notices").rglob("*.yaml"))
+    code, out, err = run_cli("import", document, root, "--item", f"{level1} / {level2}", "--domain", "社会救助")
+    assert code == 0, err

@@ -45,6 +45,11 @@ def read(path: Path) -> tuple[list[Block], str]:
     if head.startswith(b"PK"):
         blocks, producer = read_docx(path)
     elif suffix in (".doc", ".wps", ".docx"):
+        if not head:
+            raise Unreadable("the file is empty")
+        if not head.startswith(_WORD_HEADS) and not head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith((b"<", b"MIME")):
+            raise Unreadable("not a Word or WPS document: its first bytes are those of no .docx, .doc or .wps "
+                             "(another kind of file renamed?); open it and save it as .docx")
         blocks, producer = read_docx(convert_to_docx(path))
     else:
         raise Unreadable(f"not a document gwsite reads (it reads {', '.join(SUFFIXES)})")
@@ -417,6 +422,9 @@ class _Numbering:
 # --- embedded objects ---------------------------------------------------------------------------
 
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+# What a .doc or .wps may really be, as offices save them: a compound file, or RTF (an HTML
+# "Word" file, begun with < or MIME, is let through too).
+_WORD_HEADS = (OLE_MAGIC, b"{\\rtf")
 
 
 def embedded_file(data: bytes, part_name: str) -> tuple[str, bytes]:

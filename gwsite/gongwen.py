@@ -154,7 +154,7 @@ def heading_level(text: str) -> int:
 _ATTACHMENT_HEAD = re.compile(r"附\s*件\s*[:：]\s*(.*)", re.S)
 _ATTACHMENT_ITEM = re.compile(r"(\d{1,2})\s*[.．、]\s*(.+)")
 _ATTACHMENT_PAGE = re.compile(r"附\s*件\s*\d{0,2}")  # 附件1 at the top of an attachment's page
-_COPY_TO = re.compile(r"(抄\s*送|主\s*送|抄\s*报)\s*[:：]")
+_COPY_TO = re.compile(r"(抄\s*送|主\s*送|抄\s*报|分\s*送|发\s*送)\s*[:：]")  # 分送, 发送: a 纪要's
 _PRINTED = re.compile(r"印\s*发$")
 _SECRET = re.compile(r"(绝密|机密|秘密)\s*★")
 _URGENCY = re.compile(r"(特急|加急|特提|平急)")
@@ -289,6 +289,10 @@ def _title(flow: list[Block], at: int, doc: Gongwen) -> int:
         lines.append(line)
         at += 1
         if len(lines) == 4:
+            following = flow[at] if at < n and flow[at].kind == "para" else None
+            if following is not None and following.align == "center" and _text(following):
+                doc.doubts.append((following.where, "标题: more centred lines follow the title's first four; "
+                                                    "the title is taken from those four; set title"))
             break
     # A 公告's number (2024年第3号, 第5号) on its own line under the title.
     while at < n and flow[at].kind == "para" and not _text(flow[at]):

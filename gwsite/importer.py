@@ -344,5 +344,13 @@ def _attachments(root: Path, path: Path, doc: Gongwen, folder: str, body_files: 
         names.append(rel)
         problems.append(warning(Location(shown), f"embedded file {file.name} is not named in the 附件说明",
                                 "check that it belongs to the notice"))
+    for rel, _ in written:  # the portal serves these as pages of its own
+        if rel.lower().endswith(_ACTIVE):
+            problems.append(warning(Location(shown), f"attachment {rel.rsplit('/', 1)[-1]} is a web page or script, "
+                                                     "published as it is under the portal's address",
+                                    "check that it holds no script, or publish it as PDF"))
     return names, written
+
+
+_ACTIVE = (".html", ".htm", ".xhtml", ".svg", ".js", ".mht", ".mhtml")
 

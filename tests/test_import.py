@@ -676,3 +676,43 @@ def test_an_item_option_the_catalogues_do_not_list_is_refused_before_anything_is
     assert not list((root / "content" / "notices").rglob("*.yaml"))
     code, out, err = run_cli("import", document, root, "--item", f"{level1} / {level2}", "--domain", "社会救助")
     assert code == 0, err
+
+
+def test_a_file_that_only_bears_a_word_name_is_named_as_no_document(tmp_path):
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    text = tmp_path / "notes.doc"
+    text.write_text("关于做好冬季救助工作的通知\n各镇：\n现将有关事项通知如下。\n", encoding="utf-8")
+    with pytest.raises(docread.Unreadable, match="the file is empty"):
+        docread.read(empty)
+    with pytest.raises(docread.Unreadable, match="not a Word or WPS document"):
+        docread.read(text)
+    # the near thing: a .doc that is RTF, as some systems save it, is a document (read by LibreOffice)
+    rtf = tmp_path / "rtf.doc"
+    rtf.write_bytes(b"{\\rtf1\\ansi hello}")
+    if LIBREOFFICE:
+        docread.read(rtf)  # no Unreadable about its kind
+
+
+def test_a_long_title_a_minutes_distribution_line_and_a_web_page_attachment_are_said(tmp_path):
+    from gongwen_gallery import Gw
+    g = Gw("word")
+    g.red_head("云岭市青溪区民政局文件", size=36)
+    g.number("青溪民发〔2025〕63号")
+    g.rule(sz=24)
+    g.title(["第一行标题文字", "第二行标题文字", "第三行标题文字", "第四行标题文字", "第五行标题文字"], mode="paras")
+    g.addressee("各镇人民政府、街道办事处：")
+    g.body([(0, "现将有关事项通知如下。")])
+    g.sign(["云岭市青溪区民政局"], "2025年3月5日")
+    g.note("（此件公开发布）")
+    g.para("分送：区政府各部门，各镇人民政府。")
+    g.page_break()
+    g.embed_file("说明.html", b"<script>alert(1)</script>\n")
+    document = g.save(tmp_path / "in", "long.docx")
+    root = site_root(tmp_path / "site")
+    results, _ = importer.import_documents(root, [document], published=TODAY)
+    said = "\n".join(str(p) for p in results[0].problems)
+    assert "more centred lines follow the title's first four" in said
+    assert "is a web page or script" in said
+    notice = yaml.safe_load((root / results[0].notice).read_text(encoding="utf-8"))
+    assert "分送" not in notice["body"]  # the 版记's line, not the body's

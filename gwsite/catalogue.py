@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import zipfile
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -259,7 +260,41 @@ def _read_workbook(path: Path, rel: str, domains: DomainTable, subjects: "_Subje
                     "catalogues/ if it is no catalogue"))
     finally:
         wb.close()
-    return problems
+    return problems + _unsaved_formulas(path, rel)
+
+
+# A formula cell saved without its value (a workbook made by a program, not saved in Excel
+# or WPS): <f>…</f> with no <v>, or an empty one, before the cell ends.
+_FORMULA_WITHOUT_VALUE = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v></v>)?\s*</c>")
+
+
+def _unsaved_formulas(path: Path, rel: str) -> list[Problem]:
+    """The cells of visible sheets whose formula has no saved value: read as empty, which
+    they are not.  The workbook is opened for its formulas only when one may be there."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if not any(_FORMULA_WITHOUT_VALUE.search(archive.read(name)) for name in archive.namelist()
+                       if name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                return []
+        import openpyxl
+        formulas = openpyxl.load_workbook(path, data_only=False)
+        values = openpyxl.load_workbook(path, data_only=True)
+    except Exception:  # damaged: already said by the reading
+        return []
+    found = []
+    for ws in formulas.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        saved = values[ws.title]
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("=") and \
+                        saved[cell.coordinate].value is None:
+                    found.append(warning(Location(rel, sheet=ws.title, cell=cell.coordinate),
+                                         f"the cell holds the formula {cell.value[:40]} whose value was never saved: "
+                                         "it is read as empty",
+                                         "open the workbook in Excel or WPS and save it, or type the value"))
+    return found
 
 
 # --------------------------------------------------------------------------------------

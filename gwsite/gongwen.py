@@ -408,10 +408,17 @@ def _main(blocks: list[Block], doc: Gongwen) -> None:
         i += 1
     if i < len(blocks) and blocks[i].kind == "para":
         line = _text(blocks[i])
+        # A long 主送 typed over two paragraphs (an Enter where the line was full): the first
+        # runs on without an ending, at the margin, and the second ends it with its colon.
+        nxt = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].kind == "para" else None
+        two = (nxt is not None and not line.endswith(("：", ":", "。", "；")) and not nxt.indent
+               and _text(nxt).endswith(("：", ":")) and not heading_level(nxt.text))
+        if two:
+            line += _text(nxt)
         if line.endswith(("：", ":")) and len(line) <= 120 and not blocks[i].indent and not heading_level(blocks[i].text) \
                 and not _ATTACHMENT_HEAD.match(line):
             doc.addressee = line
-            i += 1
+            i += 2 if two else 1
     body: list[Block] = []
     while i < len(blocks):
         b = blocks[i]

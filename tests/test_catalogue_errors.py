@@ -280,3 +280,20 @@ def test_an_item_listed_twice_for_one_domain_is_named_at_its_second_row(tmp_path
     assert problems == [
         "catalogues/b.xlsx!社会救助!B4: warning: 社会救助 item 临时救助/申请 is also at catalogues/a.xlsx!社会救助!B4 "
         "(keep one row for one item: delete this row, or the older workbook)"]
+
+
+def test_a_formula_saved_without_its_value_is_named_at_its_cell(tmp_path):
+    """openpyxl (and other programs) write formulas without their values: read, the cell is
+    empty, which is not what its sender sees.  A typed value, or a formula with its value, is fine."""
+    def build(wb):
+        ws = sheet(wb, "社会救助")
+        ws["B1"] = "社会救助领域基层政务公开标准目录"
+        put(ws, 3, 2, HEADER)
+        put(ws, 4, 2, ROW)
+        put(ws, 5, 2, ["2", "临时救助", "结果", "名单", "《办法》", "及时", "=H4", "■政府网站"])
+    save(tmp_path, "catalogues/a.xlsx", build)
+    items, problems = read(tmp_path)
+    assert problems == [
+        "catalogues/a.xlsx!社会救助!H5: warning: the cell holds the formula =H4 whose value was never saved: "
+        "it is read as empty (open the workbook in Excel or WPS and save it, or type the value)"]
+    assert [i.level2 for i in items] == ["申请", "结果"]

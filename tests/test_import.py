@@ -716,3 +716,19 @@ def test_a_long_title_a_minutes_distribution_line_and_a_web_page_attachment_are_
     assert "is a web page or script" in said
     notice = yaml.safe_load((root / results[0].notice).read_text(encoding="utf-8"))
     assert "分送" not in notice["body"]  # the 版记's line, not the body's
+
+
+def test_a_main_addressee_typed_over_two_paragraphs_is_one(tmp_path):
+    from gongwen_gallery import Gw
+    g = Gw("word")
+    g.red_head("云岭市青溪区应急管理局文件", size=36)
+    g.number("青溪应急发〔2025〕17号")
+    g.rule(sz=24)
+    g.title(["云岭市青溪区应急管理局关于做好2025年汛期安全防范工作的通知"])
+    g.p("各镇人民政府、街道办事处，区级有关部门，区属各国有企业，各危险化学品", jc="both")
+    g.p("生产经营单位，各非煤矿山企业：", jc="both")
+    g.body([(0, "当前我区已进入主汛期，现将有关事项通知如下。")])
+    g.sign(["云岭市青溪区应急管理局"], "2025年6月12日")
+    doc = _analysed(g, tmp_path, "zhusong.docx")
+    assert doc.addressee == "各镇人民政府、街道办事处，区级有关部门，区属各国有企业，各危险化学品生产经营单位，各非煤矿山企业："
+    assert doc.body[0].text.strip("\u3000 ").startswith("当前我区")

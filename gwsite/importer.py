@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -98,17 +99,43 @@ def import_documents(root: Path, paths: list[Path], publisher: str = "", domain:
             own = analysed.get(companion)
             if companion in read and companion != path and not (own and (own.issuer or own.doc_number)):
                 attached.setdefault(companion, path)
+    numbers = _doc_numbers(root)
     results = []
     for path in documents:
         if path in attached and attached[path] not in attached:
             results.append(Imported(_shown(path, root), attached_to=_shown(attached[path], root)))
         else:
-            results.append(_import_one(root, config, path, read[path], publisher, domain_name, item, day))
+            results.append(_import_one(root, config, path, read[path], publisher, domain_name, item, day, numbers))
     return results, []
 
 
+_DOC_NUMBER_LINE = re.compile(r"^doc_number:\s*['\"]?(.+?)['\"]?\s*$", re.M)
+_BRACKETS = str.maketrans("〔〕[]【】（）［］", "()()()()()")
+
+
+def _number_key(number: str) -> str:
+    """A 发文字号 however its brackets and spaces are written (as check compares them)."""
+    return "".join(unicodedata.normalize("NFKC", number).translate(_BRACKETS).split())
+
+
+def _doc_numbers(root: Path) -> dict[str, str]:
+    """The 发文字号 of the site's notices (read from their doc_number: lines) -> the notice."""
+    found: dict[str, str] = {}
+    folder = root / NOTICES
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if path.suffix in (".yaml", ".yml", ".md") and path.is_file():
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            match = _DOC_NUMBER_LINE.search(text)
+            if match:
+                found.setdefault(_number_key(match.group(1)), path.relative_to(root).as_posix())
+    return found
+
+
 def _import_one(root: Path, config: SiteConfig, path: Path, read: tuple[list[Block], str] | docread.Unreadable,
-                publisher: str, domain: str, item: str, day: date) -> Imported:
+                publisher: str, domain: str, item: str, day: date, numbers: dict[str, str]) -> Imported:
     shown = _shown(path, root)
     result = Imported(shown)
     if isinstance(read, docread.Unreadable):
@@ -142,9 +169,10 @@ def _import_one(root: Path, config: SiteConfig, path: Path, read: tuple[list[Blo
     addressee = [Block("para", "", doc.addressee)] if doc.addressee else []
     body, body_files = _markdown(addressee + doc.body, folder)
     attachments, written_files = _attachments(root, path, doc, folder, body_files, shown, result.problems)
-    there = taken(root, f"{NOTICES}/{org}/{slug}")
+    there = taken(root, f"{NOTICES}/{org}/{slug}") or (numbers.get(_number_key(doc.doc_number)) if doc.doc_number else "")
     if there:
-        result.problems.append(error(Location(shown), f"already imported as {there}",
+        result.problems.append(error(Location(shown), f"already imported as {there}"
+                                     + (f" ({doc.doc_number})" if doc.doc_number and not there.endswith(slug + ".yaml") else ""),
                                      "delete or rename that notice to import the document again"))
         return result
     clashes = clashing_files(root, written_files)
@@ -175,6 +203,8 @@ def _import_one(root: Path, config: SiteConfig, path: Path, read: tuple[list[Blo
     if data["disclosure"] == PENDING:
         header += "# 公开属性 not stated in the document: held back until disclosure is set\n"
     write_notice(root, notice_path, notice_yaml(data, header), written_files)
+    if doc.doc_number:
+        numbers.setdefault(_number_key(doc.doc_number), notice_path)
     result.files += [rel for rel, _ in written_files]
     result.notice = notice_path
     result.fields = data

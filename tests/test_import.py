@@ -732,3 +732,21 @@ def test_a_main_addressee_typed_over_two_paragraphs_is_one(tmp_path):
     doc = _analysed(g, tmp_path, "zhusong.docx")
     assert doc.addressee == "各镇人民政府、街道办事处，区级有关部门，区属各国有企业，各危险化学品生产经营单位，各非煤矿山企业："
     assert doc.body[0].text.strip("\u3000 ").startswith("当前我区")
+
+
+def test_a_document_whose_doc_number_a_notice_has_is_not_imported_again(tmp_path, run_cli):
+    """The same document under another file name: its 发文字号 is a notice's already (however
+    its brackets are written there); a document with another number is imported."""
+    root = site_root(tmp_path / "site")
+    source = _case("tongzhi_full").build(tmp_path / "in")
+    expected = _case("tongzhi_full").expected
+    mzj = root / "content" / "notices" / "mzj"
+    mzj.mkdir(parents=True)
+    (mzj / "by-hand.yaml").write_text(
+        f"title: {expected['title']}\npublisher: mzj\npublished: 2026-03-06\ndisclosure: 主动公开\n"
+        f"doc_number: {expected['doc_number'].replace('〔', '[').replace('〕', ']')}\nbody: 见原文。\n", encoding="utf-8")
+    code, _, err = run_cli("import", source, root)
+    assert code == 1 and "already imported as content/notices/mzj/by-hand.yaml" in err, err
+    (mzj / "by-hand.yaml").unlink()
+    code, out, err = run_cli("import", source, root)
+    assert code == 0, err

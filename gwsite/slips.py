@@ -11,14 +11,15 @@ never onto a dictionary: ``低宝`` must become 低保 on a civil-affairs site, 
 ``fixes(piece, stretch)`` gives, for a piece no notice holds, the vocabulary words of its
 length that differ from it in exactly one character, that character sounding the same (its
 toneless reading is one of the word character's readings) or, where none does, alike
-(``FUZZY``: the 模糊音 pairs pinyin input methods offer).  The most used ``ALTERNATIVES``
+(``fuzzy``: the 模糊音 pairs pinyin input methods offer).  The most used ``ALTERNATIVES``
 of the closer kind are searched as further forms of that part (``search.query``), so a
 result found through one says so (按“低保”找到) and the typed word still leads to
 您是不是要找.  Where no word of its length sounds like it, the text typed around it says
-more: a window of three or more characters over it that is one vocabulary word but for
-one of its characters (医疔机构 → 医疗机构, a shape slip; 身分证 → 身份证, where the query
-split as 身分 + 证补办) gives that word, when it is the only one.  A two-character word
-alone is never read by shape: without a sound to go by it has too many neighbours.
+more: a window holding the whole word, of three or more characters (four for a character
+of another sound), that is one vocabulary word but for one of the word's characters
+(身分证 → 身份证, where the query split as 身分 + 证补办; 医疔机构 → 医疗机构, a shape slip)
+gives that word, when it is the only one.  A two-character word alone is never read by
+shape: without a sound to go by it has too many neighbours.
 
 The readings of the characters typed come from ``search/sounds.js`` (``data``): each
 character of GB 2312 (the 6,763 characters an input method offers first) under its usual

@@ -7,14 +7,14 @@ made from the ``Site`` returned here and so cannot leak what it never received.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 
 from .diagnostics import Location, Problem, did_you_mean, error, warning
-from .model import PUBLIC, CatalogueItem, Notice, Page, PrivacyMark, ReviewMark, Site, SiteConfig, derived, digest
+from .model import (PUBLIC, CatalogueItem, Notice, Page, PrivacyMark, ReviewMark, Site, SiteConfig, derived, digest,
+                    item_key)
 from .notices import REVIEW_STAGES
-from .numbering import Record, serial_of
+from .numbering import Record, doc_number_key, serial_of
 from .privacy import MASKED_FIELDS, find_personal_data, mask_personal_data, scan_notice
 
 # Notices that the law requires to name people in full (惩戒公示, 强制性信息披露) keep their text.
@@ -101,9 +101,6 @@ def _old_urls_once(notices: list[Notice], problems: list[Problem]) -> None:
                                   "an old address leads to one notice: keep it on the notice published there"))
 
 
-_BRACKETS = str.maketrans("〔〕[]【】（）［］", "()()()()()")
-
-
 def _doc_numbers_once(notices: list[Notice], problems: list[Problem]) -> None:
     """A 发文字号 names one document: a second notice with it (however its brackets and
     spaces are written) is most often the same document imported twice.  A warning at its
@@ -112,8 +109,7 @@ def _doc_numbers_once(notices: list[Notice], problems: list[Problem]) -> None:
     for n in notices:
         if not n.doc_number:
             continue
-        key = "".join(unicodedata.normalize("NFKC", n.doc_number).translate(_BRACKETS).split())
-        other = first.setdefault(key, n)
+        other = first.setdefault(doc_number_key(n.doc_number), n)
         if other is not n:
             problems.append(warning(Location(n.location.path, n.line_of("doc_number")),
                                     f"发文字号 {n.doc_number} is also that of {other.location.path}",
@@ -241,7 +237,7 @@ def _resolve_notice(notice: Notice, org_ids: list[str], org_names: dict[str, str
                                   "an interpretation is published with its policy"))
     domains = notice.domains
     if notice.item:
-        key = "/".join(part.strip() for part in notice.item.split("/"))
+        key = item_key(notice.item)
         search = domains or tuple(items_by_domain)
         matches = [d for d in search if key in items_by_domain.get(d, {})]
         if not matches:

@@ -258,9 +258,10 @@ def _read_workbook(path: Path, rel: str, domains: DomainTable, subjects: "_Subje
                                    f"公开主体 …) in its first {_HEADER_SCAN_ROWS} rows",
                     "label the columns as the State Council template does, or move the workbook out of "
                     "catalogues/ if it is no catalogue"))
+        problems += _unsaved_formulas(path, rel, wb)
     finally:
         wb.close()
-    return problems + _unsaved_formulas(path, rel)
+    return problems
 
 
 # A formula cell saved without its value (a workbook made by a program, not saved in Excel
@@ -268,9 +269,10 @@ def _read_workbook(path: Path, rel: str, domains: DomainTable, subjects: "_Subje
 _FORMULA_WITHOUT_VALUE = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v></v>)?\s*</c>")
 
 
-def _unsaved_formulas(path: Path, rel: str) -> list[Problem]:
+def _unsaved_formulas(path: Path, rel: str, values) -> list[Problem]:
     """The cells of visible sheets whose formula has no saved value: read as empty, which
-    they are not.  The workbook is opened for its formulas only when one may be there."""
+    they are not.  ``values`` is the workbook as read (its saved values); it is opened again
+    for its formulas only when one may be there."""
     try:
         with zipfile.ZipFile(path) as archive:
             if not any(_FORMULA_WITHOUT_VALUE.search(archive.read(name)) for name in archive.namelist()
@@ -278,7 +280,6 @@ def _unsaved_formulas(path: Path, rel: str) -> list[Problem]:
                 return []
         import openpyxl
         formulas = openpyxl.load_workbook(path, data_only=False)
-        values = openpyxl.load_workbook(path, data_only=True)
     except Exception:  # damaged: already said by the reading
         return []
     found = []

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,9 +22,10 @@ from .catalogue import read_catalogues
 from .config import read_site_config
 from .diagnostics import Location, Problem, did_you_mean, error, warning
 from .gongwen import SPACE, Block, Gongwen, analyse, heading_level, squeeze
-from .model import PENDING, SiteConfig
+from .model import PENDING, SiteConfig, item_key
 from .noticefile import (FILES, MD_SPECIAL, NOTICES, clashing_files, escape_markdown, markdown_table, notice_yaml,
                          safe_file_name, taken, write_notice)
+from .numbering import doc_number_key
 from .privacy import LABELS, find_personal_data
 
 
@@ -70,7 +70,7 @@ def import_documents(root: Path, paths: list[Path], publisher: str = "", domain:
     if item and not options:
         # Checked now, as the build will check it: a notice written with an item no catalogue
         # lists would stop the next build.
-        key = "/".join(part.strip() for part in item.split("/"))
+        key = item_key(item)
         within = domains.resolve(domain).name if domain else ""
         items, _ = read_catalogues(root, config.orgs, domains)
         keys = sorted({i.key for i in items if not within or i.domain == within})
@@ -105,17 +105,12 @@ def import_documents(root: Path, paths: list[Path], publisher: str = "", domain:
         if path in attached and attached[path] not in attached:
             results.append(Imported(_shown(path, root), attached_to=_shown(attached[path], root)))
         else:
-            results.append(_import_one(root, config, path, read[path], publisher, domain_name, item, day, numbers))
+            results.append(_import_one(root, config, path, read[path], analysed.get(path), publisher, domain_name,
+                                       item, day, numbers))
     return results, []
 
 
 _DOC_NUMBER_LINE = re.compile(r"^doc_number:\s*['\"]?(.+?)['\"]?\s*$", re.M)
-_BRACKETS = str.maketrans("〔〕[]【】（）［］", "()()()()()")
-
-
-def _number_key(number: str) -> str:
-    """A 发文字号 however its brackets and spaces are written (as check compares them)."""
-    return "".join(unicodedata.normalize("NFKC", number).translate(_BRACKETS).split())
 
 
 def _doc_numbers(root: Path) -> dict[str, str]:
@@ -130,19 +125,20 @@ def _doc_numbers(root: Path) -> dict[str, str]:
                 continue
             match = _DOC_NUMBER_LINE.search(text)
             if match:
-                found.setdefault(_number_key(match.group(1)), path.relative_to(root).as_posix())
+                found.setdefault(doc_number_key(match.group(1)), path.relative_to(root).as_posix())
     return found
 
 
 def _import_one(root: Path, config: SiteConfig, path: Path, read: tuple[list[Block], str] | docread.Unreadable,
-                publisher: str, domain: str, item: str, day: date, numbers: dict[str, str]) -> Imported:
+                doc: Gongwen | None, publisher: str, domain: str, item: str, day: date,
+                numbers: dict[str, str]) -> Imported:
+    """One document, read (``read``) and analysed (``doc``, None when unreadable)."""
     shown = _shown(path, root)
     result = Imported(shown)
-    if isinstance(read, docread.Unreadable):
+    if isinstance(read, docread.Unreadable) or doc is None:
         result.problems.append(error(Location(shown), str(read)))
         return result
     blocks, producer = read
-    doc = analyse(blocks)
     for where, what in doc.doubts:
         result.problems.append(warning(Location(f"{shown} {where}"), what))
     if doc.secret:
@@ -169,10 +165,11 @@ def _import_one(root: Path, config: SiteConfig, path: Path, read: tuple[list[Blo
     addressee = [Block("para", "", doc.addressee)] if doc.addressee else []
     body, body_files = _markdown(addressee + doc.body, folder)
     attachments, written_files = _attachments(root, path, doc, folder, body_files, shown, result.problems)
-    there = taken(root, f"{NOTICES}/{org}/{slug}") or (numbers.get(_number_key(doc.doc_number)) if doc.doc_number else "")
-    if there:
-        result.problems.append(error(Location(shown), f"already imported as {there}"
-                                     + (f" ({doc.doc_number})" if doc.doc_number and not there.endswith(slug + ".yaml") else ""),
+    there = taken(root, f"{NOTICES}/{org}/{slug}")
+    same_number = numbers.get(doc_number_key(doc.doc_number), "") if doc.doc_number and not there else ""
+    if there or same_number:
+        result.problems.append(error(Location(shown), f"already imported as {there or same_number}"
+                                     + (f" ({doc.doc_number})" if same_number else ""),
                                      "delete or rename that notice to import the document again"))
         return result
     clashes = clashing_files(root, written_files)
@@ -204,7 +201,7 @@ def _import_one(root: Path, config: SiteConfig, path: Path, read: tuple[list[Blo
         header += "# 公开属性 not stated in the document: held back until disclosure is set\n"
     write_notice(root, notice_path, notice_yaml(data, header), written_files)
     if doc.doc_number:
-        numbers.setdefault(_number_key(doc.doc_number), notice_path)
+        numbers.setdefault(doc_number_key(doc.doc_number), notice_path)
     result.files += [rel for rel, _ in written_files]
     result.notice = notice_path
     result.fields = data

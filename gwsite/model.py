@@ -77,6 +77,12 @@ class SiteConfig:
         return by_id
 
 
+def item_key(written: str) -> str:
+    """A notice's ``item:`` (or ``--item``) as ``CatalogueItem.key`` writes it: its parts
+    without the spaces around them (最低生活保障 / 审核确认结果)."""
+    return "/".join(part.strip() for part in written.split("/"))
+
+
 @dataclass(frozen=True)
 class CatalogueItem:
     """One row of a standard catalogue (标准目录)."""

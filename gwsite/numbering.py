@@ -40,6 +40,15 @@ def number_key(number: str) -> str:
     return "".join(unicodedata.normalize("NFKC", number).split()).upper()
 
 
+_BRACKETS = str.maketrans("〔〕[]【】（）［］", "()()()()()")
+
+
+def doc_number_key(number: str) -> str:
+    """A 发文字号 the same however its brackets, widths and spaces are written
+    (青溪民发[2025] 27号 is 青溪民发〔2025〕27号): how check and import find one document twice."""
+    return "".join(unicodedata.normalize("NFKC", number).translate(_BRACKETS).split())
+
+
 def serial_of(number: str) -> tuple[str, int] | None:
     """(prefix ``{org code}/{year}``, serial) of a 索引号 in the site's own scheme, read
     through ``number_key``, or None for another scheme (``…/202403-00057``): so that no

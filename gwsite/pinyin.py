@@ -303,11 +303,10 @@ class Reader:
         others = dict(reading.others)
         if not others:
             return parsed
-        groups, group_of = self.lexicon.groups, self.lexicon.group_of
         parts = []
         for part in parsed.parts:
             if part.kind == "word" and part.text in others:
-                extra = [f for w in others[part.text] for f in (groups[group_of[w]] if w in group_of else (w,))]
+                extra = [f for w in others[part.text] for f in self.lexicon.names(w)]
                 part = Part(tuple(dict.fromkeys([*part.forms, *extra])), part.kind)
             parts.append(part)
         return Query(tuple(parts), parsed.phrases)

@@ -140,6 +140,11 @@ class Lexicon:
         """The words of each length, in code point order."""
         return _by_length(self.words)
 
+    def names(self, word: str) -> tuple[str, ...]:
+        """Every name of what ``word`` names: its abbreviation-table entry, or the word alone."""
+        group = self.group_of.get(word)
+        return (word,) if group is None else self.groups[group]
+
     def to_data(self) -> dict:
         """The lexicon as search/lexicon.js ships it (search.js: useLexicon).  Every form
         of a group is a word too, and is shipped once, in its group."""

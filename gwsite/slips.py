@@ -71,12 +71,11 @@ def widen(parsed: Query, fixes: dict[str, list[str]], lexicon: Lexicon) -> tuple
     """``parsed`` with each word that has ``fixes`` (a word no notice holds -> the words it
     may be a slip of) given them, each with its abbreviation-table names, as further forms
     (found through them, a result says so); and the fixes so searched."""
-    groups, group_of = lexicon.groups, lexicon.group_of
     parts, fixed = [], []
     for part in parsed.parts:
         found = fixes.get(part.text, []) if part.kind == "word" else []
         if found:
-            extra = [f for w in found for f in (groups[group_of[w]] if w in group_of else (w,))]
+            extra = [f for w in found for f in lexicon.names(w)]
             part = Part(tuple(dict.fromkeys([*part.forms, *found, *extra])), part.kind)
             fixed += found
         parts.append(part)

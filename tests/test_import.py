@@ -476,20 +476,30 @@ def test_a_bulleted_list_stays_a_list_and_a_plain_paragraph_does_not(tmp_path):
     assert "\n- 材料" not in body and "申请时须提交以下材料：\n\n- 户口簿" in body
 
 
+def _tongzhi(number: str, title: list[str], *, organ: str = "云岭市青溪区民政局", body: str = "现将有关事项通知如下。",
+             written: str = "2025年3月5日", attachments: list[str] = (), title_mode: str = "br"):
+    """A 通知 laid out by GB/T 9704 with the gallery's builder (red 标志, 发文字号, rule, title,
+    主送, one body paragraph, 附件说明, 署名 and date, 附注): a test adds what it is about."""
+    from gongwen_gallery import Gw
+    g = Gw("word")
+    g.red_head(f"{organ}文件", size=36)
+    g.number(number)
+    g.rule(sz=24)
+    g.title(title, mode=title_mode)
+    g.addressee("各镇人民政府、街道办事处：")
+    g.body([(0, body)])
+    if attachments:
+        g.attachment_note(list(attachments))
+    g.sign([organ], written)
+    g.note("（此件公开发布）")
+    return g
+
+
 @pytest.mark.parametrize("name", ["..", ".", "..\\..\\..\\pwned.txt", "a/../../b.txt", ""])
 def test_an_embedded_files_own_name_never_leaves_the_notices_folder(tmp_path, name):
     """The name inside an embedded object is the sender's word: ".." or a path must give a
     plain file in the notice's folder, and the site must still build."""
-    from gongwen_gallery import Gw
-    g = Gw("word")
-    g.red_head("云岭市青溪区民政局文件", size=36)
-    g.number("青溪民发〔2025〕61号")
-    g.rule(sz=24)
-    g.title(["云岭市青溪区民政局关于做好冬季救助工作的通知"])
-    g.addressee("各镇人民政府、街道办事处：")
-    g.body([(0, "现将有关事项通知如下。")])
-    g.sign(["云岭市青溪区民政局"], "2025年3月5日")
-    g.note("（此件公开发布）")
+    g = _tongzhi("青溪民发〔2025〕61号", ["云岭市青溪区民政局关于做好冬季救助工作的通知"])
     g.page_break()
     g.embed_file(name, b"payload\n")
     document = g.save(tmp_path / "in", "embedded.docx")
@@ -510,16 +520,8 @@ def test_an_embedded_files_own_name_never_leaves_the_notices_folder(tmp_path, na
 def test_characters_that_show_nothing_are_taken_out_of_what_is_read(tmp_path):
     """A zero-width space typed inside a 发文字号 leaves it that 发文字号; a byte-order mark, a
     direction override or a control character never reaches the notice."""
-    from gongwen_gallery import Gw
-    g = Gw("word")
-    g.red_head("云岭市青溪区民政局文件", size=36)
-    g.number("\ufeff青溪民发\u200b〔2025〕22号")
-    g.rule(sz=24)
-    g.title(["云岭市青溪区民政局关于做好\u200b冬季救助工作的通知"])
-    g.addressee("各镇人民政府、街道办事处：")
-    g.body([(0, "现将\u202e有关事项\x7f通知如下。")])
-    g.sign(["云岭市青溪区民政局"], "2025年3月5日")
-    g.note("（此件公开发布）")
+    g = _tongzhi("\ufeff青溪民发\u200b〔2025〕22号", ["云岭市青溪区民政局关于做好\u200b冬季救助工作的通知"],
+                 body="现将\u202e有关事项\x7f通知如下。")
     document = g.save(tmp_path / "in", "invisible.docx")
     root = site_root(tmp_path / "site")
     results, problems = importer.import_documents(root, [document], published=TODAY)
@@ -559,18 +561,7 @@ def test_a_folder_imports_the_attachments_sent_beside_a_document_as_its_attachme
     folder = tmp_path / "in"
 
     def notice(number: str, title: str, name: str, attachments: list[str]) -> None:
-        g = Gw("word")
-        g.red_head("云岭市青溪区民政局文件", size=36)
-        g.number(number)
-        g.rule(sz=24)
-        g.title([title])
-        g.addressee("各镇人民政府、街道办事处：")
-        g.body([(0, "现将有关事项通知如下。")])
-        if attachments:
-            g.attachment_note(attachments)
-        g.sign(["云岭市青溪区民政局"], "2026年3月5日")
-        g.note("（此件公开发布）")
-        g.save(folder, name)
+        _tongzhi(number, [title], written="2026年3月5日", attachments=attachments).save(folder, name)
     notice("青溪民发〔2026〕20号", "关于印发临时救助实施方案的通知", "通知.docx", ["附件：临时救助实施方案"])
     plan = Gw("word")
     plan.title(["临时救助实施方案"])
@@ -596,16 +587,9 @@ def test_a_pdf_with_a_head_on_two_lines_and_a_long_signature_gives_its_fields(tm
     """The PDF of an ordinary 通知 (LibreOffice's export): its red 发文机关标志 runs over two
     lines and its 署名, set in from the right, starts left of the middle.  The head is read
     by its colour, the 署名 as standing right; the title is the title, not the head."""
-    from gongwen_gallery import Gw
-    g = Gw("word")
-    g.red_head("云岭市青溪区住房和城乡建设委员会文件", size=36)
-    g.number("青溪建委发〔2025〕7号")
-    g.rule(sz=24)
-    g.title(["云岭市青溪区住房和城乡建设委员会关于开展2025年城镇燃气安全专项整治的通知"])
-    g.addressee("各镇人民政府、街道办事处：")
-    g.body([(0, "为切实加强城镇燃气安全管理，现将有关事项通知如下。")])
-    g.sign(["云岭市青溪区住房和城乡建设委员会"], "2025年4月1日")
-    g.note("（此件公开发布）")
+    g = _tongzhi("青溪建委发〔2025〕7号", ["云岭市青溪区住房和城乡建设委员会关于开展2025年城镇燃气安全专项整治的通知"],
+                 organ="云岭市青溪区住房和城乡建设委员会", body="为切实加强城镇燃气安全管理，现将有关事项通知如下。",
+                 written="2025年4月1日")
     pdf = _convert(g.save(tmp_path / "in", "ranqi.docx"), "pdf", tmp_path / "pdf")
     blocks, _ = docread.read(pdf)
     assert [b.text for b in blocks if b.red] == ["云岭市青溪区住房和城乡建设委员会文件"]
@@ -695,16 +679,8 @@ def test_a_file_that_only_bears_a_word_name_is_named_as_no_document(tmp_path):
 
 
 def test_a_long_title_a_minutes_distribution_line_and_a_web_page_attachment_are_said(tmp_path):
-    from gongwen_gallery import Gw
-    g = Gw("word")
-    g.red_head("云岭市青溪区民政局文件", size=36)
-    g.number("青溪民发〔2025〕63号")
-    g.rule(sz=24)
-    g.title(["第一行标题文字", "第二行标题文字", "第三行标题文字", "第四行标题文字", "第五行标题文字"], mode="paras")
-    g.addressee("各镇人民政府、街道办事处：")
-    g.body([(0, "现将有关事项通知如下。")])
-    g.sign(["云岭市青溪区民政局"], "2025年3月5日")
-    g.note("（此件公开发布）")
+    g = _tongzhi("青溪民发〔2025〕63号", ["第一行标题文字", "第二行标题文字", "第三行标题文字", "第四行标题文字",
+                                      "第五行标题文字"], title_mode="paras")
     g.para("分送：区政府各部门，各镇人民政府。")
     g.page_break()
     g.embed_file("说明.html", b"<script>alert(1)</script>\n")

@@ -113,6 +113,9 @@
   }
 
   function groupOr(word, fallback) { return has(lexicon.groupOf, word) ? lexicon.groupOf[word] : fallback; }
+  function namesOf(word) { // Lexicon.names: its abbreviation-table entry, or the word alone
+    return has(lexicon.groupOf, word) ? lexicon.groups[lexicon.groupOf[word]] : [word];
+  }
 
   function splitCompounds(pieces) { // query.split_compounds
     var out = [];
@@ -632,7 +635,7 @@
       if (p.kind !== "word" || !has(others, p.forms[0])) return p;
       var forms = p.forms.slice();
       others[p.forms[0]].forEach(function (w) {
-        (has(lexicon.groupOf, w) ? lexicon.groups[lexicon.groupOf[w]] : [w]).forEach(function (f) {
+        namesOf(w).forEach(function (f) {
           if (forms.indexOf(f) < 0) forms.push(f);
         });
       });
@@ -794,7 +797,7 @@
         if (fixed.indexOf(w) < 0) fixed.push(w);
       });
       found.forEach(function (w) {
-        (has(lexicon.groupOf, w) ? lexicon.groups[lexicon.groupOf[w]] : [w]).forEach(function (f) {
+        namesOf(w).forEach(function (f) {
           if (forms.indexOf(f) < 0) forms.push(f);
         });
       });
